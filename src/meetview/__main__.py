@@ -1,0 +1,5 @@
+"""`python -m meetview` runs the command-line interface."""
+
+from meetview.cli import main
+
+main()

@@ -1,0 +1,44 @@
+"""Make untrusted text inert: strip terminal escape sequences, control characters and bidi overrides."""
+
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC
+# (ESC P/X/^/_ ... ST), and two-character escapes (ESC + one byte). The 8-bit C1 forms
+# (CSI = U+009B, OSC = U+009D, ...) are covered by the same patterns.
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                    # CSI
+  | (?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f]).*?(?:\x07|\x1b\\|\x9c|$)  # OSC, DCS, SOS, PM, APC
+  | \x1b[ -/]*[0-~]?                                     # other escapes (incl. lone ESC)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# C0 controls except TAB and LF, DEL, C1 controls; bidi embeddings, overrides and isolates;
+# other invisible format characters that can hide or reorder text.
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\ufff9-\ufffb]"
+)
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def clean_text(text: str) -> str:
+    """Inert multi-line text: escape sequences and controls removed, newlines normalized to LF."""
+    if not text:
+        return ""
+    text = _NEWLINES.sub("\n", text)
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(text: str | None) -> str:
+    """Inert single-line text (titles, names, table cells): also folds newlines and tabs to spaces."""
+    if not text:
+        return ""
+    return " ".join(clean_text(text).split())
+
+
+def is_clean(text: str) -> bool:
+    """True when text holds nothing clean_text would remove (newline normalization aside)."""
+    return not (_ESCAPES.search(text) or _CONTROLS.search(_NEWLINES.sub("\n", text)))
