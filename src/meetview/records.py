@@ -47,8 +47,12 @@ class Participant:
     aliases: list[str] = field(default_factory=list)  # other forms of the name in the same article
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "role": self.role, "country": self.country,
-                "organization": self.organization}
+        return {
+            "name": self.name,
+            "role": self.role,
+            "country": self.country,
+            "organization": self.organization,
+        }
 
 
 @dataclass
@@ -99,5 +103,9 @@ class Extraction:
     spans: list[Span] = field(default_factory=list)  # article-level spans (published date, title)
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "title": self.title, "published": self.published,
-                "meetings": [m.to_json() for m in self.meetings]}
+        return {
+            "file": self.file,
+            "title": self.title,
+            "published": self.published,
+            "meetings": [m.to_json() for m in self.meetings],
+        }

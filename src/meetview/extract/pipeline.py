@@ -19,5 +19,4 @@ def extract(article: Article) -> Extraction:
         end = len(article.text) if end < 0 else end
         evidence = article.text[start:end].strip()
         meetings.append(Meeting(evidence=evidence, spans=[Span("evidence", evidence, start, end)]))
-    return Extraction(file=article.file, title=article.title, published=article.published,
-                      meetings=meetings)
+    return Extraction(file=article.file, title=article.title, published=article.published, meetings=meetings)

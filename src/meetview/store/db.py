@@ -23,8 +23,9 @@ def is_sqlite(engine_or_url: Engine | str) -> bool:
 def make_engine(url: str) -> Engine:
     """An engine with the settings meetview relies on (WAL, busy timeout, foreign keys on SQLite)."""
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"check_same_thread": False,
-                                                  "timeout": SQLITE_BUSY_MS / 1000})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_MS / 1000}
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
@@ -53,6 +54,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 # --- migrations -------------------------------------------------------------------------------
+
 
 def _alembic_config(connection=None):
     from alembic.config import Config

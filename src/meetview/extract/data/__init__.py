@@ -1,0 +1,1 @@
+"""Data files the extractor ships with: topic terms, country names and demonyms, groups, organizations."""

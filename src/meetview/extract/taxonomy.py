@@ -1,0 +1,42 @@
+"""The topic taxonomy: ids, labels and matching terms, read from a TOML file a user can replace."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+ENV_TOPICS = "MEETVIEW_TOPICS"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    terms: tuple[str, ...]
+
+
+def _read(path: Path | None) -> dict:
+    if path is None:
+        return tomllib.loads(
+            resources.files("meetview.extract.data").joinpath("topics.toml").read_text("utf-8")
+        )
+    return tomllib.loads(Path(path).read_text("utf-8"))
+
+
+@lru_cache(maxsize=8)
+def load_topics(path: str | None = None) -> dict[str, Topic]:
+    """Topics from `path`, else $MEETVIEW_TOPICS, else the bundled file."""
+    path = path or os.environ.get(ENV_TOPICS) or None
+    data = _read(Path(path) if path else None)
+    return {
+        tid: Topic(tid, str(v.get("label") or tid), tuple(v.get("terms") or ())) for tid, v in data.items()
+    }
+
+
+def topic_label(topic_id: str) -> str:
+    topic = load_topics().get(topic_id)
+    return topic.label if topic else topic_id
