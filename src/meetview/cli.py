@@ -26,12 +26,196 @@ DbOption = Annotated[
 ]
 
 
+db_app = typer.Typer(
+    help="Database maintenance: migrations.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(db_app, name="db")
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _err_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print a one-line error (never a traceback) and return the Exit to raise."""
+    from rich.text import Text
+
+    _err_console().print(Text("error: ", style="bold red") + Text(message))
+    return typer.Exit(code)
+
+
+def _open(db: str | None, *, migrate: bool = True):
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from meetview.store import open_store
+
+    try:
+        return open_store(db, migrate=migrate)
+    except (SQLAlchemyError, OSError) as e:
+        raise fail(f"cannot open the database: {e}") from None
+
+
 @app.callback(invoke_without_command=True)
 def root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the browser (importing the bundled samples into an empty default database)."""
     if ctx.invoked_subcommand is not None:
         return
-    typer.echo("The browser is not built yet; try `meetview --help`.")
+    store = _open(db)
+    if store.is_default and store.is_empty():
+        from meetview.config import seeds_dir
+
+        _console().print(f"First run: importing the sample articles from {seeds_dir()} ...")
+        _run_import(store, [str(seeds_dir())], jobs=1, force=False)
+    _print_stats(store)
+
+
+def _run_import(store, paths: list[str], *, jobs: int, force: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from meetview.importer import run_import
+    from meetview.sanitize import clean_line
+
+    console = _err_console()
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}", markup=False),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("Importing", total=None, current="")
+
+        def progress(done: int, total: int, source: str) -> None:
+            bar.update(task, completed=done, total=total, current=clean_line(source)[-60:])
+
+        report = run_import(store, paths, jobs=jobs, force=force, progress=progress)
+    _print_report(report)
+    return report
+
+
+def _print_report(report) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from meetview.sanitize import clean_line
+
+    console = _console()
+    rate = report.sources / report.seconds if report.seconds else 0.0
+    console.print(
+        Text(
+            f"{report.imported} imported, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{len(report.skipped)} skipped; {report.meetings} meetings extracted "
+            f"({report.sources} sources in {report.seconds:.1f} s, {rate:.0f}/s)"
+        )
+    )
+    if report.skipped:
+        table = Table("skipped", "reason", title="Skipped", title_justify="left", show_lines=False)
+        for skip in report.skipped:
+            table.add_row(Text(clean_line(skip.source)), Text(clean_line(skip.reason)))
+        console.print(table)
+
+
+@app.command("import")
+def import_cmd(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive), globs, feed or article URLs.")
+    ],
+    db: DbOption = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for reading and extraction.")
+    ] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Re-read and re-extract unchanged sources.")] = False,
+) -> None:
+    """Import articles and store the meetings they report. Exit status 1 when anything was skipped."""
+    store = _open(db)
+    report = _run_import(store, paths, jobs=jobs, force=force)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_cmd(db: DbOption = None) -> None:
+    """Counts per table, the date range, and the top countries, topics and people."""
+    _print_stats(_open(db))
+
+
+def _print_stats(store) -> None:
+    from rich.columns import Columns
+    from rich.table import Table
+    from rich.text import Text
+
+    from meetview import query
+    from meetview.query.engine import date_range
+    from meetview.store.writer import table_counts
+
+    with store.session() as session:
+        counts = table_counts(session)
+        first, last = date_range(session)
+        f = query.facets(session, query.parse(""), limit=10)
+    console = _console()
+    console.print(Text(f"Database: {store.url}"))
+    table = Table("table", "rows", title="Counts", title_justify="left")
+    for name, n in counts.items():
+        table.add_row(name, f"{n:,}")
+    console.print(table)
+    console.print(Text(f"Meeting dates: {first or '-'} to {last or '-'}"))
+
+    def top(title: str, values) -> Table:
+        t = Table(title, "meetings", title=f"Top {title}", title_justify="left")
+        for v in values:
+            t.add_row(Text(v.label), str(v.count))
+        return t
+
+    console.print(Columns([top("countries", f.countries), top("topics", f.topics), top("people", f.people)]))
+
+
+@db_app.command("upgrade")
+def db_upgrade(
+    db: DbOption = None, revision: Annotated[str, typer.Argument(help="Target revision.")] = "head"
+) -> None:
+    """Apply migrations up to REVISION (default: the latest)."""
+    from meetview.store import db as dbmod
+
+    store = _open(db, migrate=False)
+    before = dbmod.current_revision(store.engine)
+    dbmod.upgrade(store.engine, revision)
+    after = dbmod.current_revision(store.engine)
+    _console().print(f"{store.url}: {before or 'empty'} -> {after}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision (e.g. base, 0001).")], db: DbOption = None
+) -> None:
+    """Revert migrations down to REVISION."""
+    from meetview.store import db as dbmod
+
+    store = _open(db, migrate=False)
+    dbmod.downgrade(store.engine, revision)
+    _console().print(f"{store.url}: now at {dbmod.current_revision(store.engine) or 'base'}")
+
+
+@db_app.command("current")
+def db_current(db: DbOption = None) -> None:
+    """Print the database's migration revision and the latest one."""
+    from meetview.store import db as dbmod
+
+    store = _open(db, migrate=False)
+    current, head = dbmod.current_revision(store.engine), dbmod.head_revision()
+    state = "up to date" if current == head else "behind: run `meetview db upgrade`"
+    _console().print(f"{store.url}: {current or 'empty'} (head {head}, {state})")
 
 
 @app.command("extract")
