@@ -71,12 +71,13 @@ def root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the browser (importing the bundled samples into an empty default database)."""
     if ctx.invoked_subcommand is not None:
         return
-    store = _open(db)
-    if store.is_default and store.is_empty():
-        from meetview.config import seeds_dir
+    from meetview.importer import first_run_import
 
-        _console().print(f"First run: importing the sample articles from {seeds_dir()} ...")
-        _run_import(store, [str(seeds_dir())], jobs=1, force=False)
+    store = _open(db)
+    report = first_run_import(store)
+    if report is not None:
+        _console().print("First run: imported the sample articles.")
+        _print_report(report)
     _print_stats(store)
 
 
@@ -106,7 +107,6 @@ def _run_import(store, paths: list[str], *, jobs: int, force: bool):
 
 
 def _print_report(report) -> None:
-    from rich.table import Table
     from rich.text import Text
 
     from meetview.sanitize import clean_line
@@ -120,11 +120,13 @@ def _print_report(report) -> None:
             f"({report.sources} sources in {report.seconds:.1f} s, {rate:.0f}/s)"
         )
     )
-    if report.skipped:
-        table = Table("skipped", "reason", title="Skipped", title_justify="left", show_lines=False)
-        for skip in report.skipped:
-            table.add_row(Text(clean_line(skip.source)), Text(clean_line(skip.reason)))
-        console.print(table)
+    for skip in report.skipped:  # one full line each: paths are never truncated
+        line = (
+            Text("skipped ", style="yellow")
+            + Text(clean_line(skip.source))
+            + Text(f": {clean_line(skip.reason)}")
+        )
+        console.print(line, soft_wrap=True)
 
 
 @app.command("import")

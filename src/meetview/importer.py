@@ -170,3 +170,12 @@ def _articles_of(session, location: str) -> int:
 
     row = session.get(ImportSource, location)
     return row.articles if row else 0
+
+
+def first_run_import(store: Store, progress: Progress | None = None) -> Report | None:
+    """Import the bundled sample articles into an empty default database, so there is something to browse."""
+    from meetview.config import seeds_dir
+
+    if not (store.is_default and store.is_empty()):
+        return None
+    return run_import(store, [str(seeds_dir())], progress=progress)

@@ -13,12 +13,14 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    column,
     false,
     func,
     literal_column,
     not_,
     or_,
     select,
+    table,
     true,
 )
 from sqlmodel import Session
@@ -42,6 +44,7 @@ from meetview.store.models import (
     Topic,
 )
 
+_FTS = table("article_fts", column("rowid"), column("article_fts"))  # FTS5's hidden table-named column
 PG_TSVECTOR = literal_column(
     "to_tsvector('english', coalesce(article.title, '') || ' ' || article.clean_text)"
 )
@@ -114,11 +117,7 @@ def _text_condition(term: Term, dialect: str) -> ColumnElement[bool]:
         # Every word quoted as an FTS5 string: the user's text can never be FTS5 syntax.
         tokens = [words] if term.phrase else words.split()
         expr = " ".join('"' + t.replace('"', '""') + '"' for t in tokens if t)
-        articles = (
-            select(literal_column("rowid"))
-            .select_from(literal_column("article_fts"))
-            .where(literal_column("article_fts").op("MATCH")(expr))
-        )
+        articles = select(_FTS.c.rowid).where(_FTS.c.article_fts.op("MATCH")(expr))
     return Meeting.id.in_(select(MeetingSource.meeting_id).where(MeetingSource.article_id.in_(articles)))
 
 
