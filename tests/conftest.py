@@ -41,3 +41,11 @@ def shared() -> Path:
     if not (SHARED / "gold").is_dir():
         pytest.skip(f"{SHARED} is absent (the gold sets live beside the project, not in it)")
     return SHARED
+
+
+@pytest.fixture
+def db(store):
+    """A store holding the five hand-made meetings of factories.build_sample."""
+    from factories import build_sample
+
+    return build_sample(store)

@@ -65,3 +65,78 @@ def save(store, article: records.Article, *meetings: records.Meeting, force: boo
         return save_article(
             session, article, extraction(article, *meetings), origin=article.source, force=force
         )
+
+
+def build_sample(store):
+    """Five meetings whose facts the query, export and TUI tests count by hand."""
+    save(
+        store,
+        make_article(
+            "a.txt",
+            "Boiev met Nordic and Baltic officials about the JATEC centre.",
+            title="Nordic talks",
+            outlet="Defense Express",
+        ),
+        meeting(
+            "2024-11-14",
+            [person("Serhii Boiev", "Defense Minister", "UA")],
+            ["UA", "NO", "SE", "DK", "FI", "IS", "EE", "LV", "LT"],
+            ["air-defense", "sanctions"],
+            fmt="in-person",
+        ),
+    )
+    save(
+        store,
+        make_article(
+            "b.txt",
+            "Boyev and Fredriksen discussed interceptors and ammunition in Oslo.",
+            title="Oslo meeting",
+            outlet="MoD",
+        ),
+        meeting(
+            "2024-12-10",
+            [person("Sergiy Boyev", "Deputy Minister", "UA"), person("Jon Fredriksen", "Director", "NO")],
+            ["UA", "NO"],
+            ["air-defense", "ammunition"],
+            location="Oslo",
+        ),
+    )
+    save(
+        store,
+        make_article(
+            "c.txt",
+            "Umerov held a video conference on drones and air defense.",
+            title="Video call",
+            outlet="Ukrinform",
+        ),
+        meeting(
+            "2025-01-15",
+            [person("Rustem Umerov", "Defense Minister", "UA")],
+            ["UA", "DE", "FR", "IT", "GB", "PL"],
+            ["air-defense", "drones"],
+            fmt="video",
+        ),
+    )
+    save(
+        store,
+        make_article(
+            "d.txt",
+            "NATO ministers met in Brussels; Rutte spoke about air defense.",
+            title="Brussels ministerial",
+            outlet="KUNA",
+        ),
+        meeting(
+            "2025-06",
+            [person("Mark Rutte", "Secretary General", organization="NATO")],
+            ["GB", "DE"],
+            ["air-defense", "long-range-strike"],
+            ["NATO", "UDCG"],
+            location="Brussels",
+        ),
+    )
+    save(
+        store,
+        make_article("e.txt", "A call with no date.", title="Undated call"),
+        meeting(None, [person("Ann O'Neil", "Envoy", "IE")], ["IE", "UA"], ["energy"], fmt="phone"),
+    )
+    return store

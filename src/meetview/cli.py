@@ -183,6 +183,180 @@ def _print_stats(store) -> None:
     console.print(Columns([top("countries", f.countries), top("topics", f.topics), top("people", f.people)]))
 
 
+QueryArg = Annotated[
+    str,
+    typer.Argument(
+        help="A filter (see README: country:NO topic:air-defense after:2024-11 ...). "
+        "Empty means every meeting."
+    ),
+]
+SortOption = Annotated[
+    str, typer.Option("--sort", help="date, participants, countries, topics, format, location or sources.")
+]
+
+
+def _parse(text: str):
+    from meetview import query
+
+    try:
+        return query.parse(text)
+    except query.QueryError as e:
+        raise _query_fail(e) from None
+
+
+def _query_fail(e) -> typer.Exit:
+    from rich.text import Text
+
+    console = _err_console()
+    console.print(Text("error: ", style="bold red") + Text(str(e)), soft_wrap=True)
+    if e.query:
+        console.print(Text(e.pointer()), soft_wrap=True)
+    return typer.Exit(2)
+
+
+def _search(store, text: str, *, sort: str, ascending: bool, limit: int | None):
+    from meetview import query
+
+    q = _parse(text)
+    try:
+        with store.session() as session:
+            return q, query.search(session, q, sort=sort, descending=not ascending, limit=limit)
+    except query.QueryError as e:
+        raise _query_fail(e) from None
+
+
+@app.command("list")
+def list_cmd(
+    query_text: QueryArg = "",
+    db: DbOption = None,
+    sort: SortOption = "date",
+    ascending: Annotated[bool, typer.Option("--asc", help="Oldest (or A-Z) first.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show.")] = 50,
+) -> None:
+    """List the meetings a filter matches, as a table (newest first)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from meetview.sanitize import clean_line
+
+    store = _open(db)
+    _, page = _search(store, query_text, sort=sort, ascending=ascending, limit=limit)
+    table = Table(
+        "id",
+        "date",
+        "participants",
+        "countries",
+        "topics",
+        "format",
+        "sources",
+        title_justify="left",
+        expand=False,
+    )
+    for r in page.rows:
+        table.add_row(
+            str(r.id),
+            Text(r.date or "-"),
+            Text(clean_line(r.participants) or "-"),
+            Text(r.countries or "-"),
+            Text(r.topics or "-"),
+            Text(r.format or "-"),
+            str(r.n_sources),
+        )
+    console = _console()
+    console.print(table)
+    shown = len(page.rows)
+    more = f" (first {shown}; use --limit)" if page.truncated else ""
+    console.print(Text(f"{page.total} meeting{'s' if page.total != 1 else ''}{more}"))
+
+
+@app.command("show")
+def show_cmd(
+    meeting_id: Annotated[int, typer.Argument(help="The meeting's id (see `meetview list`).")],
+    db: DbOption = None,
+) -> None:
+    """Everything about one meeting: fields, participants, sources and evidence."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from meetview.query.detail import meeting_details
+    from meetview.sanitize import clean_line
+
+    store = _open(db)
+    with store.session() as session:
+        found = meeting_details(session, [meeting_id])
+    if not found:
+        raise fail(f"no meeting with id {meeting_id}", 1)
+    m = found[0]
+    console = _console()
+    console.print(Text(f"Meeting {m.id}", style="bold"))
+    facts = Table.grid(padding=(0, 2))
+    for label, value in (
+        ("date", m.date),
+        ("format", m.format),
+        ("location", m.location),
+        ("status", m.status),
+        ("countries", ", ".join(f"{n} ({c})" for c, n in m.countries)),
+        ("organizations", ", ".join(m.organizations)),
+        ("topics", ", ".join(t for t, _ in m.topics)),
+    ):
+        facts.add_row(Text(label, style="dim"), Text(clean_line(value) or "-"))
+    console.print(facts)
+    people = Table(
+        "participant", "role", "country", "organization", title="Participants", title_justify="left"
+    )
+    for p in m.participants:
+        people.add_row(*(Text(clean_line(x) or "-") for x in (p.name, p.role, p.country, p.organization)))
+    console.print(people)
+    if m.evidence:
+        console.print(Text("Evidence: ", style="dim") + Text(clean_line(m.evidence)), soft_wrap=True)
+    console.print(Text("Sources:", style="dim"))
+    for s in m.sources:
+        bits = ", ".join(clean_line(x) for x in (s.outlet, s.published, s.url or s.source) if x)
+        console.print(Text(f"  - {clean_line(s.title) or '(untitled)'}: {bits}"), soft_wrap=True)
+
+
+@app.command("export")
+def export_cmd(
+    query_text: QueryArg = "",
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="File to write ('-' for standard output).")
+    ] = "-",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="md, json or csv (default: from the file's suffix, else md)."),
+    ] = None,
+    db: DbOption = None,
+    sort: SortOption = "date",
+    ascending: Annotated[
+        bool, typer.Option("--asc/--desc", help="Oldest first (default) or newest first.")
+    ] = True,
+) -> None:
+    """Export the meetings a filter matches as a Markdown brief, JSON records or CSV."""
+    from pathlib import Path
+
+    from meetview.export import FORMATS, render
+    from meetview.query.detail import meeting_details
+
+    if fmt is None:
+        suffix = Path(output).suffix.lower().lstrip(".") if output != "-" else ""
+        fmt = {"markdown": "md", "md": "md", "json": "json", "csv": "csv"}.get(suffix, "md")
+    if fmt not in FORMATS:
+        raise fail(f"unknown format '{fmt}' (md, json, csv)")
+    store = _open(db)
+    q, page = _search(store, query_text, sort=sort, ascending=ascending, limit=None)
+    with store.session() as session:
+        details = meeting_details(session, [r.id for r in page.rows])
+    body = render(fmt, details, query=q.text)
+    if output == "-":
+        sys.stdout.write(body)
+        return
+    try:
+        Path(output).expanduser().write_text(body, encoding="utf-8")
+    except OSError as e:
+        raise fail(f"cannot write {output}: {e.strerror or e}") from None
+    _err_console().print(f"Wrote {len(details)} meetings to {output} ({fmt}).")
+
+
 @db_app.command("upgrade")
 def db_upgrade(
     db: DbOption = None, revision: Annotated[str, typer.Argument(help="Target revision.")] = "head"

@@ -115,7 +115,7 @@ def _read_values(text: str, i: int, field_name: str, start: int) -> tuple[list[s
             value, i = text[i:j], j
         value = value.strip()
         if not value:
-            raise QueryError(f"'{field_name}:' needs a value", i if i < n else max(start, n - 1), text)
+            raise QueryError(f"'{field_name}:' needs a value", i, text)
         values.append(value)
         if i < n and text[i] == ",":
             i += 1
@@ -151,7 +151,7 @@ def parse(text: str) -> Query:
         j = i
         while j < n and not text[j].isspace() and text[j] not in ':"':
             j += 1
-        if j < n and text[j] == ":":
+        if j < n and text[j] == ":" and not text.startswith("//", j + 1):  # a URL is a word
             name = text[i:j].lower()
             if not name:
                 raise QueryError("a ':' needs a field name before it", j, text)
