@@ -178,3 +178,11 @@ def test_sorts(db):
         with pytest.raises(QueryError):
             query.search(s, query.parse(""), sort="bogus")
     assert by_sources.rows[0].participants.startswith("Ann")
+
+
+def test_person_by_exact_id(db):
+    with db.session() as s:
+        f = query.facets(s, query.parse("person:fredriksen"))
+    [fredriksen] = [v for v in f.people if v.label == "Jon Fredriksen"]
+    assert ids(db, f"person:#{fredriksen.value}") == ["2024-12-10"]
+    assert ids(db, "person:#99999") == []

@@ -128,6 +128,9 @@ def _in_links(column, link_value_column, values) -> ColumnElement[bool]:
 def _person_condition(values: tuple[str, ...]) -> ColumnElement[bool]:
     clauses = []
     for v in values:
+        if v.startswith("#") and v[1:].isdigit():  # an exact person id, as facets and the app use
+            clauses.append(PersonAlias.person_id == int(v[1:]))
+            continue
         s = skeleton(v)
         if not s:
             clauses.append(false())
