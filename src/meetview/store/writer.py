@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlmodel import Session
 
 from meetview import records
@@ -60,6 +60,19 @@ def content_hash(article: records.Article) -> str:
 
 def bytes_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+WRITE_LOCK = 0x6D657772  # "mewr": one writer at a time on a shared PostgreSQL
+
+
+def lock_for_writing(session: Session) -> None:
+    """Serialize writers: on PostgreSQL, an advisory lock held until this transaction ends.
+
+    Two importers writing the same articles then never race on people, countries or articles;
+    SQLite's own database lock already serializes its writers.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
 
 
 # --- import sources ------------------------------------------------------------------------------
