@@ -22,6 +22,7 @@ from meetview.extract.names import fuller, given_names, same_person, skeleton, s
 from meetview.extract.taxonomy import topic_label
 from meetview.sanitize import clean_line, clean_text
 from meetview.store.dates import date_bounds
+from meetview.store.db import SQLITE_WRITE
 from meetview.store.models import (
     Article,
     Country,
@@ -66,13 +67,16 @@ WRITE_LOCK = 0x6D657772  # "mewr": one writer at a time on a shared PostgreSQL
 
 
 def lock_for_writing(session: Session) -> None:
-    """Serialize writers: on PostgreSQL, an advisory lock held until this transaction ends.
+    """Serialize writers; call it before the first statement of a write transaction.
 
-    Two importers writing the same articles then never race on people, countries or articles;
-    SQLite's own database lock already serializes its writers.
+    PostgreSQL: an advisory lock held until this transaction ends, so two importers writing the
+    same articles never race on people, countries or articles. SQLite: the transaction begins with
+    BEGIN IMMEDIATE, taking the database's write lock up front (waiting the busy timeout for it).
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+    else:
+        session.connection(execution_options={SQLITE_WRITE: True})
 
 
 # --- import sources ------------------------------------------------------------------------------
