@@ -28,7 +28,7 @@ from meetview.store.writer import (
     save_article,
 )
 
-BATCH_SOURCES = 64
+BATCH_SOURCES = 1000
 BATCH_SECONDS = 1.0
 
 
