@@ -89,9 +89,10 @@ def known_sources(session: Session) -> dict[str, str]:
     return dict(session.execute(select(ImportSource.location, ImportSource.source_hash)).all())
 
 
-def known_source_articles(session: Session) -> dict[str, int]:
-    """location -> how many articles that source gave (what an unchanged re-import reports)."""
-    return dict(session.execute(select(ImportSource.location, ImportSource.articles)).all())
+def known_source_rows(session: Session) -> dict[str, tuple[str, int]]:
+    """location -> (bytes' hash, articles it gave) of every source imported so far, in one query."""
+    rows = session.execute(select(ImportSource.location, ImportSource.source_hash, ImportSource.articles))
+    return {location: (digest, articles) for location, digest, articles in rows}
 
 
 def record_source(session: Session, location: str, source_hash: str, articles: int) -> None:
