@@ -1,0 +1,525 @@
+"""Meetings: trigger words, who took part, held vs planned vs absent, and one record per distinct event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from meetview.extract.dates import Anchor, DateExpr, find_dates
+from meetview.extract.document import Doc
+from meetview.extract.people import People
+from meetview.extract.vocab import vocab
+
+_DETS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "today's", "'s", "these", "those"}
+_CONTEXT_PREPS = {"during", "after", "following", "at", "before", "in", "on", "of", "ahead", "from", "since"}
+_STRONG_NOUNS = {
+    "meeting", "meetings", "talks", "negotiations", "conversation", "conversations", "videoconference",
+    "videoconferences", "video-conference", "teleconference", "summit", "summits", "session", "sessions",
+    "consultations", "gathering", "ministerial", "bilateral", "bilaterals", "tête-à-tête", "tete-a-tete",
+    "vis-a-vis", "audience", "encounter",
+}
+_NEEDS_WITH = {
+    "discussion", "discussions", "dialogue", "conference", "visit", "dinner", "lunch", "luncheon",
+    "breakfast", "exchange", "contacts", "round", "forum", "address", "reception", "retreat",
+    "get-together", "call", "calls", "phone", "telephone",
+}
+_DATE_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "the", "behalf", "sidelines", "margins", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
+}
+_MULTI_HEADS = {"ministers", "leaders", "heads", "chiefs", "representatives", "delegations", "members", "officials"}
+
+
+@dataclass
+class Trigger:
+    sent: int
+    i: int
+    j: int
+    kind: str  # verb | hold | noun | session | weak | sides
+    status: str = "held"  # held | planned | negated | past | quoted
+    session: bool = False
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    persons: list[int] = field(default_factory=list)
+    subject: list[int] = field(default_factory=list)
+    countries: dict[str, tuple[int, int]] = field(default_factory=dict)
+    groups: dict[str, tuple[int, int]] = field(default_factory=dict)
+    orgs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    date: DateExpr | None = None
+    location: tuple[str, int, int] | None = None
+    fmt: tuple[str, int, int] | None = None
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person, start, end)
+
+
+@dataclass
+class Event:
+    candidates: list[Candidate]
+    persons: list[int] = field(default_factory=list)
+    status: str = "held"
+
+    @property
+    def first(self) -> Candidate:
+        return self.candidates[0]
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({c.trigger.sent for c in self.candidates})
+
+    def dated(self) -> DateExpr | None:
+        for c in self.candidates:
+            if c.date is not None and c.date.value:
+                return c.date
+        return None
+
+    @property
+    def session(self) -> bool:
+        return any(c.trigger.session for c in self.candidates)
+
+    def orgs(self) -> set[str]:
+        return {o for c in self.candidates for o in c.orgs}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    v = vocab()
+    return (
+        re.compile("|".join(v.negations), re.I),
+        re.compile("|".join(v.planned), re.I),
+        re.compile("|".join(v.past_refs), re.I),
+        re.compile("|".join(v.phone_words), re.I),
+        re.compile("|".join(v.video_words), re.I),
+    )
+
+
+def _clause(doc: Doc, sent: int, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence around [start, end) that belongs to the same clause."""
+    s = doc.sentences[sent]
+    text = doc.text
+    lo = max(s.start, start - 140)
+    for sep in (";", " but ", " while ", " whereas ", ", although", " despite "):
+        k = text.rfind(sep, lo, start)
+        if k >= 0:
+            lo = max(lo, k + len(sep))
+    hi = min(s.end, end + 80)
+    for sep in (";", " but ", " while ", " whereas ", ", although"):
+        k = text.find(sep, end, hi)
+        if k >= 0:
+            hi = min(hi, k)
+    return lo, hi
+
+
+def _status(doc: Doc, t: Trigger) -> str:
+    neg, plan, past, _, _ = _patterns()
+    toks = doc.tokens
+    start, end = toks[t.i].start, toks[t.j - 1].end
+    if doc.quotes.inside(start):
+        return "quoted"
+    lo, hi = _clause(doc, t.sent, start, end)
+    before = doc.text[lo:end]
+    after = doc.text[end:hi]
+    window = doc.text[lo:hi]
+    if neg.search(window):
+        return "negated"
+    if past.search(before):
+        return "past"
+    if plan.search(before) or re.match(
+        r"[^.;]{0,60}?\b(?:scheduled|planned|to be held|to take place|will|expected)\b", after, re.I
+    ):
+        return "planned"
+    return "held"
+
+
+def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    toks = doc.tokens
+    v = vocab()
+    k = x
+    while k < b and k - x <= 6:
+        if k in people_at:
+            return True
+        low = toks[k].low
+        if low in v.heads or low in v.modifiers or k in doc.place_at or k in doc.org_at or low in _DETS:
+            k += 1
+            continue
+        return False
+    return False
+
+
+def find_triggers(doc: Doc, people: People) -> list[Trigger]:
+    v = vocab()
+    toks = doc.tokens
+    out: list[Trigger] = []
+    for k, (a, b) in enumerate(doc.sent_tokens):
+        if k in doc.title_sentences:
+            continue
+        people_at = {x: m.person for m in people.by_sentence.get(k, []) for x in range(m.i, m.j)}
+        x = a
+        while x < b:
+            low = toks[x].low
+            prev = toks[x - 1].low if x > a else ""
+            nxt = toks[x + 1].low if x + 1 < b else ""
+            trig: Trigger | None = None
+            if low in v.meet_verbs and low != "meeting":
+                trig = Trigger(k, x, x + 1, "verb")
+            elif low == "meeting":
+                trig = Trigger(k, x, x + 1, "noun")
+            elif low in ("spoke", "speaks", "speak", "talked", "talk", "conferred"):
+                if nxt in ("with", "to", "by", "today", "this", "again", "on", "yesterday", "separately") and not (
+                    nxt == "to" and x + 2 < b and toks[x + 2].low in ("reporters", "journalists", "the", "media")
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in ("discussed", "discusses", "discuss"):
+                window = [t.low for t in toks[x + 1 : min(b, x + 12)]]
+                if "with" in window:
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in v.host_verbs:
+                if _next_is_person_or_role(doc, people_at, x + 1, b):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in v.call_verbs:
+                if nxt not in ("on", "for", "upon", "it", "this", "that") and _next_is_person_or_role(
+                    doc, people_at, x + 1, b
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in v.weak_verbs:
+                if _next_is_person_or_role(doc, people_at, x + 1, b):
+                    trig = Trigger(k, x, x + 1, "weak")
+            elif low in _STRONG_NOUNS or low == "talks":
+                if not (low == "talks" and prev in ("he", "she", "it")):
+                    trig = Trigger(k, x, x + 1, "noun")
+            elif low in _NEEDS_WITH:
+                follow = [t.low for t in toks[x + 1 : min(b, x + 4)]]
+                if low in ("call", "calls") and (nxt in ("for", "on", "to", "upon") or prev in ("to", "will")):
+                    trig = None
+                elif low in ("phone", "telephone") and nxt in ("call", "conversation", "calls", "talks"):
+                    trig = None  # the noun after it is the trigger
+                elif "with" in follow or "between" in follow or (
+                    low in ("call", "phone", "telephone") and prev in ("a", "phone", "telephone", "video", "the")
+                ):
+                    trig = Trigger(k, x, x + 1, "noun")
+                elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
+                    trig = Trigger(k, x, x + 1, "noun") if "with" in follow or low == "address" else None
+            if trig is not None:
+                trig.session = _is_session(doc, k, x, a, b)
+                trig.status = _status(doc, trig)
+                out.append(trig)
+            x += 1
+    return out
+
+
+def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
+    """A multilateral session: an organisation or group, or "ministers'", next to the meeting noun."""
+    v = vocab()
+    toks = doc.tokens
+    if toks[x].low not in v.session_nouns:
+        return False
+    for k in range(max(a, x - 5), x):
+        if k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group"):
+            return True
+        if toks[k].low in _MULTI_HEADS and (k + 1 == x or toks[k + 1].low in ("'s", "'", "’")):
+            return True
+    k = x + 1
+    if k < b and toks[k].low == "of":
+        for y in range(k + 1, min(b, k + 6)):
+            if y in doc.org_at or (y in doc.place_at and doc.place_at[y].kind == "group"):
+                return True
+            if toks[y].low in _MULTI_HEADS or toks[y].low in ("partner", "countries", "nations", "states", "allies"):
+                return True
+    return False
+
+
+def _object_end(doc: Doc, x: int, b: int, stops: list[int]) -> int:
+    """Where the parties after a trigger end: at a stop word, the next trigger, or the clause end."""
+    v = vocab()
+    toks = doc.tokens
+    k = x + 1
+    while k < b:
+        low = toks[k].low
+        if k in stops:
+            return k
+        if low in (";", ":", "(") and not (low == "(" and k + 1 < b and toks[k + 1].text.isupper()):
+            return k
+        if low in v.topic_stops and not toks[k].cap:
+            if low == "on" and k + 1 < b and toks[k + 1].low in _DATE_WORDS:
+                k += 1
+                continue
+            if low == "to" and k + 1 < b and (toks[k + 1].cap or toks[k + 1].low == "the"):
+                k += 1
+                continue
+            if low == "as" and k + 2 < b and toks[k + 1].low == "well" and toks[k + 2].low == "as":
+                k += 3
+                continue
+            return k
+        k += 1
+    return b
+
+
+def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: Anchor) -> list[Candidate]:
+    v = vocab()
+    toks = doc.tokens
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sent.setdefault(t.sent, []).append(t)
+    cands: list[Candidate] = []
+    for k, trigs in sorted(by_sent.items()):
+        a, b = doc.sent_tokens[k]
+        s = doc.sentences[k]
+        mentions = [m for m in people.by_sentence.get(k, []) if not m.possessive]
+        starts = [t.i for t in trigs]
+        dates = find_dates(doc.text, s.start, s.end, anchor)
+        first_trigger = min(starts)
+        for n, t in enumerate(trigs):
+            nxt = [x for x in starts if x > t.i]
+            end = _object_end(doc, t.j - 1, b, nxt)
+            c = Candidate(t)
+            seen = set()
+            for m in mentions:
+                if m.quoted and not doc.quotes.inside(toks[t.i].start):
+                    continue
+                in_subject = m.j <= first_trigger or (m.i < t.i and t.kind in ("noun",) and m.i >= (starts[n - 1] if n else a))
+                in_object = t.j <= m.i < end
+                if m.kind == "pronoun" and not (in_subject or in_object):
+                    continue
+                if (in_subject or in_object) and m.person not in seen:
+                    if in_subject and _object_of_other(doc, m.i, a):
+                        continue
+                    seen.add(m.person)
+                    c.persons.append(m.person)
+                    if in_subject:
+                        c.subject.append(m.person)
+                    c.mentions.append((m.person, m.start, m.end))
+            _delegations(doc, c, a, b, t, end)
+            _session_orgs(doc, c, a, b, t)
+            c.date = _nearest_date(dates, toks[t.i].start, doc)
+            c.location = _location(doc, a, b)
+            c.fmt = _format(doc, k, t)
+            cands.append(c)
+    del v
+    return cands
+
+
+def _object_of_other(doc: Doc, i: int, a: int) -> bool:
+    """A mention inside a prepositional phrase that is not a party ("the conflict with X", "on behalf of X")."""
+    toks = doc.tokens
+    k = i - 1
+    while k >= a and (toks[k].cap or toks[k].low in ("the", "'s", "of")) and k >= i - 8:
+        if toks[k].low in ("behalf",):
+            return True
+        k -= 1
+    return k >= a and toks[k].low in ("about", "regarding", "against", "condemned", "by", "for")
+
+
+def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
+    good = [d for d in dates if d.value and d.kind != "year"]
+    if not good:
+        return None
+    return min(good, key=lambda d: abs(d.start - pos) + (0 if d.start > pos else 5))
+
+
+def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
+    toks = doc.tokens
+    for k in range(a, b):
+        h = doc.place_at.get(k)
+        if h is None or h.i != k or h.kind not in ("city", "capital", "country"):
+            continue
+        prev = toks[k - 1].low if k > a else ""
+        prev2 = toks[k - 2].low if k - 1 > a else ""
+        if h.kind == "capital" and toks[k].low in ("white", "kremlin", "downing", "whitehall", "élysée", "elysee"):
+            if prev in ("the",) and prev2 in ("at", "in", "to"):
+                from meetview.extract.countries import data
+
+                city = data().capitals.get(h.value, [None])[0]
+                if city and city not in ("White House",):
+                    return (city, h.start, h.end)
+                return ("Washington", h.start, h.end)
+            continue
+        if prev in ("in", "at") or (prev == "to" and prev2 in ("visit", "trip")):
+            # the city, not the country, when both are named: "in Lima, Peru"
+            return (doc.text[h.start : h.end], h.start, h.end)
+    return None
+
+
+def _format(doc: Doc, sent: int, t: Trigger) -> tuple[str, int, int] | None:
+    _, _, _, phone, video = _patterns()
+    s = doc.sentences[sent]
+    start = doc.tokens[t.i].start
+    lo, hi = _clause(doc, sent, start, doc.tokens[t.j - 1].end)
+    lo = max(lo, s.start)
+    m = video.search(doc.text, lo, hi)
+    if m:
+        return ("video", m.start(), m.end())
+    m = phone.search(doc.text, lo, hi)
+    if m:
+        return ("phone", m.start(), m.end())
+    return None
+
+
+def _delegations(doc: Doc, c: Candidate, a: int, b: int, t: Trigger, end: int) -> None:
+    """Countries and groups that took part without a named person ("the defense ministers of Germany")."""
+    v = vocab()
+    toks = doc.tokens
+    k = a
+    while k < b:
+        h = doc.place_at.get(k)
+        if h is None or h.i != k or h.kind not in ("country", "adj", "group"):
+            k += 1
+            continue
+        # a list of places: "Germany, France, Italy, the United Kingdom, and Poland"
+        items = [h]
+        y = h.j
+        while y < b:
+            if toks[y].low in (",", "and", "the", "or"):
+                y += 1
+                continue
+            h2 = doc.place_at.get(y)
+            if h2 is not None and h2.i == y and h2.kind in ("country", "adj", "group"):
+                items.append(h2)
+                y = h2.j
+                continue
+            break
+        last = y
+        # what follows: "... delegations", "... nations", "(B9) group"
+        z = last
+        while z < b and z - last <= 3 and (toks[z].low in v.modifiers or toks[z].low in ("(", ")") or toks[z].text.isupper()):
+            if toks[z].low in v.delegation_nouns:
+                break
+            z += 1
+        after_noun = z < b and toks[z].low in v.delegation_nouns
+        # what precedes: "ministers of", "representatives from", "with", "between"
+        p = k - 1
+        while p >= a and toks[p].low in ("the", ","):
+            p -= 1
+        before = toks[p].low if p >= a else ""
+        before2 = toks[p - 1].low if p - 1 >= a else ""
+        after_prep = before in ("of", "from") and before2 in v.delegation_nouns
+        direct = before in ("with", "between") and p >= t.j - 1 and p < end + 1
+        possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
+        if (after_noun or after_prep or direct) and not possessive:
+            if p < t.i - 12 and not after_noun and not direct:
+                pass
+            for it in items:
+                if it.kind == "group":
+                    c.groups[it.value] = (it.start, it.end)
+                else:
+                    c.countries.setdefault(it.value, (it.start, it.end))
+        k = max(last, k + 1)
+
+
+def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
+    """Organisations that took part: next to the meeting noun, before "ministers", after "sidelines of"."""
+    v = vocab()
+    toks = doc.tokens
+    for h in doc.orgs:
+        if not (a <= h.i < b):
+            continue
+        nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
+        prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
+        near_trigger = abs(h.i - t.i) <= 6
+        if (
+            any(w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial") for w in nxt[:3])
+            or "sidelines" in prv
+            or "margins" in prv
+            or (near_trigger and prv[-2:] in (["of", "the"], ["with", "the"]) and t.session)
+            or (near_trigger and prv[-1:] == ["of"] and t.session)
+        ):
+            c.orgs.setdefault(h.value, (h.start, h.end))
+    for k in range(a, b):
+        h = doc.place_at.get(k)
+        if h and h.i == k and h.kind == "group":
+            nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
+            prv = [toks[y].low for y in range(max(a, h.i - 3), h.i)]
+            if any(w in _MULTI_HEADS or w in v.session_nouns or w == "group" for w in nxt[:3]) or (
+                "with" in prv and abs(h.i - t.i) <= 6
+            ):
+                c.groups.setdefault(h.value, (h.start, h.end))
+
+
+def _dates_clash(e: Event, c: Candidate) -> bool:
+    d1 = e.dated()
+    d2 = c.date
+    if d1 is None or d2 is None or not d1.value or not d2.value:
+        return False
+    a, b = d1.value, d2.value
+    return not (a.startswith(b) or b.startswith(a))
+
+
+def principal(people: People, cands: list[Candidate]) -> int | None:
+    """The person the article follows: in the most meeting sentences, then the most mentioned."""
+    counts: dict[int, float] = {}
+    for c in cands:
+        for p in set(c.persons):
+            counts[p] = counts.get(p, 0) + 1.0
+    for p in people.persons:
+        if p.id in counts:
+            counts[p.id] += len(p.mentions) / 100.0
+    if not counts:
+        return None
+    return max(counts, key=lambda p: counts[p])
+
+
+def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
+    """One event per distinct meeting: mentions of the same counterpart (or session) are merged."""
+    held = [c for c in cands if c.trigger.status == "held"]
+    main = principal(people, held)
+    observers = {p.id for p in people.persons if p.observer}
+    events: list[Event] = []
+    for c in held:
+        c.persons = [p for p in c.persons if p not in observers]
+        others = set(c.persons) - {main}
+        has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
+        target: Event | None = None
+        if not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
+            if events and not _dates_clash(events[-1], c) and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 12:
+                target = events[-1]
+            elif not c.trigger.session and not others:
+                # a lone principal with no counterpart yet: keep it, a later sentence may name one
+                pass
+        else:
+            for e in reversed(events):
+                if _dates_clash(e, c):
+                    continue
+                eo = set(e.persons) - {main}
+                if others and others & eo:
+                    target = e
+                    break
+                if not others and (set(c.countries) | set(c.groups)) & _event_places(e):
+                    target = e
+                    break
+                if c.trigger.session and e.session and not (others - eo and eo - others and others and eo):
+                    target = e
+                    break
+                if others and not eo and e is events[-1] and not e.session and (c.trigger.kind == "noun" or not _parties(e)):
+                    target = e
+                    break
+        if target is None:
+            target = Event([c])
+            events.append(target)
+        else:
+            target.candidates.append(c)
+        for p in c.persons:
+            if p not in target.persons:
+                target.persons.append(p)
+    return [e for e in events if _valid(e, main)]
+
+
+def _event_places(e: Event) -> set[str]:
+    return {x for c in e.candidates for x in (*c.countries, *c.groups)}
+
+
+def _parties(e: Event) -> bool:
+    return any(c.countries or c.groups or c.orgs for c in e.candidates)
+
+
+def _valid(e: Event, main: int | None) -> bool:
+    """A meeting needs two sides: two people, or one person and a delegation, or a multilateral session."""
+    if len(e.persons) >= 2:
+        return True
+    if e.persons and _parties(e):
+        return True
+    if e.session and (e.orgs() or _parties(e)):
+        return True
+    return False

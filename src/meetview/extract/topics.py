@@ -1,0 +1,90 @@
+"""Topics: taxonomy terms found with Aho-Corasick on word boundaries, longest match first."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from meetview.extract.taxonomy import ENV_TOPICS, load_topics
+
+
+@dataclass(slots=True)
+class TopicHit:
+    topic: str
+    start: int
+    end: int
+    term: str
+
+
+@lru_cache(maxsize=8)
+def _automaton(path: str | None) -> ahocorasick.Automaton | None:
+    auto = ahocorasick.Automaton()
+    n = 0
+    for tid, topic in load_topics(path).items():
+        for term in topic.terms:
+            key = " ".join(term.lower().replace("’", "'").split())
+            if not key:
+                continue
+            existing = auto.get(key, None)
+            if existing is None:
+                auto.add_word(key, (key, [tid]))
+                n += 1
+            elif tid not in existing[1]:
+                existing[1].append(tid)
+    if n == 0:
+        return None
+    auto.make_automaton()
+    return auto
+
+
+def _boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_")
+
+
+def find_topics(text: str, start: int = 0, end: int | None = None, path: str | None = None) -> list[TopicHit]:
+    """Topic term hits in text[start:end]; overlapping hits keep the longest ("air and missile defense")."""
+    path = path or os.environ.get(ENV_TOPICS) or None
+    auto = _automaton(path)
+    end = len(text) if end is None else end
+    if auto is None or end <= start:
+        return []
+    # whitespace runs (line breaks of wrapped text) count as one space: map back through an index
+    norm, index = _normalize(text[start:end].lower().replace("’", "'"))
+    raw: list[tuple[int, int, str, list[str]]] = []
+    for e, (key, tids) in auto.iter(norm):
+        s = e - len(key) + 1
+        if _boundary(norm, s, e + 1):
+            raw.append((s, e + 1, key, tids))
+    raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out: list[TopicHit] = []
+    last_end = -1
+    for s, e, key, tids in raw:
+        if s < last_end:
+            continue
+        last_end = e
+        for tid in tids:
+            out.append(TopicHit(tid, start + index[s], start + index[e - 1] + 1, key))
+    return out
+
+
+def _normalize(text: str) -> tuple[str, list[int]]:
+    """Text with each whitespace run as one space, and for each kept character its original offset."""
+    chars: list[str] = []
+    index: list[int] = []
+    space = False
+    for i, c in enumerate(text):
+        if c.isspace():
+            if not space:
+                chars.append(" ")
+                index.append(i)
+            space = True
+        else:
+            chars.append(c)
+            index.append(i)
+            space = False
+    return "".join(chars), index
