@@ -16,7 +16,7 @@ _CONTEXT_PREPS = {"during", "after", "following", "at", "before", "in", "on", "o
 _STRONG_NOUNS = {
     "meeting", "meetings", "talks", "negotiations", "conversation", "conversations", "videoconference",
     "videoconferences", "video-conference", "teleconference", "summit", "summits", "session", "sessions",
-    "consultations", "gathering", "ministerial", "bilateral", "bilaterals", "tête-à-tête", "tete-a-tete",
+    "consultations", "gathering", "ministerial", "bilaterals", "tête-à-tête", "tete-a-tete",
     "vis-a-vis", "audience", "encounter",
 }
 _NEEDS_WITH = {
@@ -30,7 +30,11 @@ _DATE_WORDS = {
     "the", "behalf", "sidelines", "margins", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec",
 }
-_MULTI_HEADS = {"ministers", "leaders", "heads", "chiefs", "representatives", "delegations", "members", "officials"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "get", "got"}
+_MULTI_HEADS = {
+    "ministers", "leaders", "heads", "chiefs", "representatives", "delegations", "members", "officials",
+    "counterparts", "partners", "allies",
+}
 
 
 @dataclass
@@ -165,7 +169,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             nxt = toks[x + 1].low if x + 1 < b else ""
             trig: Trigger | None = None
             if low in v.meet_verbs and low != "meeting":
-                trig = Trigger(k, x, x + 1, "verb")
+                if not (low == "met" and (prev in _BE or nxt == "by")):
+                    trig = Trigger(k, x, x + 1, "verb")
             elif low == "meeting":
                 trig = Trigger(k, x, x + 1, "noun")
             elif low in ("spoke", "speaks", "speak", "talked", "talk", "conferred"):
@@ -203,12 +208,35 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig = Trigger(k, x, x + 1, "noun")
                 elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
                     trig = Trigger(k, x, x + 1, "noun") if "with" in follow or low == "address" else None
+            if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
+                trig = None  # "briefed him on his conversation with X": a topic, not this meeting
             if trig is not None:
+                if trig.kind == "noun" and prev in ("this", "that", "the") and nxt not in ("with", "between", "of"):
+                    trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
                 trig.status = _status(doc, trig)
                 out.append(trig)
             x += 1
     return out
+
+
+def _discussed(doc: Doc, x: int, a: int) -> bool:
+    """Whether the meeting noun at x is what someone talked about ("briefed him on his conversation
+    with X", "informed her about the progress of negotiations"), not the meeting being reported."""
+    toks = doc.tokens
+    k = x - 1
+    while k >= a and k >= x - 5:
+        low = toks[k].low
+        if low in ("on", "about", "regarding", "concerning"):
+            return True
+        if low == "of":
+            before = toks[k - 1].low if k - 1 >= a else ""
+            return before in ("progress", "outcome", "outcomes", "results", "course", "preparations", "preparation")
+        if low in _DETS or low in ("his", "her", "their", "recent", "latest", "phone", "telephone", "video", "ongoing"):
+            k -= 1
+            continue
+        return False
+    return False
 
 
 def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
@@ -217,6 +245,8 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
     toks = doc.tokens
     if toks[x].low not in v.session_nouns:
         return False
+    if toks[x].low in ("summit", "summits", "ministerial"):
+        return True
     for k in range(max(a, x - 5), x):
         if k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group"):
             return True
@@ -232,13 +262,16 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
     return False
 
 
-def _object_end(doc: Doc, x: int, b: int, stops: list[int]) -> int:
+def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -> int:
     """Where the parties after a trigger end: at a stop word, the next trigger, or the clause end."""
     v = vocab()
     toks = doc.tokens
     k = x + 1
     while k < b:
         low = toks[k].low
+        if k in covered:
+            k += 1
+            continue
         if k in stops:
             return k
         if low in (";", ":", "(") and not (low == "(" and k + 1 < b and toks[k + 1].text.isupper()):
@@ -258,8 +291,34 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int]) -> int:
     return b
 
 
+def _covered(doc: Doc, mentions: list, a: int, b: int) -> set[int]:
+    """Tokens inside person mentions or their role phrases."""
+    spans = [(m.start, m.end) for m in mentions] + [m.role_span for m in mentions if m.role_span]
+    out = set()
+    for k in range(a, b):
+        s = doc.tokens[k].start
+        if any(lo <= s < hi for lo, hi in spans):
+            out.add(k)
+    return out
+
+
+def _list_after(doc: Doc, k: int) -> list[int]:
+    """Sentences of a bulleted list introduced by sentence k ("... were the following leaders:")."""
+    text = doc.text
+    s = doc.sentences[k]
+    if not text[s.start : s.end].rstrip().endswith(":"):
+        return []
+    out = []
+    for n in range(k + 1, min(len(doc.sentences), k + 40)):
+        line = text[doc.sentences[n].start : doc.sentences[n].end].lstrip()
+        if line[:1] in "-•*–·▪" or re.match(r"\d{1,2}[.)]\s", line):
+            out.append(n)
+        else:
+            break
+    return out
+
+
 def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: Anchor) -> list[Candidate]:
-    v = vocab()
     toks = doc.tokens
     by_sent: dict[int, list[Trigger]] = {}
     for t in triggers:
@@ -268,20 +327,25 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
     for k, trigs in sorted(by_sent.items()):
         a, b = doc.sent_tokens[k]
         s = doc.sentences[k]
-        mentions = [m for m in people.by_sentence.get(k, []) if not m.possessive]
+        all_mentions = people.by_sentence.get(k, [])
+        mentions = [m for m in all_mentions if not m.possessive]
+        covered = _covered(doc, all_mentions, a, b)
         starts = [t.i for t in trigs]
         dates = find_dates(doc.text, s.start, s.end, anchor)
         first_trigger = min(starts)
+        listed = _list_after(doc, k)
         for n, t in enumerate(trigs):
             nxt = [x for x in starts if x > t.i]
-            end = _object_end(doc, t.j - 1, b, nxt)
+            end = _object_end(doc, t.j - 1, b, nxt, covered)
             c = Candidate(t)
-            seen = set()
+            seen: set[int] = set()
             for m in mentions:
                 if m.quoted and not doc.quotes.inside(toks[t.i].start):
                     continue
-                in_subject = m.j <= first_trigger or (m.i < t.i and t.kind in ("noun",) and m.i >= (starts[n - 1] if n else a))
-                in_object = t.j <= m.i < end
+                in_subject = m.j <= first_trigger or (
+                    m.i < t.i and t.kind == "noun" and m.i >= (starts[n - 1] if n else a)
+                )
+                in_object = t.j <= m.i < end and t.kind != "anaphor"
                 if m.kind == "pronoun" and not (in_subject or in_object):
                     continue
                 if (in_subject or in_object) and m.person not in seen:
@@ -292,14 +356,41 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     if in_subject:
                         c.subject.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
-            _delegations(doc, c, a, b, t, end)
+            if n == len(trigs) - 1:
+                for ls in listed:
+                    la, lb = doc.sent_tokens[ls]
+                    for m in people.by_sentence.get(ls, []):
+                        if m.person not in seen and m.kind != "pronoun":
+                            seen.add(m.person)
+                            c.persons.append(m.person)
+                            c.mentions.append((m.person, m.start, m.end))
+                    _delegations(doc, c, la, lb, t, lb, _covered(doc, people.by_sentence.get(ls, []), la, lb), la)
+            region_start = a if t.i == first_trigger else max(a, (starts[n - 1] if n else a))
+            _delegations(doc, c, a, b, t, end, covered, region_start)
             _session_orgs(doc, c, a, b, t)
             c.date = _nearest_date(dates, toks[t.i].start, doc)
+            if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
+                t.status = "past"
             c.location = _location(doc, a, b)
             c.fmt = _format(doc, k, t)
             cands.append(c)
-    del v
     return cands
+
+
+def _long_before(value: str | None, anchor: Anchor) -> bool:
+    """A date more than two weeks before the article's day: a meeting recalled, not reported."""
+    if not value or anchor.day is None:
+        return False
+    from datetime import date, timedelta
+
+    y = int(value[:4])
+    m = int(value[5:7]) if len(value) >= 7 else 12
+    d = int(value[8:10]) if len(value) == 10 else 28
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return False
+    return day < anchor.day - timedelta(days=14)
 
 
 def _object_of_other(doc: Doc, i: int, a: int) -> bool:
@@ -358,37 +449,43 @@ def _format(doc: Doc, sent: int, t: Trigger) -> tuple[str, int, int] | None:
     return None
 
 
-def _delegations(doc: Doc, c: Candidate, a: int, b: int, t: Trigger, end: int) -> None:
+def _delegations(
+    doc: Doc, c: Candidate, a: int, b: int, t: Trigger, end: int, covered: set[int], lo: int
+) -> None:
     """Countries and groups that took part without a named person ("the defense ministers of Germany")."""
     v = vocab()
     toks = doc.tokens
-    k = a
-    while k < b:
+    k = lo
+    while k < min(b, end):
         h = doc.place_at.get(k)
-        if h is None or h.i != k or h.kind not in ("country", "adj", "group"):
+        if h is None or h.i != k or h.kind not in ("country", "adj", "group") or k in covered:
             k += 1
             continue
         # a list of places: "Germany, France, Italy, the United Kingdom, and Poland"
         items = [h]
         y = h.j
         while y < b:
-            if toks[y].low in (",", "and", "the", "or"):
+            if toks[y].low in (",", "and", "the", "or", "(", ")") and y not in covered:
                 y += 1
                 continue
             h2 = doc.place_at.get(y)
-            if h2 is not None and h2.i == y and h2.kind in ("country", "adj", "group"):
+            if h2 is not None and h2.i == y and h2.kind in ("country", "adj", "group") and y not in covered:
                 items.append(h2)
                 y = h2.j
                 continue
             break
         last = y
+        while last > h.j and toks[last - 1].low in (",", "and", "the", "or", "("):
+            last -= 1
         # what follows: "... delegations", "... nations", "(B9) group"
         z = last
-        while z < b and z - last <= 3 and (toks[z].low in v.modifiers or toks[z].low in ("(", ")") or toks[z].text.isupper()):
+        while z < b and z - last <= 5 and (
+            toks[z].low in v.modifiers or toks[z].low in ("(", ")") or toks[z].text.isupper()
+        ):
             if toks[z].low in v.delegation_nouns:
                 break
             z += 1
-        after_noun = z < b and toks[z].low in v.delegation_nouns
+        after_noun = z < b and toks[z].low in v.delegation_nouns and z not in covered
         # what precedes: "ministers of", "representatives from", "with", "between"
         p = k - 1
         while p >= a and toks[p].low in ("the", ","):
@@ -396,11 +493,9 @@ def _delegations(doc: Doc, c: Candidate, a: int, b: int, t: Trigger, end: int) -
         before = toks[p].low if p >= a else ""
         before2 = toks[p - 1].low if p - 1 >= a else ""
         after_prep = before in ("of", "from") and before2 in v.delegation_nouns
-        direct = before in ("with", "between") and p >= t.j - 1 and p < end + 1
+        direct = before in ("with", "between") and t.j - 1 <= p <= end
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
         if (after_noun or after_prep or direct) and not possessive:
-            if p < t.i - 12 and not after_noun and not direct:
-                pass
             for it in items:
                 if it.kind == "group":
                     c.groups[it.value] = (it.start, it.end)
@@ -469,6 +564,12 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     events: list[Event] = []
     for c in held:
         c.persons = [p for p in c.persons if p not in observers]
+        if not c.persons and _sides_subject(doc, c.trigger.sent):
+            # "The leaders reviewed the outcomes of the NATO Summit": the meeting's own sides, not a new one
+            c.orgs.clear()
+            c.groups.clear()
+            c.countries.clear()
+            c.trigger.session = False
         others = set(c.persons) - {main}
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
         target: Event | None = None
@@ -492,6 +593,9 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                 if c.trigger.session and e.session and not (others - eo and eo - others and others and eo):
                     target = e
                     break
+                if c.orgs and set(c.orgs) & e.orgs() and (not others or not eo):
+                    target = e
+                    break
                 if others and not eo and e is events[-1] and not e.session and (c.trigger.kind == "noun" or not _parties(e)):
                     target = e
                     break
@@ -504,6 +608,12 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             if p not in target.persons:
                 target.persons.append(p)
     return [e for e in events if _valid(e, main)]
+
+
+def _sides_subject(doc: Doc, sent: int) -> bool:
+    """Whether a sentence opens with the meeting's own sides ("The leaders", "They", "Both sides")."""
+    head = " ".join(doc.sent_text(sent).lower().split()[:3])
+    return any(head == s or head.startswith(s + " ") for s in vocab().sides)
 
 
 def _event_places(e: Event) -> set[str]:

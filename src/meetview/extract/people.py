@@ -65,6 +65,7 @@ class _Run:
     honorific: bool = False
     evidence: bool = False
     post: tuple[int, int] | None = None  # "of Ukraine" after a name that has a role before it
+    place: tuple[str, tuple[int, int]] | None = None  # "France's" / "Russian" right before the name
 
 
 def _is_name_token(doc: Doc, i: int) -> bool:
@@ -111,7 +112,11 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     runs = []
     i = a
     while i < b:
-        if not (_is_name_token(doc, i) or _is_initial(doc, i)):
+        if not (
+            _is_name_token(doc, i)
+            or _is_initial(doc, i)
+            or (_is_city_name(doc, i) and i + 1 < b and _is_name_token(doc, i + 1))
+        ):
             i += 1
             continue
         j = i
@@ -129,7 +134,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
                 if p < b and p - j <= 2 and _is_name_token(doc, p):
                     j = p
                     continue
-            if j > i and _is_city_name(doc, j):
+            if _is_city_name(doc, j) and (j > i or j + 1 < b and _is_name_token(doc, j + 1)):
                 j += 1
                 continue
             break
@@ -230,6 +235,18 @@ def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _country_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """ "France's Jean-Marc Ayrault", "Russian Vladimir Putin": a country written right before a name."""
+    toks = doc.tokens
+    k = i - 1
+    if k >= lo and toks[k].low == "'s":
+        k -= 1
+    h = doc.place_at.get(k) if k >= lo else None
+    if h is not None and h.kind in ("country", "adj") and h.j in (i, i - 1):
+        return h.value, (h.start, h.end)
+    return None
+
+
 def _place_in(doc: Doc, i: int, j: int) -> tuple[str | None, tuple[int, int] | None]:
     """The country a role phrase names (name, adjective or possessive), and where.
 
@@ -289,8 +306,10 @@ def find_people(doc: Doc) -> People:
             run.honorific = honorific
             nxt = toks[run.j].low if run.j < b else ""
             prv = toks[run.i - 1].low if run.i - 1 >= a else ""
+            run.place = _country_before(doc, run.i, a)
             run.evidence = (
                 role is not None
+                or run.place is not None
                 or honorific
                 or nxt in v.speech_verbs
                 or nxt in v.meet_verbs
@@ -333,6 +352,8 @@ def find_people(doc: Doc) -> People:
         mentions.append(m)
 
     def enrich(p: Person, run: _Run) -> None:
+        if run.place and p.country is None:
+            p.country, p.country_span = run.place
         if not run.role:
             return
         i, j = run.role
@@ -455,6 +476,7 @@ def find_people(doc: Doc) -> People:
             last_subject = named[0].person
     for p in persons:
         p.mentions.sort(key=lambda m: m.start)
+    _share_countries(doc, persons, by_sentence)
     keep = [p for p in persons if p.mentions]
     return People(keep, by_sentence)
 
@@ -512,3 +534,21 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         if score > best_score:
             best, best_score = p, score
     return best
+
+
+def _share_countries(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:
+    """ "Ukraine's Foreign Minister Dmytro Kuleba and Minister of Defense Oleksii Reznikov": the
+    country written before the first of two coordinated officials is the second's too."""
+    by_id = {p.id: p for p in persons}
+    for ms in by_sentence.values():
+        named = [m for m in ms if m.kind in ("name", "surname")]
+        for m1, m2 in zip(named, named[1:], strict=False):
+            p1, p2 = by_id[m1.person], by_id[m2.person]
+            if p2.country or p2.org or not p1.country or not p1.country_span or not m1.role_span:
+                continue
+            if p1.country_span[0] != m1.role_span[0]:
+                continue
+            start2 = m2.role_span[0] if m2.role_span else m2.start
+            between = doc.text[m1.end : start2].strip().lower()
+            if between in ("and", ",", ", and"):
+                p2.country = p1.country

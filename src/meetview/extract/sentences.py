@@ -122,7 +122,7 @@ def quoted_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
             elif (c == "”" or c == '"') and open_at >= 0:
                 spans.append((open_at, i + 1))
                 open_at = -1
-        if open_at >= 0 and b - open_at < 2000:
+        if open_at >= 0 and b - open_at < 300:
             spans.append((open_at, b))
     spans.sort()
     return spans

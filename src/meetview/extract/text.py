@@ -59,7 +59,7 @@ def mask(text: str) -> str:
 # A token: dotted acronym (U.S.), number, word (hyphens and inner apostrophes kept: O'Brien,
 # Kornhauser-Duda), a possessive 's, or one other character.
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}(?![a-z])"
+    r"(?:[A-Z]\.){2,}(?![a-z])|(?:[A-Z]\.)+[A-Z](?![\w.])"
     r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"
     r"|[^\W\d_](?:\w|['’](?=[^\W\d_]{2,})|[-‐](?=\w)|\.(?=[A-Z]\.))*"
     r"|['’]s\b"
