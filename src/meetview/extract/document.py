@@ -88,10 +88,14 @@ def _title_sentences(doc: Doc, title: str | None) -> set[int]:
         t = " ".join(doc.text[s.start : s.end].split()).strip(" #").lower()
         if norm_title and (t == norm_title or (len(t) > 20 and t in norm_title)):
             out.add(k)
-    if not out and doc.sentences:
-        first = doc.sentences[0]
-        line = doc.text[first.start : first.end]
-        nxt = doc.text[first.end : first.end + 3]
-        if "\n" in nxt and not line.rstrip().endswith((".", "!", "?", '"', "”")):
-            out.add(0)
+    # headlines: whole lines near the top without closing punctuation
+    blocks: dict[int, int] = {}
+    for s in doc.sentences:
+        blocks[s.block] = blocks.get(s.block, 0) + 1
+    for k, s in enumerate(doc.sentences[:8]):
+        line = doc.text[s.start : s.end].strip()
+        if line.endswith((".", "!", "?", '"', "”", ":", "»")) and len(line) > 60:
+            break  # prose has begun
+        if blocks.get(s.block) == 1 and len(line) >= 25:
+            out.add(k)
     return out

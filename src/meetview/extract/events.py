@@ -194,7 +194,10 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 if _next_is_person_or_role(doc, people_at, x + 1, b):
                     trig = Trigger(k, x, x + 1, "weak")
             elif low in _STRONG_NOUNS or low == "talks":
-                if not (low == "talks" and prev in ("he", "she", "it")):
+                process = prev in v.process_words and low in ("talks", "negotiations", "dialogue", "consultations")
+                if process and nxt not in ("with", "between"):
+                    trig = None  # "revive peace talks": a process, not one meeting
+                elif not (low == "talks" and prev in ("he", "she", "it")):
                     trig = Trigger(k, x, x + 1, "noun")
             elif low in _NEEDS_WITH:
                 follow = [t.low for t in toks[x + 1 : min(b, x + 4)]]
@@ -208,6 +211,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig = Trigger(k, x, x + 1, "noun")
                 elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
                     trig = Trigger(k, x, x + 1, "noun") if "with" in follow or low == "address" else None
+            if trig is None and low in _MULTI_HEADS and _collective(doc, x, a, b):
+                trig = Trigger(k, x, x + 1, "collective")
             if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
                 trig = None  # "briefed him on his conversation with X": a topic, not this meeting
             if trig is not None:
@@ -218,6 +223,22 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 out.append(trig)
             x += 1
     return out
+
+
+def _collective(doc: Doc, x: int, a: int, b: int) -> bool:
+    """ "G7 finance ministers have backed", "EU leaders agreed": a body of officials acting together."""
+    v = vocab()
+    toks = doc.tokens
+    k = x - 1
+    while k >= a and k >= x - 3 and toks[k].low in v.modifiers and k not in doc.org_at and k not in doc.place_at:
+        k -= 1
+    if k < a:
+        return False
+    h = doc.org_at.get(k) or (doc.place_at.get(k) if doc.place_at.get(k) and doc.place_at[k].kind == "group" else None)
+    if h is None:
+        return False
+    nxt = [toks[y].low for y in range(x + 1, min(b, x + 3))]
+    return bool(nxt) and (nxt[0] in v.collective_verbs or nxt[0] in v.meet_verbs or nxt[0] in v.talk_verbs)
 
 
 def _discussed(doc: Doc, x: int, a: int) -> bool:
@@ -243,6 +264,14 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
     """A multilateral session: an organisation or group, or "ministers'", next to the meeting noun."""
     v = vocab()
     toks = doc.tokens
+    if toks[x].low in _MULTI_HEADS:
+        return True  # a collective trigger
+    # "a video address to NATO defense ministers"
+    for k in range(x + 1, min(b, x + 7)):
+        if (k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group")) and any(
+            toks[y].low in _MULTI_HEADS for y in range(k + 1, min(b, k + 4))
+        ):
+            return True
     if toks[x].low not in v.session_nouns:
         return False
     if toks[x].low in ("summit", "summits", "ministerial"):
@@ -254,7 +283,7 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
             return True
     k = x + 1
     if k < b and toks[k].low == "of":
-        for y in range(k + 1, min(b, k + 6)):
+        for y in range(k + 1, min(b, k + 9)):
             if y in doc.org_at or (y in doc.place_at and doc.place_at[y].kind == "group"):
                 return True
             if toks[y].low in _MULTI_HEADS or toks[y].low in ("partner", "countries", "nations", "states", "allies"):
@@ -340,6 +369,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             c = Candidate(t)
             seen: set[int] = set()
             for m in mentions:
+                if t.kind == "collective":
+                    break  # "G7 ministers agreed": the body itself, not whoever reports it
                 if m.quoted and not doc.quotes.inside(toks[t.i].start):
                     continue
                 in_subject = m.j <= first_trigger or (
@@ -561,6 +592,7 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     held = [c for c in cands if c.trigger.status == "held"]
     main = principal(people, held)
     observers = {p.id for p in people.persons if p.observer}
+    country_of = {p.id: p.country for p in people.persons}
     events: list[Event] = []
     for c in held:
         c.persons = [p for p in c.persons if p not in observers]
@@ -573,7 +605,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         others = set(c.persons) - {main}
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
         target: Event | None = None
-        if not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
+        anaphor = c.trigger.kind == "anaphor" and not others
+        if anaphor or not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
             if events and not _dates_clash(events[-1], c) and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 12:
                 target = events[-1]
             elif not c.trigger.session and not others:
@@ -590,8 +623,13 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                 if not others and (set(c.countries) | set(c.groups)) & _event_places(e):
                     target = e
                     break
-                if c.trigger.session and e.session and not (others - eo and eo - others and others and eo):
-                    target = e
+                if not eo and others and _event_places(e) and _event_places(e) <= (
+                    {country_of.get(p) for p in others} | set(c.countries)
+                ):
+                    target = e  # "talks with the Norwegian ministry", then "met Jon Fredriksen (Norway)"
+                    break
+                if c.trigger.session and e.session:
+                    target = e  # sessions of one gathering: many attendees, one record
                     break
                 if c.orgs and set(c.orgs) & e.orgs() and (not others or not eo):
                     target = e

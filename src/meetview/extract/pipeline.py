@@ -105,6 +105,15 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return best[0] if best else None
 
 
+@lru_cache(maxsize=64)
+def _group_of_org(org: str) -> gaz.Group | None:
+    """The country group an organisation stands for (G7 -> its seven members), if it is one."""
+    for g in gaz.groups().values():
+        if g.org == org:
+            return g
+    return None
+
+
 def _event_day(anchor: Anchor, value: str | None) -> date | None:
     if value and len(value) == 10:
         return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
@@ -164,6 +173,10 @@ def _meeting(
                 orgs.setdefault(g.org, span)
         for org, span in c.orgs.items():
             orgs.setdefault(org, span)
+            g = _group_of_org(org)
+            if g is not None and g.expand:
+                for code in g.members_on(day):
+                    countries.setdefault(code, span)
     for code, span in countries.items():
         if span:
             spans.append(Span("country", code, *span))

@@ -46,6 +46,8 @@ class Vocab:
     person_words: frozenset[str]
     topic_stops: frozenset[str]
     media: frozenset[str]
+    process_words: frozenset[str]
+    collective_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,4 +83,6 @@ def vocab() -> Vocab:
         person_words=_low(t["person_words"]),
         topic_stops=_low(t["object_stops"]),
         media=_low(t["media"]),
+        process_words=_low(t["process_words"]),
+        collective_verbs=_low(t["collective_verbs"]),
     )
