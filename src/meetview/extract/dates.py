@@ -80,6 +80,7 @@ class Anchor:
     dateline_span: tuple[int, int] | None = None
     dateline_md: str | None = None  # "June 4" of "BRUSSELS, June 4 (KUNA) --"
     year_hint: int | None = None  # the year the article was written, inferred from its text
+    year_only: int | None = None  # the one year an undated article names (its meetings' year)
 
 
 @lru_cache(maxsize=1)
@@ -382,7 +383,19 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
             anchor.day = d or anchor.day
     if anchor.day is None:
         anchor.year_hint = infer_year(text)
+        anchor.year_only = sole_year(text)
     return anchor
+
+
+def sole_year(text: str) -> int | None:
+    """The year of an undated article that names one year only, at least twice, and no "upcoming year"."""
+    if _UPCOMING.search(text):
+        return None
+    years = {int(m.group(1)) for m in _YEAR.finditer(text)}
+    if len(years) != 1:
+        return None
+    y = years.pop()
+    return y if len(_YEAR.findall(text)) >= 2 else None
 
 
 def _title(city: str) -> str:

@@ -306,7 +306,7 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
         if low in (";", ":", "(") and not (low == "(" and k + 1 < b and toks[k + 1].text.isupper()):
             return k
         if low in v.topic_stops and not toks[k].cap:
-            if low == "on" and k + 1 < b and toks[k + 1].low in _DATE_WORDS:
+            if low == "on" and k + 1 < b and _date_or_venue(toks, k + 1, b):
                 k += 1
                 continue
             if low == "to" and k + 1 < b and (toks[k + 1].cap or toks[k + 1].low == "the"):
@@ -318,6 +318,16 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
             return k
         k += 1
     return b
+
+
+def _date_or_venue(toks: list, k: int, b: int) -> bool:
+    """After "on": a date ("on Monday", "on 6 January") or a venue ("on the sidelines of")."""
+    low = toks[k].low
+    if low in _DATE_WORDS and low not in ("the", "behalf") or low[:1].isdigit():
+        return True
+    if low == "the" and k + 1 < b:
+        return toks[k + 1].low in ("sidelines", "margins", "eve", "occasion", "side", "phone", "telephone")
+    return low in ("behalf", "a", "the") and False
 
 
 def _covered(doc: Doc, mentions: list, a: int, b: int) -> set[int]:
@@ -373,9 +383,7 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     break  # "G7 ministers agreed": the body itself, not whoever reports it
                 if m.quoted and not doc.quotes.inside(toks[t.i].start):
                     continue
-                in_subject = m.j <= first_trigger or (
-                    m.i < t.i and t.kind == "noun" and m.i >= (starts[n - 1] if n else a)
-                )
+                in_subject = m.j <= first_trigger
                 in_object = t.j <= m.i < end and t.kind != "anaphor"
                 if m.kind == "pronoun" and not (in_subject or in_object):
                     continue
@@ -523,7 +531,9 @@ def _delegations(
             p -= 1
         before = toks[p].low if p >= a else ""
         before2 = toks[p - 1].low if p - 1 >= a else ""
-        after_prep = before in ("of", "from") and before2 in v.delegation_nouns
+        after_prep = (before in ("of", "from") and before2 in v.delegation_nouns) or (
+            before == "by" and before2 in ("chaired", "co-chaired", "hosted", "co-hosted", "convened", "organized", "organised")
+        )
         direct = before in ("with", "between") and t.j - 1 <= p <= end
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
         if (after_noun or after_prep or direct) and not possessive:
@@ -607,18 +617,18 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         target: Event | None = None
         anaphor = c.trigger.kind == "anaphor" and not others
         if anaphor or not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
-            if events and not _dates_clash(events[-1], c) and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 12:
+            if events and not _dates_clash(events[-1], c) and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 25:
                 target = events[-1]
-            elif not c.trigger.session and not others:
-                # a lone principal with no counterpart yet: keep it, a later sentence may name one
-                pass
+            elif not has_parties:
+                continue  # "the talks centred on ...": nothing to attach it to
         else:
             for e in reversed(events):
                 if _dates_clash(e, c):
                     continue
                 eo = set(e.persons) - {main}
-                if others and others & eo:
-                    target = e
+                cp, ep = set(c.persons), set(e.persons)
+                if others and others & eo and (cp <= ep or ep <= cp):
+                    target = e  # the same people again (or the same meeting with more of them named)
                     break
                 if not others and (set(c.countries) | set(c.groups)) & _event_places(e):
                     target = e

@@ -447,6 +447,8 @@ def find_people(doc: Doc) -> People:
                 continue
             ref = _resolve_role(doc, persons, i, j, det, k)
             if ref is not None:
+                if ref.role is None:
+                    ref.role = _text(doc, i, j)
                 m = Mention(
                     ref.id, i, j, toks[i].start, toks[j - 1].end, k, "role", doc.quotes.inside(toks[i].start)
                 )
@@ -503,18 +505,24 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
     country, _ = _place_in(doc, i, j)
     org, _ = _org_in(doc, i, j)
     capitalized = any(toks[x].cap and toks[x].low in v.heads for x in range(i, j))
-    if not (det in ("the", "his", "her", "their", "our") or capitalized):
+    placed = i in doc.place_at  # "France's foreign minister", "the Israeli leader"
+    if not (det in ("the", "his", "her", "their", "our") or capitalized or placed):
         return None
     words = {toks[x].low for x in range(i, j)}
     head_of_state = "head" in words and "state" in words
     best: Person | None = None
     best_score = -1.0
+    claimed = {p.country for p in persons if p.country}
     for p in persons:
-        if not p.mentions or p.mentions[0].sent > sent:
+        if not p.mentions:
+            continue
+        ahead = p.mentions[0].sent - sent
+        # a role may name someone a sentence or two before their name ("told France's foreign minister")
+        if ahead > 0 and not (country and p.country == country and ahead <= 3):
             continue
         if country and p.country and p.country != country:
             continue
-        if country and not p.country:
+        if country and not p.country and country in claimed:
             continue
         if org and p.org != org:
             continue
@@ -523,6 +531,8 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
             ok = bool(role_words & {"president", "king", "queen", "emir", "sultan", "monarch"})
         elif heads & _GENERIC_HEADS:
             ok = bool(p.role) or bool(p.country)
+        elif not p.role and country and p.country == country:
+            ok = True  # "France's foreign minister" names the role of "France's Jean-Marc Ayrault"
         else:
             core = heads - {"deputy", "vice", "member"}
             ok = bool(core) and core <= (role_words | p.role_heads)

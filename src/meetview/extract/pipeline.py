@@ -134,8 +134,10 @@ def _meeting(
     if d is not None and d.value and _VALID_DATE.match(d.value):
         mdate = d.value
         spans.append(Span("date", d.value, d.start, d.end))
+    elif anchor.day:
+        mdate = anchor.day.isoformat()
     else:
-        mdate = anchor.day.isoformat() if anchor.day else None
+        mdate = str(anchor.year_only) if anchor.year_only else None
     # participants
     participants: list[Participant] = []
     explicit = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
@@ -177,6 +179,14 @@ def _meeting(
             if g is not None and g.expand:
                 for code in g.members_on(day):
                     countries.setdefault(code, span)
+    if e.session:
+        for p in _speakers(doc, people, e, events, set(countries), set(orgs)):
+            country = p.country
+            participants.append(Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name]))
+            for m in p.mentions:
+                spans.append(Span("participant", p.name, m.start, m.end))
+            if country:
+                countries.setdefault(country, p.country_span)
     for code, span in countries.items():
         if span:
             spans.append(Span("country", code, *span))
@@ -225,6 +235,10 @@ def _meeting(
 
 def _segment(doc: Doc, e: Event, events: list[Event]) -> list[tuple[int, int]]:
     """Character ranges of the sentences that report this meeting (up to where the next one starts)."""
+    return [(doc.sentences[k].start, doc.sentences[k].end) for k in _segment_sentences(doc, e, events)]
+
+
+def _segment_sentences(doc: Doc, e: Event, events: list[Event]) -> list[int]:
     starts = sorted((ev.first.trigger.sent, n) for n, ev in enumerate(events))
     idx = events.index(e)
     mine = e.first.trigger.sent
@@ -237,6 +251,38 @@ def _segment(doc: Doc, e: Event, events: list[Event]) -> list[tuple[int, int]]:
     for k in range(begin, end_sent):
         if k in doc.title_sentences and begin != 0:
             continue
-        s = doc.sentences[k]
-        out.append((s.start, s.end))
+        out.append(k)
+    return out
+
+
+def _speakers(doc: Doc, people: People, e: Event, events: list[Event], countries: set[str], orgs: set[str]) -> list[Person]:
+    """Officials of a session's members who speak or act in its paragraphs ("US Treasury Under-Secretary
+    John Taylor said ..."): at a multilateral meeting they are attendees. Observers, people without a
+    side and people talking to the media are not."""
+    from meetview.extract.vocab import vocab
+
+    v = vocab()
+    by_id = {p.id: p for p in people.persons}
+    out: list[Person] = []
+    toks = doc.tokens
+    for k in _segment_sentences(doc, e, events):
+        ms = [m for m in people.by_sentence.get(k, []) if m.kind != "pronoun" and not m.quoted and not m.possessive]
+        if not ms:
+            continue
+        m = ms[0]
+        p = by_id.get(m.person)
+        if p is None or p.id in e.persons or p in out or p.observer:
+            continue
+        if not ((p.country and p.country in countries) or (p.org and p.org in orgs)):
+            continue
+        a, b = doc.sent_tokens[k]
+        x = m.j
+        while x < b and toks[x].low in ("also", "then", "later"):
+            x += 1
+        if x >= b or toks[x].low not in v.speech_verbs:
+            continue
+        after = {toks[y].low for y in range(x + 1, min(b, x + 5))}
+        if toks[x].low in ("told", "said") and after & v.media:
+            continue
+        out.append(p)
     return out
