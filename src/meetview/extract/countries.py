@@ -111,7 +111,7 @@ def data() -> CountryData:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Countries (kind "country"), adjectives ("adj"), capitals ("capital"), cities ("city"), groups ("group")."""
+    """Countries ("country"), adjectives ("adj"), capitals ("capital"), cities ("city"), groups ("group")."""
     d = data()
     lex = Lexicon()
     for code, names in d.names.items():

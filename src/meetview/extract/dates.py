@@ -34,7 +34,9 @@ _MONTHS = {
     )
     for m in names
 }
-_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_WEEKDAYS = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
 
 # One scanner for every date expression a sentence may hold; the first alternative that matches wins.
 _EXPR = re.compile(
@@ -178,10 +180,14 @@ def resolve_weekday(weekday: int, ref: date, future: bool, qualifier: str = "") 
 
 def _relative(word: str, ref: date) -> str | None:
     w = word.lower()
-    if w in ("today", "tonight", "earlier today") or w.startswith("this ") and w.split()[1] in (
-        "morning",
-        "afternoon",
-        "evening",
+    if w in ("today", "tonight", "earlier today") or (
+        w.startswith("this ")
+        and w.split()[1]
+        in (
+            "morning",
+            "afternoon",
+            "evening",
+        )
     ):
         return _iso_day(ref)
     if w in ("yesterday", "last night", "the previous day", "the day before"):
@@ -213,7 +219,7 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
             g = "md" if m.group("md") else "dm"
             mon, day, year = m.group(f"{g}_m"), m.group(f"{g}_d"), m.group(f"{g}_y")
             core = f"{mon} {day}" + (f" {year}" if year else "")
-            py, pm, pd = _parse(core)
+            _, pm, pd = _parse(core)
             pm = pm or _month_of(mon)
             pd = pd or int(day)
             if year and pm and pd:
@@ -267,7 +273,9 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?P<md>{_MON}\s+[0-3]?\d))?"
     r"\s*(?:\((?:[A-Za-z][A-Za-z .&\-]{1,30})\))?\s*(?:--|—|–|-|:)\s"
 )
-_LOCATION_ONLY = re.compile(r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s{3,}|:\s)(?=[A-Z])", re.M)
+_LOCATION_ONLY = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s{3,}|:\s)(?=[A-Z])", re.M
+)
 _YEAR = re.compile(r"(?<![\d$£€/-])((?:19|20)\d\d)(?![\d%])")
 _UPCOMING = re.compile(r"\b(?:upcoming|coming|next|following) year\b|\byear ahead\b", re.I)
 
@@ -342,7 +350,7 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
         if len(lines) >= 14:
             break
     # dateline in the first lines
-    for s, e, ln in lines[:8]:
+    for s, e, _ in lines[:8]:
         m = _DATELINE.search(text, s, min(e, s + 240))
         if m and _plausible_city(m.group("city"), m.group("region")):
             anchor.dateline_city = _title(m.group("city"))

@@ -11,29 +11,121 @@ from meetview.extract.document import Doc
 from meetview.extract.people import People
 from meetview.extract.vocab import vocab
 
-_DETS = {"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "today's", "'s", "these", "those"}
+_DETS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "today's",
+    "'s",
+    "these",
+    "those",
+}
 _CONTEXT_PREPS = {"during", "after", "following", "at", "before", "in", "on", "of", "ahead", "from", "since"}
 _STRONG_NOUNS = {
-    "meeting", "meetings", "talks", "negotiations", "conversation", "conversations", "videoconference",
-    "videoconferences", "video-conference", "teleconference", "summit", "summits", "session", "sessions",
-    "consultations", "gathering", "ministerial", "bilaterals", "tête-à-tête", "tete-a-tete",
-    "vis-a-vis", "audience", "encounter",
+    "meeting",
+    "meetings",
+    "talks",
+    "negotiations",
+    "conversation",
+    "conversations",
+    "videoconference",
+    "videoconferences",
+    "video-conference",
+    "teleconference",
+    "summit",
+    "summits",
+    "session",
+    "sessions",
+    "consultations",
+    "gathering",
+    "ministerial",
+    "bilaterals",
+    "tête-à-tête",
+    "tete-a-tete",
+    "vis-a-vis",
+    "audience",
+    "encounter",
 }
 _NEEDS_WITH = {
-    "discussion", "discussions", "dialogue", "conference", "visit", "dinner", "lunch", "luncheon",
-    "breakfast", "exchange", "contacts", "round", "forum", "address", "reception", "retreat",
-    "get-together", "call", "calls", "phone", "telephone",
+    "discussion",
+    "discussions",
+    "dialogue",
+    "conference",
+    "visit",
+    "dinner",
+    "lunch",
+    "luncheon",
+    "breakfast",
+    "exchange",
+    "contacts",
+    "round",
+    "forum",
+    "address",
+    "reception",
+    "retreat",
+    "get-together",
+    "call",
+    "calls",
+    "phone",
+    "telephone",
 }
 _DATE_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "the", "behalf", "sidelines", "margins", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "behalf",
+    "sidelines",
+    "margins",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 _BE = {"is", "are", "was", "were", "be", "been", "being", "get", "got"}
 _MULTI_HEADS = {
-    "ministers", "leaders", "heads", "chiefs", "representatives", "delegations", "members", "officials",
-    "counterparts", "partners", "allies",
+    "ministers",
+    "leaders",
+    "heads",
+    "chiefs",
+    "representatives",
+    "delegations",
+    "members",
+    "officials",
+    "counterparts",
+    "partners",
+    "allies",
 }
 
 
@@ -174,8 +266,20 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             elif low == "meeting":
                 trig = Trigger(k, x, x + 1, "noun")
             elif low in ("spoke", "speaks", "speak", "talked", "talk", "conferred"):
-                if nxt in ("with", "to", "by", "today", "this", "again", "on", "yesterday", "separately") and not (
-                    nxt == "to" and x + 2 < b and toks[x + 2].low in ("reporters", "journalists", "the", "media")
+                if nxt in (
+                    "with",
+                    "to",
+                    "by",
+                    "today",
+                    "this",
+                    "again",
+                    "on",
+                    "yesterday",
+                    "separately",
+                ) and not (
+                    nxt == "to"
+                    and x + 2 < b
+                    and toks[x + 2].low in ("reporters", "journalists", "the", "media")
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in ("discussed", "discusses", "discuss"):
@@ -194,19 +298,31 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 if _next_is_person_or_role(doc, people_at, x + 1, b):
                     trig = Trigger(k, x, x + 1, "weak")
             elif low in _STRONG_NOUNS or low == "talks":
-                process = prev in v.process_words and low in ("talks", "negotiations", "dialogue", "consultations")
+                process = prev in v.process_words and low in (
+                    "talks",
+                    "negotiations",
+                    "dialogue",
+                    "consultations",
+                )
                 if process and nxt not in ("with", "between"):
                     trig = None  # "revive peace talks": a process, not one meeting
                 elif not (low == "talks" and prev in ("he", "she", "it")):
                     trig = Trigger(k, x, x + 1, "noun")
             elif low in _NEEDS_WITH:
                 follow = [t.low for t in toks[x + 1 : min(b, x + 4)]]
-                if low in ("call", "calls") and (nxt in ("for", "on", "to", "upon") or prev in ("to", "will")):
+                if low in ("call", "calls") and (
+                    nxt in ("for", "on", "to", "upon") or prev in ("to", "will")
+                ):
                     trig = None
                 elif low in ("phone", "telephone") and nxt in ("call", "conversation", "calls", "talks"):
                     trig = None  # the noun after it is the trigger
-                elif "with" in follow or "between" in follow or (
-                    low in ("call", "phone", "telephone") and prev in ("a", "phone", "telephone", "video", "the")
+                elif (
+                    "with" in follow
+                    or "between" in follow
+                    or (
+                        low in ("call", "phone", "telephone")
+                        and prev in ("a", "phone", "telephone", "video", "the")
+                    )
                 ):
                     trig = Trigger(k, x, x + 1, "noun")
                 elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
@@ -216,7 +332,11 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
                 trig = None  # "briefed him on his conversation with X": a topic, not this meeting
             if trig is not None:
-                if trig.kind == "noun" and prev in ("this", "that", "the") and nxt not in ("with", "between", "of"):
+                if (
+                    trig.kind == "noun"
+                    and prev in ("this", "that", "the")
+                    and nxt not in ("with", "between", "of")
+                ):
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
                 trig.status = _status(doc, trig)
@@ -230,11 +350,15 @@ def _collective(doc: Doc, x: int, a: int, b: int) -> bool:
     v = vocab()
     toks = doc.tokens
     k = x - 1
-    while k >= a and k >= x - 3 and toks[k].low in v.modifiers and k not in doc.org_at and k not in doc.place_at:
+    while (
+        k >= a and k >= x - 3 and toks[k].low in v.modifiers and k not in doc.org_at and k not in doc.place_at
+    ):
         k -= 1
     if k < a:
         return False
-    h = doc.org_at.get(k) or (doc.place_at.get(k) if doc.place_at.get(k) and doc.place_at[k].kind == "group" else None)
+    h = doc.org_at.get(k) or (
+        doc.place_at.get(k) if doc.place_at.get(k) and doc.place_at[k].kind == "group" else None
+    )
     if h is None:
         return False
     nxt = [toks[y].low for y in range(x + 1, min(b, x + 3))]
@@ -252,8 +376,26 @@ def _discussed(doc: Doc, x: int, a: int) -> bool:
             return True
         if low == "of":
             before = toks[k - 1].low if k - 1 >= a else ""
-            return before in ("progress", "outcome", "outcomes", "results", "course", "preparations", "preparation")
-        if low in _DETS or low in ("his", "her", "their", "recent", "latest", "phone", "telephone", "video", "ongoing"):
+            return before in (
+                "progress",
+                "outcome",
+                "outcomes",
+                "results",
+                "course",
+                "preparations",
+                "preparation",
+            )
+        if low in _DETS or low in (
+            "his",
+            "her",
+            "their",
+            "recent",
+            "latest",
+            "phone",
+            "telephone",
+            "video",
+            "ongoing",
+        ):
             k -= 1
             continue
         return False
@@ -286,7 +428,13 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
         for y in range(k + 1, min(b, k + 9)):
             if y in doc.org_at or (y in doc.place_at and doc.place_at[y].kind == "group"):
                 return True
-            if toks[y].low in _MULTI_HEADS or toks[y].low in ("partner", "countries", "nations", "states", "allies"):
+            if toks[y].low in _MULTI_HEADS or toks[y].low in (
+                "partner",
+                "countries",
+                "nations",
+                "states",
+                "allies",
+            ):
                 return True
     return False
 
@@ -323,7 +471,7 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
 def _date_or_venue(toks: list, k: int, b: int) -> bool:
     """After "on": a date ("on Monday", "on 6 January") or a venue ("on the sidelines of")."""
     low = toks[k].low
-    if low in _DATE_WORDS and low not in ("the", "behalf") or low[:1].isdigit():
+    if (low in _DATE_WORDS and low not in ("the", "behalf")) or low[:1].isdigit():
         return True
     if low == "the" and k + 1 < b:
         return toks[k + 1].low in ("sidelines", "margins", "eve", "occasion", "side", "phone", "telephone")
@@ -403,7 +551,9 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                             seen.add(m.person)
                             c.persons.append(m.person)
                             c.mentions.append((m.person, m.start, m.end))
-                    _delegations(doc, c, la, lb, t, lb, _covered(doc, people.by_sentence.get(ls, []), la, lb), la)
+                    _delegations(
+                        doc, c, la, lb, t, lb, _covered(doc, people.by_sentence.get(ls, []), la, lb), la
+                    )
             region_start = a if t.i == first_trigger else max(a, (starts[n - 1] if n else a))
             _delegations(doc, c, a, b, t, end, covered, region_start)
             _session_orgs(doc, c, a, b, t)
@@ -433,7 +583,7 @@ def _long_before(value: str | None, anchor: Anchor) -> bool:
 
 
 def _object_of_other(doc: Doc, i: int, a: int) -> bool:
-    """A mention inside a prepositional phrase that is not a party ("the conflict with X", "on behalf of X")."""
+    """A mention in a phrase that is not a party ("the conflict with X", "on behalf of X")."""
     toks = doc.tokens
     k = i - 1
     while k >= a and (toks[k].cap or toks[k].low in ("the", "'s", "of")) and k >= i - 8:
@@ -458,7 +608,14 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
             continue
         prev = toks[k - 1].low if k > a else ""
         prev2 = toks[k - 2].low if k - 1 > a else ""
-        if h.kind == "capital" and toks[k].low in ("white", "kremlin", "downing", "whitehall", "élysée", "elysee"):
+        if h.kind == "capital" and toks[k].low in (
+            "white",
+            "kremlin",
+            "downing",
+            "whitehall",
+            "élysée",
+            "elysee",
+        ):
             if prev in ("the",) and prev2 in ("at", "in", "to"):
                 from meetview.extract.countries import data
 
@@ -518,8 +675,10 @@ def _delegations(
             last -= 1
         # what follows: "... delegations", "... nations", "(B9) group"
         z = last
-        while z < b and z - last <= 5 and (
-            toks[z].low in v.modifiers or toks[z].low in ("(", ")") or toks[z].text.isupper()
+        while (
+            z < b
+            and z - last <= 5
+            and (toks[z].low in v.modifiers or toks[z].low in ("(", ")") or toks[z].text.isupper())
         ):
             if toks[z].low in v.delegation_nouns:
                 break
@@ -532,7 +691,9 @@ def _delegations(
         before = toks[p].low if p >= a else ""
         before2 = toks[p - 1].low if p - 1 >= a else ""
         after_prep = (before in ("of", "from") and before2 in v.delegation_nouns) or (
-            before == "by" and before2 in ("chaired", "co-chaired", "hosted", "co-hosted", "convened", "organized", "organised")
+            before == "by"
+            and before2
+            in ("chaired", "co-chaired", "hosted", "co-hosted", "convened", "organized", "organised")
         )
         direct = before in ("with", "between") and t.j - 1 <= p <= end
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
@@ -556,7 +717,10 @@ def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
         prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
         near_trigger = abs(h.i - t.i) <= 6
         if (
-            any(w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial") for w in nxt[:3])
+            any(
+                w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial")
+                for w in nxt[:3]
+            )
             or "sidelines" in prv
             or "margins" in prv
             or (near_trigger and prv[-2:] in (["of", "the"], ["with", "the"]) and t.session)
@@ -617,7 +781,11 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         target: Event | None = None
         anaphor = c.trigger.kind == "anaphor" and not others
         if anaphor or not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
-            if events and not _dates_clash(events[-1], c) and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 25:
+            if (
+                events
+                and not _dates_clash(events[-1], c)
+                and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 25
+            ):
                 target = events[-1]
             elif not has_parties:
                 continue  # "the talks centred on ...": nothing to attach it to
@@ -633,8 +801,11 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                 if not others and (set(c.countries) | set(c.groups)) & _event_places(e):
                     target = e
                     break
-                if not eo and others and _event_places(e) and _event_places(e) <= (
-                    {country_of.get(p) for p in others} | set(c.countries)
+                if (
+                    not eo
+                    and others
+                    and _event_places(e)
+                    and _event_places(e) <= ({country_of.get(p) for p in others} | set(c.countries))
                 ):
                     target = e  # "talks with the Norwegian ministry", then "met Jon Fredriksen (Norway)"
                     break
@@ -644,7 +815,13 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                 if c.orgs and set(c.orgs) & e.orgs() and (not others or not eo):
                     target = e
                     break
-                if others and not eo and e is events[-1] and not e.session and (c.trigger.kind == "noun" or not _parties(e)):
+                if (
+                    others
+                    and not eo
+                    and e is events[-1]
+                    and not e.session
+                    and (c.trigger.kind == "noun" or not _parties(e))
+                ):
                     target = e
                     break
         if target is None:
@@ -678,6 +855,4 @@ def _valid(e: Event, main: int | None) -> bool:
         return True
     if e.persons and _parties(e):
         return True
-    if e.session and (e.orgs() or _parties(e)):
-        return True
-    return False
+    return bool(e.session and (e.orgs() or _parties(e)))

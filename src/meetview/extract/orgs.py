@@ -28,7 +28,7 @@ def lexicon() -> Lexicon:
 
 
 def normalize(name: str) -> str | None:
-    """The short name of an organisation written any known way ("North Atlantic Treaty Organization" -> NATO)."""
+    """The short name of an organisation however written ("North Atlantic Treaty Organization" -> NATO)."""
     for kind, value in lexicon().lookup(name):
         if kind == "org":
             return value

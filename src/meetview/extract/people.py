@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from meetview.extract import names as pnames
 from meetview.extract.document import Doc
@@ -82,9 +83,7 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if low in v.modifiers and low not in v.particles:
         return False
-    if _ACRONYM.match(t.text) and len(t.text) > 1:
-        return False
-    return True
+    return not (_ACRONYM.match(t.text) and len(t.text) > 1)
 
 
 def _is_city_name(doc: Doc, i: int) -> bool:
@@ -134,7 +133,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
                 if p < b and p - j <= 2 and _is_name_token(doc, p):
                     j = p
                     continue
-            if _is_city_name(doc, j) and (j > i or j + 1 < b and _is_name_token(doc, j + 1)):
+            if _is_city_name(doc, j) and (j > i or (j + 1 < b and _is_name_token(doc, j + 1))):
                 j += 1
                 continue
             break
@@ -161,11 +160,7 @@ def _role_token(doc: Doc, i: int) -> bool:
         return doc.place_at[i].kind in ("country", "adj", "group")
     if i in doc.org_at:
         return True
-    if low in v.heads or low in v.honorifics or low in _CONNECT:
-        return True
-    if low in v.modifiers:
-        return True
-    return False
+    return low in v.heads or low in v.honorifics or low in _CONNECT or low in v.modifiers
 
 
 def _gap(doc: Doc, a: int, b: int) -> bool:
@@ -185,13 +180,14 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     toks = doc.tokens
     k = run_i
     honorific = False
-    if k - 1 >= lo and toks[k - 1].low in v.honorifics:
-        honorific = True
-    elif k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics:
+    if (k - 1 >= lo and toks[k - 1].low in v.honorifics) or (k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics):
         honorific = True
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
         if toks[k - 1].text == "," and not (
-            k - 2 >= lo and _role_token(doc, k - 2) and (k - 2) not in doc.place_at and toks[k - 2].low not in _CONNECT
+            k - 2 >= lo
+            and _role_token(doc, k - 2)
+            and (k - 2) not in doc.place_at
+            and toks[k - 2].low not in _CONNECT
         ):
             break
         k -= 1
@@ -229,7 +225,8 @@ def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
         while k < hi and (toks[k].low in ("the", "'s") or k in doc.place_at or k in doc.org_at):
             k += 1
         if k > start + 1 and any(
-            x in doc.place_at and doc.place_at[x].kind == "country" or x in doc.org_at for x in range(start, k)
+            (x in doc.place_at and doc.place_at[x].kind == "country") or x in doc.org_at
+            for x in range(start, k)
         ):
             return (start, k)
     return None
@@ -401,15 +398,10 @@ def find_people(doc: Doc) -> People:
     for run, k in pending:
         name = _name_text(doc, run)
         words = [t for t in toks[run.i : run.j] if t.text not in (".", ",")]
-        p = None
-        if len(words) == 1:
-            p = single_match(name)
-        else:
-            p = find(name)
-        if p is None and (run.role or run.honorific) and len(words) >= 1:
-            if run.role and _has_head(doc, *run.role) or run.honorific:
-                p = Person(len(persons), name)
-                persons.append(p)
+        p = single_match(name) if len(words) == 1 else find(name)
+        if p is None and words and ((run.role and _has_head(doc, *run.role)) or run.honorific):
+            p = Person(len(persons), name)
+            persons.append(p)
         if p is None:
             continue
         if name != p.name and name not in p.aliases:
@@ -426,7 +418,7 @@ def find_people(doc: Doc) -> People:
         x = a
         while x < b:
             t = toks[x]
-            if x in covered or t.low not in v.heads and t.low not in v.person_words:
+            if x in covered or (t.low not in v.heads and t.low not in v.person_words):
                 x += 1
                 continue
             # grow the role phrase around this head
@@ -469,7 +461,16 @@ def find_people(doc: Doc) -> People:
             if low in _SUBJECT_PRONOUNS and last_subject is not None:
                 before = [m for m in ms if m.i < x]
                 target = before[0].person if before and before[0].kind != "pronoun" else last_subject
-                pm = Mention(target, x, x + 1, toks[x].start, toks[x].end, k, "pronoun", doc.quotes.inside(toks[x].start))
+                pm = Mention(
+                    target,
+                    x,
+                    x + 1,
+                    toks[x].start,
+                    toks[x].end,
+                    k,
+                    "pronoun",
+                    doc.quotes.inside(toks[x].start),
+                )
                 ms.append(pm)
         ms.sort(key=lambda m: m.start)
         by_sentence[k] = ms
@@ -552,7 +553,7 @@ def _share_countries(doc: Doc, persons: list[Person], by_sentence: dict[int, lis
     by_id = {p.id: p for p in persons}
     for ms in by_sentence.values():
         named = [m for m in ms if m.kind in ("name", "surname")]
-        for m1, m2 in zip(named, named[1:], strict=False):
+        for m1, m2 in pairwise(named):
             p1, p2 = by_id[m1.person], by_id[m2.person]
             if p2.country or p2.org or not p1.country or not p1.country_span or not m1.role_span:
                 continue

@@ -147,9 +147,14 @@ def _meeting(
         if p is None:
             continue
         country = _person_country(p, explicit, doc, home, anchor)
-        participants.append(Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name]))
+        participants.append(
+            Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
+        )
         for m in p.mentions:
-            if any(doc.sentences[c.trigger.sent].start <= m.start < doc.sentences[c.trigger.sent].end for c in e.candidates):
+            if any(
+                doc.sentences[c.trigger.sent].start <= m.start < doc.sentences[c.trigger.sent].end
+                for c in e.candidates
+            ):
                 spans.append(Span("participant", p.name, m.start, m.end))
                 if m.role_span:
                     spans.append(Span("role", p.role or "", *m.role_span))
@@ -182,7 +187,9 @@ def _meeting(
     if e.session:
         for p in _speakers(doc, people, e, events, set(countries), set(orgs)):
             country = p.country
-            participants.append(Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name]))
+            participants.append(
+                Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
+            )
             for m in p.mentions:
                 spans.append(Span("participant", p.name, m.start, m.end))
             if country:
@@ -206,7 +213,13 @@ def _meeting(
             location = c.location[0]
             spans.append(Span("location", location, c.location[1], c.location[2]))
             break
-    if fmt is None and (location or any(doc.tokens[c.trigger.i].low in ("met", "hosted", "visit", "visited", "received") for c in e.candidates)):
+    if fmt is None and (
+        location
+        or any(
+            doc.tokens[c.trigger.i].low in ("met", "hosted", "visit", "visited", "received")
+            for c in e.candidates
+        )
+    ):
         fmt = "in-person"
     if location is None and anchor.dateline_city and fmt in ("in-person", None) and e is events[0]:
         location = anchor.dateline_city
@@ -255,7 +268,9 @@ def _segment_sentences(doc: Doc, e: Event, events: list[Event]) -> list[int]:
     return out
 
 
-def _speakers(doc: Doc, people: People, e: Event, events: list[Event], countries: set[str], orgs: set[str]) -> list[Person]:
+def _speakers(
+    doc: Doc, people: People, e: Event, events: list[Event], countries: set[str], orgs: set[str]
+) -> list[Person]:
     """Officials of a session's members who speak or act in its paragraphs ("US Treasury Under-Secretary
     John Taylor said ..."): at a multilateral meeting they are attendees. Observers, people without a
     side and people talking to the media are not."""
@@ -266,7 +281,11 @@ def _speakers(doc: Doc, people: People, e: Event, events: list[Event], countries
     out: list[Person] = []
     toks = doc.tokens
     for k in _segment_sentences(doc, e, events):
-        ms = [m for m in people.by_sentence.get(k, []) if m.kind != "pronoun" and not m.quoted and not m.possessive]
+        ms = [
+            m
+            for m in people.by_sentence.get(k, [])
+            if m.kind != "pronoun" and not m.quoted and not m.possessive
+        ]
         if not ms:
             continue
         m = ms[0]
@@ -275,7 +294,7 @@ def _speakers(doc: Doc, people: People, e: Event, events: list[Event], countries
             continue
         if not ((p.country and p.country in countries) or (p.org and p.org in orgs)):
             continue
-        a, b = doc.sent_tokens[k]
+        b = doc.sent_tokens[k][1]
         x = m.j
         while x < b and toks[x].low in ("also", "then", "later"):
             x += 1

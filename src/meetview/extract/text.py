@@ -12,14 +12,36 @@ _BLOCKS = re.compile(
 )
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]{0,2000}?/?>")
 # Block-level tags end a paragraph: their first character becomes a newline.
-_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-               "section", "article", "blockquote", "header", "footer", "figure", "figcaption", "hr", "dd", "dt"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "hr",
+    "dd",
+    "dt",
+}
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _ENTITY_CHARS = {"&amp;": "&", "&quot;": '"', "&#039;": "'", "&#39;": "'", "&apos;": "'", "&nbsp;": " "}
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_NOISE = re.compile(
-    r"(?m:^[ \t]*\\?#{1,6}(?=[ \t]|$))|\[ad_\d+\]|\\(?=[#*_\[\]])|(?<!\w)jrs-\d+\b|\*\*|__"
-)
+_NOISE = re.compile(r"(?m:^[ \t]*\\?#{1,6}(?=[ \t]|$))|\[ad_\d+\]|\\(?=[#*_\[\]])|(?<!\w)jrs-\d+\b|\*\*|__")
 
 
 def _blank(match: re.Match[str]) -> str:
