@@ -179,9 +179,8 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     v = vocab()
     toks = doc.tokens
     k = run_i
-    honorific = False
-    if (k - 1 >= lo and toks[k - 1].low in v.honorifics) or (k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics):
-        honorific = True
+    dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
+    honorific = (k - 1 >= lo and toks[k - 1].low in v.honorifics) or dotted
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
         if toks[k - 1].text == "," and not (
             k - 2 >= lo
