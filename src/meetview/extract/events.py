@@ -151,6 +151,7 @@ class Candidate:
     location: tuple[str, int, int] | None = None
     fmt: tuple[str, int, int] | None = None
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person, start, end)
+    local: tuple[int, int] | None = None  # "met with several top government officials": hosts, unnamed
 
 
 @dataclass
@@ -556,6 +557,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     )
             region_start = a if t.i == first_trigger else max(a, (starts[n - 1] if n else a))
             _delegations(doc, c, a, b, t, end, covered, region_start)
+            if t.kind in ("verb", "noun") and not c.countries and not c.groups:
+                c.local = _unnamed_hosts(doc, t.j, end, covered)
             _session_orgs(doc, c, a, b, t)
             c.date = _nearest_date(dates, toks[t.i].start, doc)
             if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
@@ -564,6 +567,25 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
+
+
+def _unnamed_hosts(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+    """ "met with several top government officials": an unnamed delegation right after the trigger."""
+    toks = doc.tokens
+    v = vocab()
+    k = start
+    if k < end and toks[k].low == "with":
+        k += 1
+    first = k
+    while k < end and k - first <= 5 and k not in covered:
+        low = toks[k].low
+        if low in ("officials", "ministers", "leaders", "representatives", "authorities", "delegation", "counterparts"):
+            return (toks[first].start, toks[k].end)
+        if low in v.modifiers or low in ("several", "top", "senior", "local", "government", "the", "a", "some", "high-level"):
+            k += 1
+            continue
+        return None
+    return None
 
 
 def _long_before(value: str | None, anchor: Anchor) -> bool:
@@ -846,7 +868,7 @@ def _event_places(e: Event) -> set[str]:
 
 
 def _parties(e: Event) -> bool:
-    return any(c.countries or c.groups or c.orgs for c in e.candidates)
+    return any(c.countries or c.groups or c.orgs or c.local for c in e.candidates)
 
 
 def _valid(e: Event, main: int | None) -> bool:

@@ -194,6 +194,12 @@ def _meeting(
                 spans.append(Span("participant", p.name, m.start, m.end))
             if country:
                 countries.setdefault(country, p.country_span)
+    if any(c.local for c in e.candidates) and not any(c.countries or c.groups for c in e.candidates):
+        # unnamed hosts: the country where the meeting took place
+        where = next((c.location[0] for c in e.candidates if c.location), None) or anchor.dateline_city
+        code = gaz.place_country(where) if where else None
+        if code:
+            countries.setdefault(code, None)
     for code, span in countries.items():
         if span:
             spans.append(Span("country", code, *span))
