@@ -152,6 +152,7 @@ class Candidate:
     fmt: tuple[str, int, int] | None = None
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person, start, end)
     local: tuple[int, int] | None = None  # "met with several top government officials": hosts, unnamed
+    home: tuple[int, int] | None = None  # "The President spoke with ...": the publisher's own side, unnamed
 
 
 @dataclass
@@ -559,6 +560,14 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             _delegations(doc, c, a, b, t, end, covered, region_start)
             if t.kind in ("verb", "noun") and not c.countries and not c.groups:
                 c.local = _unnamed_hosts(doc, t.j, end, covered)
+            if t.kind != "collective":
+                for ui, uj, ucountry in people.unnamed.get(k, []):
+                    if uj <= first_trigger or t.j <= ui < end:
+                        span = (toks[ui].start, toks[uj - 1].end)
+                        if ucountry:
+                            c.countries.setdefault(ucountry, span)
+                        else:
+                            c.home = span
             _session_orgs(doc, c, a, b, t)
             c.date = _nearest_date(dates, toks[t.i].start, doc)
             if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
@@ -868,7 +877,7 @@ def _event_places(e: Event) -> set[str]:
 
 
 def _parties(e: Event) -> bool:
-    return any(c.countries or c.groups or c.orgs or c.local for c in e.candidates)
+    return any(c.countries or c.groups or c.orgs or c.local or c.home for c in e.candidates)
 
 
 def _valid(e: Event, main: int | None) -> bool:

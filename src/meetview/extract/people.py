@@ -14,6 +14,7 @@ _CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "'s", ",", "&", "
 _LEAD_TRIM = {"of", "the", "for", "and", "at", "to", "on", "in", ",", "&", "-", "–", "'s", "a", "an"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _SUBJECT_PRONOUNS = {"he", "she"}
+_BEFORE_NAME = {"said", "says", "told", "with", "met", "and", "between"}
 _GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpart", "guest", "host"}
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|bin|ibn|abu|abd)-[A-Z]")
@@ -56,6 +57,9 @@ class Person:
 class People:
     persons: list[Person]
     by_sentence: dict[int, list[Mention]]
+    # role phrases naming nobody the article names ("The President spoke with ..."): sentence ->
+    # (first token, end token, country the phrase gives or None)
+    unnamed: dict[int, list[tuple[int, int, str | None]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -83,14 +87,35 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if low in v.modifiers and low not in v.particles:
         return False
-    return not (_ACRONYM.match(t.text) and len(t.text) > 1)
+    if _ACRONYM.match(t.text) and len(t.text) > 1:
+        return _caps_surname(doc, i)
+    return True
+
+
+def _caps_surname(doc: Doc, i: int) -> bool:
+    """An all-capitals surname written beside a given name ("MOTEGI Toshimitsu", "Toshimitsu MOTEGI")."""
+    toks = doc.tokens
+    if len(toks[i].text) < 3 or i in doc.org_at or i in doc.place_at:
+        return False
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks[k].sent == toks[i].sent:
+            n = toks[k]
+            if n.cap and not n.text.isupper() and n.low not in vocab().stop_caps and k not in doc.place_at:
+                return n.low not in vocab().heads and n.low not in vocab().modifiers
+    return False
 
 
 def _is_city_name(doc: Doc, i: int) -> bool:
     """A city name inside a personal name ("Lloyd Austin", "Mark Lincoln")."""
     h = doc.place_at.get(i)
     t = doc.tokens[i]
-    return h is not None and h.kind == "city" and h.j == i + 1 and t.cap and t.low not in vocab().stop_caps
+    return (
+        h is not None
+        and h.kind in ("city", "capital")
+        and h.j == i + 1
+        and t.cap
+        and t.low not in vocab().stop_caps
+    )
 
 
 def _is_initial(doc: Doc, i: int) -> bool:
@@ -182,6 +207,9 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
     honorific = (k - 1 >= lo and toks[k - 1].low in v.honorifics) or dotted
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
+        if toks[k - 1].text == "," and k == run_i and k - 2 >= lo and (k - 2) in doc.place_at:
+            k -= 1  # "the Secretary General of the Liberal Democratic Party of Japan, MOTEGI Toshimitsu"
+            continue
         if toks[k - 1].text == "," and not (
             k - 2 >= lo
             and _role_token(doc, k - 2)
@@ -311,7 +339,10 @@ def find_people(doc: Doc) -> People:
                 or nxt in v.meet_verbs
                 or nxt in v.talk_verbs
                 or nxt in v.host_verbs
-                or prv in ("said", "says", "told", "with", "met", "thanked", "informed", "assured", "briefed")
+                or prv in _BEFORE_NAME
+                or prv in v.host_verbs
+                or prv in v.call_verbs
+                or prv in v.weak_verbs
             )
             candidates.append((run, k))
 
@@ -409,6 +440,7 @@ def find_people(doc: Doc) -> People:
         add_mention(p, run, k, "name" if len(words) > 1 else "surname")
 
     # role-only references ("the President of Ukraine", "the British Prime Minister")
+    unnamed: dict[int, list[tuple[int, int, str | None]]] = {}
     covered: set[int] = set()
     for m in mentions:
         covered.update(range(m.i, m.j))
@@ -437,6 +469,8 @@ def find_people(doc: Doc) -> People:
                 x = j
                 continue
             ref = _resolve_role(doc, persons, i, j, det, k)
+            if ref is None and det == "the" and any(toks[y].cap and toks[y].low in v.heads for y in range(i, j)):
+                unnamed.setdefault(k, []).append((i, j, _place_in(doc, i, j)[0]))
             if ref is not None:
                 if ref.role is None:
                     ref.role = _text(doc, i, j)
@@ -480,7 +514,7 @@ def find_people(doc: Doc) -> People:
         p.mentions.sort(key=lambda m: m.start)
     _share_countries(doc, persons, by_sentence)
     keep = [p for p in persons if p.mentions]
-    return People(keep, by_sentence)
+    return People(keep, by_sentence, unnamed)
 
 
 def _role_spans_of_mentions(doc: Doc, persons: list[Person]) -> set[int]:

@@ -96,6 +96,11 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
         return None
     if home:
         return home
+    return _person_country_fallback(doc, taken, anchor)
+
+
+def _person_country_fallback(doc: Doc, taken: set[str], anchor: Anchor) -> str | None:
+    """The side of someone the article does not place: its most named country not already taken."""
     counts = _country_counts(doc)
     if anchor.dateline_city:
         code = gaz.place_country(anchor.dateline_city)
@@ -194,6 +199,11 @@ def _meeting(
                 spans.append(Span("participant", p.name, m.start, m.end))
             if country:
                 countries.setdefault(country, p.country_span)
+    home_span = next((c.home for c in e.candidates if c.home), None)
+    if home_span and not any(by_id[p].country is None and not by_id[p].org for p in e.persons if p in by_id):
+        side = home or _person_country_fallback(doc, set(countries), anchor)
+        if side:
+            countries.setdefault(side, home_span)
     if any(c.local for c in e.candidates) and not any(c.countries or c.groups for c in e.candidates):
         # unnamed hosts: the country where the meeting took place
         where = next((c.location[0] for c in e.candidates if c.location), None) or anchor.dateline_city
