@@ -110,6 +110,12 @@ def _parse(expr: str) -> tuple[int | None, int | None, int | None]:
     )
 
 
+@lru_cache(maxsize=256)
+def _month_number(mon: str) -> int | None:
+    """The month a written month name stands for, as the date parser reads "<month> 1 2000"."""
+    return _parse(f"{mon.rstrip('.')} 1 2000")[1]
+
+
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -218,10 +224,9 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
         elif m.group("md") or m.group("dm"):
             g = "md" if m.group("md") else "dm"
             mon, day, year = m.group(f"{g}_m"), m.group(f"{g}_d"), m.group(f"{g}_y")
-            core = f"{mon} {day}" + (f" {year}" if year else "")
-            _, pm, pd = _parse(core)
-            pm = pm or _month_of(mon)
-            pd = pd or int(day)
+            # the parser names the month (abbreviations, "Sept."); the day and year are the regex's
+            pm = _month_number(mon) or _month_of(mon)
+            pd = int(day)
             if year and pm and pd:
                 d = _safe_date(int(year), pm, pd)
                 value = _iso_day(d) if d else None
@@ -229,8 +234,7 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
                 value = _resolve_month_day(pm, pd, anchor, future)
         elif m.group("my"):
             kind = "month"
-            _, pm, _ = _parse(f"{m.group('my_m')} {m.group('my_y')}")
-            pm = pm or _month_of(m.group("my_m"))
+            pm = _month_number(m.group("my_m")) or _month_of(m.group("my_m"))
             value = f"{int(m.group('my_y')):04d}-{pm:02d}" if pm else None
         elif m.group("mo"):
             kind = "month"

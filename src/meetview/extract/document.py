@@ -26,6 +26,7 @@ class Doc:
     # token index -> the gazetteer hit covering it
     place_at: dict[int, Hit] = field(default_factory=dict)
     org_at: dict[int, Hit] = field(default_factory=dict)
+    memo: dict[str, dict] = field(default_factory=dict)  # per-document caches of the rules
 
     def sentence_of(self, pos: int) -> int:
         starts = self._starts

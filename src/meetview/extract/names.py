@@ -58,7 +58,12 @@ def skeleton_word(word: str) -> str:
 
 def words(name: str) -> list[str]:
     """Folded name words without suffixes (Jr., III)."""
-    return [w for w in fold(name).split() if w not in _SUFFIXES]
+    return list(_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in fold(name).split() if w not in _SUFFIXES)
 
 
 def skeleton(name: str) -> str:

@@ -74,6 +74,15 @@ class _Run:
 
 
 def _is_name_token(doc: Doc, i: int) -> bool:
+    """Whether token i can be part of a personal name (memoized per document)."""
+    memo = doc.memo.setdefault("name_token", {})
+    got = memo.get(i)
+    if got is None:
+        got = memo[i] = _name_token(doc, i)
+    return got
+
+
+def _name_token(doc: Doc, i: int) -> bool:
     t = doc.tokens[i]
     v = vocab()
     if not t.cap and _ARABIC_PARTICLE.match(t.text):
@@ -210,13 +219,14 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
         if toks[k - 1].text == "," and k == run_i and k - 2 >= lo and (k - 2) in doc.place_at:
             k -= 1  # "the Secretary General of the Liberal Democratic Party of Japan, MOTEGI Toshimitsu"
             continue
-        if toks[k - 1].text == "," and not (
+        if toks[k - 1].text in (",", "and") and not (
             k - 2 >= lo
             and _role_token(doc, k - 2)
             and (k - 2) not in doc.place_at
+            and (k - 2) not in doc.org_at
             and toks[k - 2].low not in _CONNECT
         ):
-            break
+            break  # "of Japan and President Yoon": the role before "and" is someone else's
         k -= 1
     while k < run_i and toks[k].low in _LEAD_TRIM:
         k += 1
@@ -330,7 +340,7 @@ def find_people(doc: Doc) -> People:
             run.honorific = honorific
             nxt = toks[run.j].low if run.j < b else ""
             prv = toks[run.i - 1].low if run.i - 1 >= a else ""
-            run.place = _country_before(doc, run.i, a)
+            run.place = _country_before(doc, run.i, a) if role is None else None
             run.evidence = (
                 role is not None
                 or run.place is not None
@@ -355,7 +365,7 @@ def find_people(doc: Doc) -> People:
         return None
 
     def single_match(word: str) -> Person | None:
-        key = pnames.skeleton(word)
+        key = pnames.surname_key(word)  # "El-Sisi" folds to two words; its last is the key
         if not key:
             return None
         hits = []

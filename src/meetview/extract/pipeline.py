@@ -99,6 +99,12 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return _person_country_fallback(doc, taken, anchor)
 
 
+def _beside(c, lead: int | None, pid: int) -> bool:
+    """Whether pid stands on the lead's side in the sentence that reports the meeting ("Biden,
+    Blinken and Austin met with ...")."""
+    return lead in c.subject and pid in c.subject
+
+
 def _person_country_fallback(doc: Doc, taken: set[str], anchor: Anchor) -> str | None:
     """The side of someone the article does not place: its most named country not already taken."""
     counts = _country_counts(doc)
@@ -147,11 +153,26 @@ def _meeting(
     participants: list[Participant] = []
     explicit = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
     countries: dict[str, tuple[int, int] | None] = {}
+    members = [by_id[p] for p in e.persons if p in by_id]
+    lead = max(members, key=lambda p: len(p.mentions)).id if members else None
+    where = next((c.location[0] for c in e.candidates if c.location), None)
+    where_country = gaz.place_country(where) if where else None
+    lead_country = None
+    if lead is not None:
+        lead_country = _person_country(by_id[lead], explicit, doc, home, anchor)
     for pid in e.persons:
         p = by_id.get(pid)
         if p is None:
             continue
-        country = _person_country(p, explicit, doc, home, anchor)
+        if pid == lead or p.country or p.org:
+            country = lead_country if pid == lead else p.country
+        elif where_country and where_country != lead_country:
+            country = where_country  # the host's official, met in their country
+        else:
+            taken = explicit | ({lead_country} if lead_country else set())
+            country = _person_country_fallback(doc, taken, anchor) if not home else home
+            if home and lead_country == home and not _beside(e.first, lead, pid):
+                country = _person_country_fallback(doc, taken, anchor)
         participants.append(
             Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
         )

@@ -11,6 +11,9 @@ import ahocorasick
 from meetview.extract.taxonomy import ENV_TOPICS, load_topics
 
 
+_SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "’": "'", "\u00a0": " "})
+
+
 @dataclass(slots=True)
 class TopicHit:
     topic: str
@@ -53,8 +56,8 @@ def find_topics(text: str, start: int = 0, end: int | None = None, path: str | N
     end = len(text) if end is None else end
     if auto is None or end <= start:
         return []
-    # whitespace runs (line breaks of wrapped text) count as one space: map back through an index
-    norm, index = _normalize(text[start:end].lower().replace("’", "'"))
+    # line breaks of wrapped text count as spaces; same length, so offsets stay put
+    norm = text[start:end].lower().translate(_SPACES)
     raw: list[tuple[int, int, str, list[str]]] = []
     for e, (key, tids) in auto.iter(norm):
         s = e - len(key) + 1
@@ -68,23 +71,5 @@ def find_topics(text: str, start: int = 0, end: int | None = None, path: str | N
             continue
         last_end = e
         for tid in tids:
-            out.append(TopicHit(tid, start + index[s], start + index[e - 1] + 1, key))
+            out.append(TopicHit(tid, start + s, start + e, key))
     return out
-
-
-def _normalize(text: str) -> tuple[str, list[int]]:
-    """Text with each whitespace run as one space, and for each kept character its original offset."""
-    chars: list[str] = []
-    index: list[int] = []
-    space = False
-    for i, c in enumerate(text):
-        if c.isspace():
-            if not space:
-                chars.append(" ")
-                index.append(i)
-            space = True
-        else:
-            chars.append(c)
-            index.append(i)
-            space = False
-    return "".join(chars), index
