@@ -31,7 +31,7 @@ def upgrade() -> None:
         sa.Column("original_text", sa.Text(), nullable=False),
         sa.Column("clean_text", sa.Text(), nullable=False),
         sa.Column("content_hash", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("source_hash", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("origin", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column("imported_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -39,6 +39,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_article_content_hash"), ["content_hash"], unique=False)
+        batch_op.create_index(batch_op.f("ix_article_origin"), ["origin"], unique=False)
         batch_op.create_index(batch_op.f("ix_article_published"), ["published"], unique=False)
 
     op.create_table(
@@ -46,6 +47,14 @@ def upgrade() -> None:
         sa.Column("code", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.PrimaryKeyConstraint("code"),
+    )
+    op.create_table(
+        "import_source",
+        sa.Column("location", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("source_hash", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("articles", sa.Integer(), nullable=False),
+        sa.Column("imported_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("location"),
     )
     op.create_table(
         "meeting",
@@ -247,9 +256,11 @@ def downgrade() -> None:
         batch_op.drop_index("ix_meeting_date_start_id")
 
     op.drop_table("meeting")
+    op.drop_table("import_source")
     op.drop_table("country")
     with op.batch_alter_table("article", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_article_published"))
+        batch_op.drop_index(batch_op.f("ix_article_origin"))
         batch_op.drop_index(batch_op.f("ix_article_content_hash"))
 
     op.drop_table("article")

@@ -39,10 +39,21 @@ class Article(SQLModel, table=True):
     kind: str = "text"
     original_text: str = Field(sa_column=Column(Text, nullable=False))
     clean_text: str = Field(sa_column=Column(Text, nullable=False))
-    content_hash: str = Field(index=True)  # sha256 of the cleaned text: same content stored once
-    source_hash: str  # sha256 of the raw bytes the source held: unchanged sources skip parsing
+    content_hash: str = Field(index=True)  # sha256 of title + cleaned text: same content stored once
+    origin: str = Field(index=True)  # the ImportSource it came from (a feed gives many articles)
     imported_at: dt.datetime
     updated_at: dt.datetime
+
+
+class ImportSource(SQLModel, table=True):
+    """A file or URL as imported: its bytes' hash lets a re-import skip it before any parsing."""
+
+    __tablename__ = "import_source"
+
+    location: str = Field(primary_key=True)
+    source_hash: str
+    articles: int = 0
+    imported_at: dt.datetime
 
 
 class Meeting(SQLModel, table=True):

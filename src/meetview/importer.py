@@ -1,0 +1,194 @@
+"""Import: sources -> ingest -> extract -> store, with progress callbacks and a report of what it did.
+
+Sources are prepared (read, hashed, parsed, extracted) in the main process or in worker processes
+(`jobs`); all writes happen in the main process, in input order, so a parallel import produces
+exactly the database a serial one does. Each source is written inside a savepoint: a source that
+fails is rolled back alone and reported, and the run goes on. Batches commit every few sources.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import IntegrityError
+
+from meetview.extract import extract
+from meetview.ingest import IngestError, Skip, discover, load, parse
+from meetview.records import Article, Extraction
+from meetview.store import Store
+from meetview.store.writer import (
+    Outcome,
+    bytes_hash,
+    known_sources,
+    lock_for_writing,
+    record_source,
+    save_article,
+)
+
+BATCH_SOURCES = 64
+BATCH_SECONDS = 1.0
+
+
+@dataclass
+class Prepared:
+    """One source made ready for writing (pickled across processes)."""
+
+    source: str
+    source_hash: str | None = None
+    unchanged: bool = False
+    items: list[tuple[Article, Extraction]] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    meetings: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    sources: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+Progress = Callable[[int, int, str], None]  # (done, total, current source)
+
+
+def prepare(source: str, known_hash: str | None = None, force: bool = False) -> Prepared:
+    """Read, hash, parse and extract one source. Never raises: failures come back as `error`."""
+    try:
+        doc = load(source)
+    except IngestError as e:
+        return Prepared(source, error=str(e))
+    except Exception as e:  # a reader bug must not abort an import of a thousand good files
+        return Prepared(source, error=f"cannot read ({type(e).__name__}: {e})")
+    digest = bytes_hash(doc.data)
+    if digest == known_hash and not force:
+        return Prepared(source, source_hash=digest, unchanged=True)
+    try:
+        articles = parse(doc)
+    except IngestError as e:
+        return Prepared(source, source_hash=digest, error=str(e))
+    except Exception as e:
+        return Prepared(source, source_hash=digest, error=f"cannot parse ({type(e).__name__}: {e})")
+    items = []
+    for article in articles:
+        try:
+            items.append((article, extract(article)))
+        except Exception as e:
+            return Prepared(
+                source,
+                source_hash=digest,
+                error=f"extraction failed on {article.source} ({type(e).__name__}: {e})",
+            )
+    return Prepared(source, source_hash=digest, items=items)
+
+
+def _prepare_args(args: tuple[str, str | None, bool]) -> Prepared:
+    return prepare(*args)
+
+
+def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int) -> Iterator[Prepared]:
+    args = [(s, known.get(s), force) for s in sources]
+    if jobs <= 1 or len(sources) < 2:
+        yield from map(_prepare_args, args)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_prepare_args, args, chunksize=max(1, min(16, len(args) // (jobs * 8))))
+
+
+def run_import(
+    store: Store,
+    inputs: Iterable[str],
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> Report:
+    started = time.perf_counter()
+    report = Report()
+    sources: list[str] = []
+    for item in discover(list(inputs)):
+        if isinstance(item, Skip):
+            report.skipped.append(item)
+        else:
+            sources.append(item)
+    sources = list(dict.fromkeys(sources))
+    report.sources = len(sources)
+    with store.session() as session:
+        known = known_sources(session)
+
+    total = len(sources)
+    with store.session() as session:
+        last_commit, pending = time.monotonic(), 0
+        for done, prep in enumerate(_prepared(sources, known, force, jobs), 1):
+            if progress:
+                progress(done, total, prep.source)
+            if pending == 0:
+                lock_for_writing(session)
+            _write(session, prep, report, force)
+            pending += 1
+            if pending >= BATCH_SOURCES or time.monotonic() - last_commit > BATCH_SECONDS:
+                session.commit()
+                last_commit, pending = time.monotonic(), 0
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(session, prep: Prepared, report: Report, force: bool) -> None:
+    if prep.error:
+        report.skipped.append(Skip(prep.source, prep.error))
+        return
+    if prep.unchanged:
+        report.unchanged += max(1, _articles_of(session, prep.source))
+        return
+    for attempt in (1, 2):  # a collision with a concurrent importer is retried once
+        counts = {o: 0 for o in Outcome}
+        meetings = 0
+        try:
+            with session.begin_nested():
+                for article, extraction in prep.items:
+                    outcome = save_article(session, article, extraction, origin=prep.source, force=force)
+                    counts[outcome] += 1
+                    if outcome is not Outcome.UNCHANGED:
+                        meetings += len(extraction.meetings)
+                record_source(session, prep.source, prep.source_hash or "", len(prep.items))
+            break
+        except IntegrityError as e:
+            if attempt == 2:
+                report.skipped.append(Skip(prep.source, f"cannot store ({_first_line(e)})"))
+                return
+        except Exception as e:
+            report.skipped.append(Skip(prep.source, f"cannot store ({type(e).__name__}: {_first_line(e)})"))
+            return
+    report.imported += counts[Outcome.IMPORTED]
+    report.updated += counts[Outcome.UPDATED]
+    report.unchanged += counts[Outcome.UNCHANGED]
+    report.meetings += meetings
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0][:300]
+
+
+def _articles_of(session, location: str) -> int:
+    from meetview.store.models import ImportSource
+
+    row = session.get(ImportSource, location)
+    return row.articles if row else 0
+
+
+def first_run_import(store: Store, progress: Progress | None = None) -> Report | None:
+    """Import the bundled sample articles into an empty default database, so there is something to browse."""
+    from meetview.config import seeds_dir
+
+    if not (store.is_default and store.is_empty()):
+        return None
+    return run_import(store, [str(seeds_dir())], progress=progress)

@@ -1,0 +1,74 @@
+"""Migrations: the models and migrations agree, and upgrade/downgrade keep a populated database working."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from factories import make_article, meeting, person, save
+from sqlalchemy import text
+from sqlmodel import SQLModel
+
+from meetview import query
+from meetview.store import db, open_store
+
+
+def _include_name(name, type_, parent_names) -> bool:
+    return not (name or "").startswith(("article_fts", "ix_article_fts"))
+
+
+def test_models_and_migrations_agree(store):
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_name": _include_name, "compare_type": True})
+        diff = compare_metadata(ctx, SQLModel.metadata)
+    assert diff == []
+
+
+def test_fresh_database_is_at_head_with_alembic_version(db_path):
+    store = open_store(str(db_path))
+    assert db.current_revision(store.engine) == db.head_revision()
+    tables = {
+        r[0] for r in sqlite3.connect(db_path).execute("select name from sqlite_master where type='table'")
+    }
+    assert {"alembic_version", "article", "meeting", "article_fts"} <= tables
+
+
+def _populate(store):
+    save(
+        store,
+        make_article("a.txt", "Ministers discussed JATEC and air defense."),
+        meeting("2024-11-14", [person("Jon Fredriksen", country="NO")], ["NO", "UA"], ["air-defense"]),
+    )
+
+
+def _state(store):
+    with store.session() as s:
+        rows = query.search(s, query.parse("")).rows
+        found = query.search(s, query.parse("JATEC")).total
+    return [(r.date, r.participants, r.countries, r.topics) for r in rows], found
+
+
+def test_downgrade_and_upgrade_keep_data_and_search(store):
+    _populate(store)
+    before = _state(store)
+    assert before[1] == 1
+    db.downgrade(store.engine, "0001")  # drops the full-text index, keeps the tables
+    with store.engine.connect() as conn:
+        assert conn.execute(text("select count(*) from article")).scalar_one() == 1
+    db.upgrade(store.engine)  # rebuilds the index from the stored articles
+    assert _state(store) == before
+
+
+def test_downgrade_to_base_then_upgrade_gives_a_working_empty_database(store):
+    _populate(store)
+    db.downgrade(store.engine, "base")
+    assert db.current_revision(store.engine) is None
+    db.upgrade(store.engine)
+    assert store.is_empty()
+    _populate(store)
+    assert _state(store)[1] == 1
+
+
+def test_ensure_schema_is_a_no_op_at_head(store):
+    assert db.ensure_schema(store.engine) is False
