@@ -588,9 +588,27 @@ def _unnamed_hosts(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[i
     first = k
     while k < end and k - first <= 5 and k not in covered:
         low = toks[k].low
-        if low in ("officials", "ministers", "leaders", "representatives", "authorities", "delegation", "counterparts"):
+        if low in (
+            "officials",
+            "ministers",
+            "leaders",
+            "representatives",
+            "authorities",
+            "delegation",
+            "counterparts",
+        ):
             return (toks[first].start, toks[k].end)
-        if low in v.modifiers or low in ("several", "top", "senior", "local", "government", "the", "a", "some", "high-level"):
+        if low in v.modifiers or low in (
+            "several",
+            "top",
+            "senior",
+            "local",
+            "government",
+            "the",
+            "a",
+            "some",
+            "high-level",
+        ):
             k += 1
             continue
         return None

@@ -199,8 +199,11 @@ def _role_token(doc: Doc, i: int) -> bool:
 
 def _gap(doc: Doc, a: int, b: int) -> bool:
     """Whether tokens a and b are set apart by a line break or a wide gap (a dateline, a heading)."""
-    between = doc.text[doc.tokens[a].end : doc.tokens[b].start]
-    return "\n\n" in between or "   " in between
+    lo, hi = doc.tokens[a].end, doc.tokens[b].start
+    between = doc.text[lo:hi]
+    if "\n\n" in between:
+        return True
+    return "   " in between and "<" not in doc.raw[lo:hi]  # wide spaces, not an inline tag
 
 
 def _has_head(doc: Doc, i: int, j: int) -> bool:
@@ -216,6 +219,9 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
     honorific = (k - 1 >= lo and toks[k - 1].low in v.honorifics) or dotted
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
+        left, here = doc.place_at.get(k - 1), doc.place_at.get(k)
+        if left is not None and here is not None and left is not here:
+            break  # "HANOVER, Germany U.S. President": two places in a row are not one role
         if toks[k - 1].text == "," and k == run_i and k - 2 >= lo and (k - 2) in doc.place_at:
             k -= 1  # "the Secretary General of the Liberal Democratic Party of Japan, MOTEGI Toshimitsu"
             continue
@@ -248,7 +254,21 @@ def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
     if k < hi and toks[k].text == ",":
         k += 1
         start = k
-        while k < hi and _role_token(doc, k) and toks[k].text != ",":
+        headed = False
+        while k < hi and toks[k].text != ",":
+            if _role_token(doc, k):
+                headed = headed or toks[k].low in vocab().heads
+            elif not (
+                headed
+                and toks[k].cap
+                and k - 1 >= start
+                and toks[k - 1].low in {"of", "for", "the", "at", "'s"}
+                or headed
+                and toks[k].cap
+                and k - 1 >= start
+                and toks[k - 1].cap
+            ):
+                break  # inside "Director of the Department for Arctic Policy" any capitalized word belongs
             k += 1
         end = k
         while end > start and toks[end - 1].low in _LEAD_TRIM:
@@ -479,7 +499,11 @@ def find_people(doc: Doc) -> People:
                 x = j
                 continue
             ref = _resolve_role(doc, persons, i, j, det, k)
-            if ref is None and det == "the" and any(toks[y].cap and toks[y].low in v.heads for y in range(i, j)):
+            if (
+                ref is None
+                and det == "the"
+                and any(toks[y].cap and toks[y].low in v.heads for y in range(i, j))
+            ):
                 unnamed.setdefault(k, []).append((i, j, _place_in(doc, i, j)[0]))
             if ref is not None:
                 if ref.role is None:
