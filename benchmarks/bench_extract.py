@@ -44,7 +44,8 @@ TOPICS = [
 FILLER = (
     "The sides reviewed the state of bilateral relations and agreed to continue close coordination. "
     "Officials noted the importance of regular contacts at all levels and of practical results for citizens. "
-    "Both delegations underlined their commitment to international law and to the principles of the UN Charter. "
+    "Both delegations underlined their commitment to international law "
+    "and to the principles of the UN Charter. "
 )
 
 
@@ -54,15 +55,16 @@ def template_article(rng: random.Random) -> str:
     day = rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
     parts = [
         f"{r1} of {c1} {n1} meets {r2} of {c2} in {city}\n",
-        f"{city.upper()}, March {rng.randint(1, 28)} (Wire) -- {r1} of {c1} {n1} met with {r2} of {c2} {n2} on "
+        f"{city.upper()}, March {rng.randint(1, 28)} (Wire) -- "
+        f"{r1} of {c1} {n1} met with {r2} of {c2} {n2} on "
         f"{day} in {city} to discuss {rng.choice(TOPICS)}.",
     ]
     surname1, surname2 = n1.split()[-1], n2.split()[-1]
     while sum(len(p.split()) for p in parts) < 480:
         parts.append(
             f"{surname1} thanked {surname2} for the support and stressed the need for {rng.choice(TOPICS)}. "
-            f'"We will keep working together," {surname2} said. The two leaders discussed {rng.choice(TOPICS)}. '
-            + FILLER
+            f'"We will keep working together," {surname2} said. '
+            f"The two leaders discussed {rng.choice(TOPICS)}. " + FILLER
         )
     return "\n".join(parts)
 
@@ -112,7 +114,8 @@ def main() -> None:
     extract(Article(source="first.txt", text=texts[0], original=texts[0]))
     t2 = time.perf_counter()
     print(
-        f"cold start: import {t1 - t0:.2f}s, first article {t2 - t1:.2f}s (loads gazetteers and the date parser)"
+        f"cold start: import {t1 - t0:.2f}s, first article {t2 - t1:.2f}s "
+        "(loads gazetteers and the date parser)"
     )
     timed(texts, "templates")
     if args.corpus.exists():

@@ -38,7 +38,10 @@ def test_group_membership_follows_dates():
 
 
 def test_groups_taking_part_are_expanded():
-    text = "Minister of Defence of Ukraine Taras Melnyk met with representatives of the Baltic and Nordic countries."
+    text = (
+        "Minister of Defence of Ukraine Taras Melnyk met with representatives of the Baltic and "
+        "Nordic countries."
+    )
     ex = run(text, published="2030-01-10")
     assert ex.meetings
     assert set(ex.meetings[0].countries) == {"UA", "EE", "LV", "LT", "DK", "FI", "IS", "NO", "SE"}

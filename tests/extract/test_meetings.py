@@ -22,7 +22,8 @@ def test_same_meeting_told_twice_is_one_record():
 def test_a_trip_with_several_bilaterals_gives_several_records():
     text = (
         "On the sidelines of the summit in Madrid, President of Moldova Irina Ciobanu held a series of "
-        "meetings. In particular, the President met with Prime Minister of Spain Javier Ortega. They discussed "
+        "meetings. In particular, the President met with Prime Minister of Spain Javier Ortega. "
+        "They discussed "
         "energy. The President also met with Chancellor of Austria Karl Huber and informed him about the "
         "security situation. During a meeting with President of the European Commission Greta Holm, the "
         "President discussed EU accession. In the evening, Irina Ciobanu had a phone conversation with "
@@ -32,9 +33,9 @@ def test_a_trip_with_several_bilaterals_gives_several_records():
     counterparts = [sorted(p.name for p in m.participants) for m in ex.meetings]
     for name in ("Javier Ortega", "Karl Huber", "Greta Holm", "Pekka Laine"):
         assert sum(name in c for c in counterparts) == 1, counterparts
-    phone = [m for m in ex.meetings if any(p.name == "Pekka Laine" for p in m.participants)][0]
+    phone = next(m for m in ex.meetings if any(p.name == "Pekka Laine" for p in m.participants))
     assert phone.format == "phone"
-    eu = [m for m in ex.meetings if any(p.name == "Greta Holm" for p in m.participants)][0]
+    eu = next(m for m in ex.meetings if any(p.name == "Greta Holm" for p in m.participants))
     assert "EU" in eu.organizations
 
 

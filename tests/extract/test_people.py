@@ -34,7 +34,8 @@ def test_apposition_after_name():
 
 def test_possessive_country_and_of_country():
     got = people(
-        "Chile's Foreign Minister Ana Rojas met President Tomas Varga of Hungary. Later France's Jean-Luc Morel "
+        "Chile's Foreign Minister Ana Rojas met President Tomas Varga of Hungary. "
+        "Later France's Jean-Luc Morel "
         "arrived."
     )
     assert got["Ana Rojas"][1] == "CL"
@@ -89,7 +90,8 @@ def test_absent_person_is_not_a_participant():
 
 def test_quoted_or_commenting_people_are_not_participants():
     text = (
-        "Prime Minister of Canada Claire Dubois held talks with Prime Minister of India Ravi Menon in Ottawa. "
+        "Prime Minister of Canada Claire Dubois held talks with Prime Minister of India Ravi Menon "
+        "in Ottawa. "
         "BBC correspondent Tom Hale said the talks went well."
     )
     ex = run(text, published="2030-02-02")
@@ -98,7 +100,10 @@ def test_quoted_or_commenting_people_are_not_participants():
 
 
 def test_possessive_name_is_not_a_counterpart():
-    text = "President of Kenya Amani Otieno met with Prime Minister of Japan Kenji Sato to discuss Rustam Aliyev's plan."
+    text = (
+        "President of Kenya Amani Otieno met with Prime Minister of Japan Kenji Sato "
+        "to discuss Rustam Aliyev's plan."
+    )
     ex = run(text, published="2030-02-02")
     names = {p.name for m in ex.meetings for p in m.participants}
     assert names == {"Amani Otieno", "Kenji Sato"}

@@ -39,7 +39,10 @@ def test_spans_point_at_the_values():
 
 
 def test_spans_survive_markup_and_front_matter():
-    text = "---\ntitle: t\ndate: '2032-03-02'\n---\n<p>President of Ghana <b>Kofi Boateng</b> met with President of Togo Eli Agbo.</p>"
+    text = (
+        "---\ntitle: t\ndate: '2032-03-02'\n---\n"
+        "<p>President of Ghana <b>Kofi Boateng</b> met with President of Togo Eli Agbo.</p>"
+    )
     ex = run(text)
     assert_valid(ex, text)
     assert ex.published == "2032-03-02"

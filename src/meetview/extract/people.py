@@ -259,14 +259,13 @@ def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
             if _role_token(doc, k):
                 headed = headed or toks[k].low in vocab().heads
             elif not (
-                headed
-                and toks[k].cap
-                and k - 1 >= start
-                and toks[k - 1].low in {"of", "for", "the", "at", "'s"}
-                or headed
-                and toks[k].cap
-                and k - 1 >= start
-                and toks[k - 1].cap
+                (
+                    headed
+                    and toks[k].cap
+                    and k - 1 >= start
+                    and toks[k - 1].low in {"of", "for", "the", "at", "'s"}
+                )
+                or (headed and toks[k].cap and k - 1 >= start and toks[k - 1].cap)
             ):
                 break  # inside "Director of the Department for Arctic Policy" any capitalized word belongs
             k += 1

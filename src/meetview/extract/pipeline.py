@@ -170,7 +170,7 @@ def _meeting(
             country = where_country  # the host's official, met in their country
         else:
             taken = explicit | ({lead_country} if lead_country else set())
-            country = _person_country_fallback(doc, taken, anchor) if not home else home
+            country = home if home else _person_country_fallback(doc, taken, anchor)
             if home and lead_country == home and not _beside(e.first, lead, pid):
                 country = _person_country_fallback(doc, taken, anchor)
         participants.append(

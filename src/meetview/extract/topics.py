@@ -10,7 +10,6 @@ import ahocorasick
 
 from meetview.extract.taxonomy import ENV_TOPICS, load_topics
 
-
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "’": "'", "\u00a0": " "})
 
 
