@@ -295,12 +295,28 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
             dd, mm, yy = s.split(".")
             d = _safe_date(int(yy), int(mm), int(dd))
         else:
-            y, mo, dy = _parse(re.sub(r"(\d)(?:st|nd|rd|th)", r"\1", s))
+            y, mo, dy = _month_day_year(s)
             if y and mo and dy:
                 d = _safe_date(y, mo, dy)
         if d:
             found.append((d, m.start(), m.end()))
     return found
+
+
+_MDY_PARTS = re.compile(rf"(?P<m>{_MON})|(?P<y>(?:19|20)\d\d)|(?P<d>[0-3]?\d)(?:st|nd|rd|th)?")
+
+
+def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of "05 November 2025" or "November 5, 2025"; the month through the parser."""
+    y = mo = d = None
+    for m in _MDY_PARTS.finditer(s):
+        if m.group("m") and mo is None:
+            mo = _month_number(m.group("m")) or _month_of(m.group("m"))
+        elif m.group("y") and y is None:
+            y = int(m.group("y"))
+        elif m.group("d") and d is None:
+            d = int(m.group("d"))
+    return y, mo, d
 
 
 def infer_year(text: str) -> int | None:
@@ -367,7 +383,7 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
             anchor.dateline_span = (m2.start("city"), m2.end("city"))
             break
     md_text = anchor.dateline_md
-    md_parsed = _parse(md_text) if md_text else (None, None, None)
+    md_parsed = _month_day_year(md_text) if md_text else (None, None, None)
     if pub is None:
         cands: list[tuple[date, int, int]] = []
         for s, e, ln in lines:

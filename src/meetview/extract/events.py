@@ -248,17 +248,52 @@ def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int)
     return False
 
 
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    v = vocab()
+    return frozenset(
+        v.meet_verbs
+        | v.talk_verbs
+        | v.host_verbs
+        | v.call_verbs
+        | v.weak_verbs
+        | v.meeting_nouns
+        | _STRONG_NOUNS
+        | _NEEDS_WITH
+        | _MULTI_HEADS
+        | {
+            "meeting",
+            "talks",
+            "spoke",
+            "speaks",
+            "speak",
+            "talked",
+            "talk",
+            "conferred",
+            "discussed",
+            "discusses",
+            "discuss",
+        }
+    )
+
+
 def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     v = vocab()
     toks = doc.tokens
     out: list[Trigger] = []
+    words = _trigger_words()
     for k, (a, b) in enumerate(doc.sent_tokens):
         if k in doc.title_sentences:
+            continue
+        if not any(toks[y].low in words for y in range(a, b)):
             continue
         people_at = {x: m.person for m in people.by_sentence.get(k, []) for x in range(m.i, m.j)}
         x = a
         while x < b:
             low = toks[x].low
+            if low not in words:
+                x += 1
+                continue
             prev = toks[x - 1].low if x > a else ""
             nxt = toks[x + 1].low if x + 1 < b else ""
             trig: Trigger | None = None

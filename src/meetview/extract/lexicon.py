@@ -27,7 +27,7 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], list[tuple[str, str, bool]]] = {}
-        self._lengths: dict[str, set[int]] = {}
+        self._lengths: dict[str, list[int]] = {}  # first token -> phrase lengths, longest first
         self._exact: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
 
     def add(self, phrase: str, kind: str, value: str, case_sensitive: bool | None = None) -> None:
@@ -42,7 +42,10 @@ class Lexicon:
         bucket = self._entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self._lengths.setdefault(key[0], set()).add(len(key))
+        lengths = self._lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
         if case_sensitive:
             self._exact.setdefault(key, set()).add(tuple(t.text.replace("’", "'") for t in toks))
 
@@ -60,7 +63,7 @@ class Lexicon:
             lengths = self._lengths.get(tokens[i].low)
             matched = False
             if lengths:
-                for n in sorted(lengths, reverse=True):
+                for n in lengths:
                     if i + n > hi:
                         continue
                     span = tokens[i : i + n]

@@ -74,20 +74,19 @@ class _Run:
 
 
 def _is_name_token(doc: Doc, i: int) -> bool:
-    """Whether token i can be part of a personal name (memoized per document)."""
-    memo = doc.memo.setdefault("name_token", {})
-    got = memo.get(i)
-    if got is None:
-        got = memo[i] = _name_token(doc, i)
-    return got
+    """Whether token i can be part of a personal name (computed once per document)."""
+    flags = doc.memo.get("names")
+    if flags is None:
+        flags = doc.memo["names"] = [_name_token(doc, k) for k in range(len(doc.tokens))]
+    return flags[i]
 
 
 def _name_token(doc: Doc, i: int) -> bool:
     t = doc.tokens[i]
+    if not t.cap:
+        return "-" in t.text and _ARABIC_PARTICLE.match(t.text) is not None
     v = vocab()
-    if not t.cap and _ARABIC_PARTICLE.match(t.text):
-        return True
-    if not t.cap or any(c.isdigit() for c in t.text):
+    if any(c.isdigit() for c in t.text):
         return False
     if i in doc.place_at or i in doc.org_at:
         return False
@@ -145,6 +144,9 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     runs = []
     i = a
     while i < b:
+        if not toks[i].cap and not _is_name_token(doc, i):
+            i += 1
+            continue
         if not (
             _is_name_token(doc, i)
             or _is_initial(doc, i)
@@ -550,11 +552,20 @@ def find_people(doc: Doc) -> People:
     return People(keep, by_sentence, unnamed)
 
 
+def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by start offset and by end offset."""
+    maps = doc.memo.get("offsets")
+    if maps is None:
+        starts = {t.start: n for n, t in enumerate(doc.tokens)}
+        ends = {t.end: n for n, t in enumerate(doc.tokens)}
+        maps = doc.memo["offsets"] = {"starts": starts, "ends": ends}
+    return maps["starts"], maps["ends"]
+
+
 def _role_spans_of_mentions(doc: Doc, persons: list[Person]) -> set[int]:
     """Token indexes inside role phrases already attached to names."""
     out: set[int] = set()
-    starts = {t.start: n for n, t in enumerate(doc.tokens)}
-    ends = {t.end: n for n, t in enumerate(doc.tokens)}
+    starts, ends = _offset_maps(doc)
     for p in persons:
         for m in p.mentions:
             if m.role_span and m.role_span[0] in starts and m.role_span[1] in ends:

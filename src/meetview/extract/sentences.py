@@ -64,6 +64,7 @@ _ABBREV = {
     "dept",
     "univ",
 }
+_QUOTE = re.compile(r'[“”"]')
 _BULLET = re.compile(r"^\s*(?:[-•*–—·▪]|\d{1,2}[.)])\s+")
 # End of a sentence: terminal punctuation, optional closing quotes/brackets, then space.
 _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-ÞА-Я•\-–])")
@@ -166,7 +167,8 @@ def quoted_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
         by_block[s.block] = (a, s.end)
     for a, b in by_block.values():
         open_at = -1
-        for i in range(a, b):
+        for m in _QUOTE.finditer(text, a, b):
+            i = m.start()
             c = text[i]
             if c == "“" or (c == '"' and open_at < 0):
                 if open_at < 0:

@@ -81,7 +81,7 @@ def mask(text: str) -> str:
 # A token: dotted acronym (U.S.), number, word (hyphens and inner apostrophes kept: O'Brien,
 # Kornhauser-Duda), a possessive 's, or one other character.
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}(?![a-z])|(?:[A-Z]\.)+[A-Z](?![\w.])"
+    r"(?=[A-Z]\.)(?:(?:[A-Z]\.){2,}(?![a-z])|(?:[A-Z]\.)+[A-Z](?![\w.]))"
     r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"
     r"|[^\W\d_](?:\w|['’](?=[^\W\d_]{2,})|[-‐](?=\w)|\.(?=[A-Z]\.))*"
     r"|['’]s\b"
@@ -104,5 +104,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, start, end):
         t = m.group(0)
-        out.append(Token(t, m.start(), m.end(), t.lower().replace("’", "'"), t[:1].isupper()))
+        low = t.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        out.append(Token(t, m.start(), m.end(), low, t[0].isupper()))
     return out
