@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from meetview.extract import countries, orgs
-from meetview.extract.lexicon import Hit
+from meetview.extract.lexicon import Hit, Lexicon
 from meetview.extract.sentences import QuoteIndex, Sentence, quoted_spans, split
 from meetview.extract.text import Token, front_matter, mask, tokenize
 
@@ -40,6 +41,15 @@ class Doc:
         return self.text[s.start : s.end]
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> Lexicon:
+    """Places and organisations in one lexicon, so one pass finds both (the longer phrase wins)."""
+    lex = Lexicon()
+    lex.merge(countries.lexicon())
+    lex.merge(orgs.lexicon())
+    return lex
+
+
 def prepare(raw: str, title: str | None = None) -> Doc:
     text = mask(raw)
     fm = front_matter(raw)
@@ -54,11 +64,10 @@ def prepare(raw: str, title: str | None = None) -> Doc:
             t.sent = k
         tokens.extend(toks)
         spans.append((a, len(tokens)))
-    org_hits = orgs.lexicon().match(tokens)
+    hits = _gazetteer().match(tokens)
+    org_hits = [h for h in hits if h.kind == "org"]
     org_at = {i: h for h in org_hits for i in range(h.i, h.j)}
-    place_hits = [
-        h for h in countries.lexicon().match(tokens) if not any(i in org_at for i in range(h.i, h.j))
-    ]
+    place_hits = [h for h in hits if h.kind != "org" and h.i not in org_at]
     place_at: dict[int, Hit] = {}
     for h in place_hits:
         for i in range(h.i, h.j):

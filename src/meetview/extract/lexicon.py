@@ -49,6 +49,20 @@ class Lexicon:
         if case_sensitive:
             self._exact.setdefault(key, set()).add(tuple(t.text.replace("’", "'") for t in toks))
 
+    def merge(self, other: Lexicon) -> None:
+        """Add every phrase of another lexicon."""
+        for key, entries in other._entries.items():
+            bucket = self._entries.setdefault(key, [])
+            for e in entries:
+                if e not in bucket:
+                    bucket.append(e)
+            lengths = self._lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
+        for key, forms in other._exact.items():
+            self._exact.setdefault(key, set()).update(forms)
+
     def lookup(self, phrase: str) -> list[tuple[str, str]]:
         key = tuple(t.low for t in tokenize(phrase))
         return [(k, v) for k, v, _ in self._entries.get(key, [])]

@@ -17,6 +17,7 @@ _SUBJECT_PRONOUNS = {"he", "she"}
 _BEFORE_NAME = {"said", "says", "told", "with", "met", "and", "between"}
 _GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpart", "guest", "host"}
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_DIGIT = re.compile(r"\d")
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|bin|ibn|abu|abd)-[A-Z]")
 
 
@@ -86,7 +87,7 @@ def _name_token(doc: Doc, i: int) -> bool:
     if not t.cap:
         return "-" in t.text and _ARABIC_PARTICLE.match(t.text) is not None
     v = vocab()
-    if any(c.isdigit() for c in t.text):
+    if _DIGIT.search(t.text):
         return False
     if i in doc.place_at or i in doc.org_at:
         return False
