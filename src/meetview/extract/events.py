@@ -573,7 +573,11 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                 if m.kind == "pronoun" and not (in_subject or in_object):
                     continue
                 if (in_subject or in_object) and m.person not in seen:
-                    if in_subject and _object_of_other(doc, m.i, a):
+                    first_tok = m.i
+                    if m.role_span is not None:
+                        by_start, _ = _offsets(doc)
+                        first_tok = min(first_tok, by_start.get(m.role_span[0], first_tok))
+                    if in_subject and _object_of_other(doc, first_tok, a):
                         continue
                     seen.add(m.person)
                     c.persons.append(m.person)
@@ -607,7 +611,7 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             c.date = _nearest_date(dates, toks[t.i].start, doc)
             if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
                 t.status = "past"
-            c.location = _location(doc, a, b)
+            c.location = _location(doc, max(a, t.i - 14), min(end, t.j + 14))
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
@@ -664,6 +668,12 @@ def _long_before(value: str | None, anchor: Anchor) -> bool:
     except ValueError:
         return False
     return day < anchor.day - timedelta(days=14)
+
+
+def _offsets(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    from meetview.extract.people import _offset_maps
+
+    return _offset_maps(doc)
 
 
 def _object_of_other(doc: Doc, i: int, a: int) -> bool:
@@ -800,6 +810,13 @@ def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
         nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
         prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
         near_trigger = abs(h.i - t.i) <= 6
+        body = [w for w in prv if w not in ("the", "of")]
+        if prv[-2:] in (["of", "the"],) or prv[-1:] == ["of"]:
+            if body and body[-1] in _MULTI_HEADS and h.i < t.i:
+                # "Foreign ministers of the Group of Seven met": the organisation's session
+                c.orgs.setdefault(h.value, (h.start, h.end))
+                t.session = True
+                continue
         if (
             any(
                 w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial")

@@ -10,8 +10,30 @@ from meetview.extract import names as pnames
 from meetview.extract.document import Doc
 from meetview.extract.vocab import vocab
 
-_CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "'s", ",", "&", "-", "–"}
-_LEAD_TRIM = {"of", "the", "for", "and", "at", "to", "on", "in", ",", "&", "-", "–", "'s", "a", "an"}
+_CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "from", "'s", ",", "&", "-", "–"}
+_LEAD_TRIM = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "at",
+    "to",
+    "on",
+    "in",
+    "from",
+    ",",
+    "&",
+    "-",
+    "–",
+    "'s",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _SUBJECT_PRONOUNS = {"he", "she"}
 _BEFORE_NAME = {"said", "says", "told", "with", "met", "and", "between"}
@@ -139,6 +161,21 @@ def _is_initial(doc: Doc, i: int) -> bool:
     )
 
 
+def _particle_start(doc: Doc, i: int, a: int, b: int) -> bool:
+    """ "President von der Leyen", "Mr de Vries": a name opening with a particle after a title."""
+    v = vocab()
+    toks = doc.tokens
+    if toks[i].low not in v.particles or toks[i].cap or i == a:
+        return False
+    before = toks[i - 1]
+    if not (before.cap and (before.low in v.heads or before.low in v.honorifics)):
+        return False
+    j = i
+    while j < b and j - i < 3 and toks[j].low in v.particles and not toks[j].cap:
+        j += 1
+    return j < b and _is_name_token(doc, j) and j > i
+
+
 def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     v = vocab()
     toks = doc.tokens
@@ -146,6 +183,16 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     i = a
     while i < b:
         if not toks[i].cap and not _is_name_token(doc, i):
+            if _particle_start(doc, i, a, b):
+                j = i
+                while j < b and toks[j].low in v.particles and not toks[j].cap:
+                    j += 1
+                k = j
+                while k < b and _is_name_token(doc, k):
+                    k += 1
+                runs.append(_Run(i, k))
+                i = k
+                continue
             i += 1
             continue
         if not (
@@ -221,11 +268,14 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     k = run_i
     dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
     honorific = (k - 1 >= lo and toks[k - 1].low in v.honorifics) or dotted
+    if honorific:
+        k -= 2 if dotted else 1  # the role stands before "Dr." / "Gen"
+    first = k
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
         left, here = doc.place_at.get(k - 1), doc.place_at.get(k)
         if left is not None and here is not None and left is not here:
             break  # "HANOVER, Germany U.S. President": two places in a row are not one role
-        if toks[k - 1].text == "," and k == run_i and k - 2 >= lo and (k - 2) in doc.place_at:
+        if toks[k - 1].text == "," and k == first and k - 2 >= lo and (k - 2) in doc.place_at:
             k -= 1  # "the Secretary General of the Liberal Democratic Party of Japan, MOTEGI Toshimitsu"
             continue
         if toks[k - 1].text in (",", "and") and not (
@@ -239,9 +289,7 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
         k -= 1
     while k < run_i and toks[k].low in _LEAD_TRIM:
         k += 1
-    end = run_i
-    if honorific:
-        end -= 2 if toks[end - 1].text == "." else 1
+    end = first
     if end > k and toks[end - 1].text == ",":
         end -= 1
     # a role phrase ends with its head, a modifier or a place/org ("President of Ukraine"), never "to the"
@@ -371,6 +419,7 @@ def find_people(doc: Doc) -> People:
                 or nxt in v.meet_verbs
                 or nxt in v.talk_verbs
                 or nxt in v.host_verbs
+                or nxt in v.hold_verbs
                 or prv in _BEFORE_NAME
                 or prv in v.host_verbs
                 or prv in v.call_verbs

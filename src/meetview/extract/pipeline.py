@@ -105,14 +105,18 @@ def _beside(c, lead: int | None, pid: int) -> bool:
     return lead in c.subject and pid in c.subject
 
 
-def _person_country_fallback(doc: Doc, taken: set[str], anchor: Anchor) -> str | None:
-    """The side of someone the article does not place: its most named country not already taken."""
+def _person_country_fallback(
+    doc: Doc, taken: set[str], anchor: Anchor, exclude: str | None = None
+) -> str | None:
+    """The side of someone the article does not place: its most named country not already taken
+    (or, failing that, any named country but `exclude`, the other side's)."""
     counts = _country_counts(doc)
     if anchor.dateline_city:
         code = gaz.place_country(anchor.dateline_city)
         if code:
             counts[code] = counts.get(code, 0) + 3
-    best = [c for c in sorted(counts, key=lambda c: -counts[c]) if c not in taken]
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    best = [c for c in ranked if c not in taken] or [c for c in ranked if c != exclude]
     return best[0] if best else None
 
 
@@ -172,7 +176,7 @@ def _meeting(
             taken = explicit | ({lead_country} if lead_country else set())
             country = home if home else _person_country_fallback(doc, taken, anchor)
             if home and lead_country == home and not _beside(e.first, lead, pid):
-                country = _person_country_fallback(doc, taken, anchor)
+                country = _person_country_fallback(doc, taken, anchor, exclude=lead_country)
         participants.append(
             Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
         )
