@@ -811,12 +811,12 @@ def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
         prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
         near_trigger = abs(h.i - t.i) <= 6
         body = [w for w in prv if w not in ("the", "of")]
-        if prv[-2:] in (["of", "the"],) or prv[-1:] == ["of"]:
-            if body and body[-1] in _MULTI_HEADS and h.i < t.i:
-                # "Foreign ministers of the Group of Seven met": the organisation's session
-                c.orgs.setdefault(h.value, (h.start, h.end))
-                t.session = True
-                continue
+        after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
+        if after_of and body and body[-1] in _MULTI_HEADS and h.i < t.i:
+            # "Foreign ministers of the Group of Seven met": the organisation's session
+            c.orgs.setdefault(h.value, (h.start, h.end))
+            t.session = True
+            continue
         if (
             any(
                 w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial")
