@@ -261,6 +261,7 @@ def _trigger_words() -> frozenset[str]:
         | _STRONG_NOUNS
         | _NEEDS_WITH
         | _MULTI_HEADS
+        | _PAIR_VERBS
         | {
             "meeting",
             "talks",
@@ -321,8 +322,10 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in ("discussed", "discusses", "discuss"):
                 window = [t.low for t in toks[x + 1 : min(b, x + 12)]]
-                if "with" in window:
+                if "with" in window or _pair_subject(people, k, x):
                     trig = Trigger(k, x, x + 1, "verb")
+            elif low in _PAIR_VERBS and _pair_subject(people, k, x):
+                trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
             elif low in v.host_verbs:
                 if _next_is_person_or_role(doc, people_at, x + 1, b):
                     trig = Trigger(k, x, x + 1, "verb")
@@ -369,10 +372,15 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
                 trig = None  # "briefed him on his conversation with X": a topic, not this meeting
             if trig is not None:
+                after = [toks[y].low for y in range(x + 1, min(b, x + 5))]
+                passive = "by" in after and any(
+                    w in ("attended", "chaired", "hosted", "joined") for w in after
+                )
                 if (
                     trig.kind == "noun"
                     and prev in ("this", "that", "the")
                     and nxt not in ("with", "between", "of")
+                    and not passive  # "The meeting was attended by X and Y" names its parties
                 ):
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
@@ -380,6 +388,18 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 out.append(trig)
             x += 1
     return out
+
+
+_PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}
+
+
+def _pair_subject(people: People, k: int, x: int) -> bool:
+    """Two named people of different sides, joined by "and", right before the verb at x."""
+    ms = [m for m in people.by_sentence.get(k, []) if m.j <= x and m.kind != "pronoun" and not m.quoted]
+    if len(ms) < 2:
+        return False
+    m1, m2 = ms[-2], ms[-1]
+    return m1.person != m2.person and x - m2.j <= 2 and m2.i - m1.j <= 4
 
 
 def _collective(doc: Doc, x: int, a: int, b: int) -> bool:
@@ -868,10 +888,15 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     main = principal(people, held)
     observers = {p.id for p in people.persons if p.observer}
     country_of = {p.id: p.country for p in people.persons}
+    pending: list[Candidate] = []
     events: list[Event] = []
     for c in held:
         c.persons = [p for p in c.persons if p not in observers]
         if not c.persons and _sides_subject(doc, c.trigger.sent):
+            if not events:
+                # "The two leaders met on the margins of the G20 summit": the next sentence names them
+                pending.append(c)
+                continue
             # "The leaders reviewed the outcomes of the NATO Summit": the meeting's own sides, not a new one
             c.orgs.clear()
             c.groups.clear()
@@ -926,7 +951,9 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                     target = e
                     break
         if target is None:
-            target = Event([c])
+            lead_in = [p for p in pending if 0 <= c.trigger.sent - p.trigger.sent <= 2]
+            target = Event([*lead_in, c])
+            pending.clear()
             events.append(target)
         else:
             target.candidates.append(c)
