@@ -69,6 +69,7 @@ class DateExpr:
     end: int
     kind: str  # full | month | year | weekday | relative
     value: str | None  # resolved: YYYY-MM-DD | YYYY-MM | YYYY | None
+    future: bool = False  # said in a future clause, or a day after the anchor ("tomorrow")
 
 
 @dataclass
@@ -134,7 +135,7 @@ def _month_of(mon: str) -> int | None:
 def is_future(text: str, start: int, lo: int) -> bool:
     """Whether the clause leading up to offset `start` (not before `lo`) speaks of the future."""
     a = max(lo, start - 90)
-    window = text[a:start]
+    window = text[a:start].replace("\n", " ")
     cut = max(window.rfind(";"), window.rfind(". "))
     if cut >= 0:
         window = window[cut + 1 :]
@@ -254,7 +255,8 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
         elif m.group("yr"):
             kind = "year"
             value = m.group("yr_y")
-        out.append(DateExpr(m.start(), m.end(), kind, value))
+        ahead = future or (m.group("rel") or "").lower() in ("tomorrow", "next week", "next month")
+        out.append(DateExpr(m.start(), m.end(), kind, value, ahead))
     return out
 
 

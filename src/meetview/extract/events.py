@@ -195,6 +195,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
 
 
+_WS = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+
+
+def _flat(doc: Doc) -> str:
+    """The masked text with line breaks as spaces (same offsets), for phrase patterns."""
+    flat = doc.memo.get("flat")
+    if flat is None:
+        flat = doc.memo["flat"] = doc.text.translate(_WS)
+    return flat
+
+
 def _clause(doc: Doc, sent: int, start: int, end: int) -> tuple[int, int]:
     """The stretch of the sentence around [start, end) that belongs to the same clause."""
     s = doc.sentences[sent]
@@ -219,9 +230,10 @@ def _status(doc: Doc, t: Trigger) -> str:
     if doc.quotes.inside(start):
         return "quoted"
     lo, hi = _clause(doc, t.sent, start, end)
-    before = doc.text[lo:end]
-    after = doc.text[end:hi]
-    window = doc.text[lo:hi]
+    flat = _flat(doc)
+    before = flat[lo:end]
+    after = flat[end:hi]
+    window = flat[lo:hi]
     if neg.search(window):
         return "negated"
     if past.search(before):
@@ -321,8 +333,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in ("discussed", "discusses", "discuss"):
-                window = [t.low for t in toks[x + 1 : min(b, x + 12)]]
-                if "with" in window or _pair_subject(people, k, x):
+                if _discussed_with(doc, people_at, x, b) or _pair_subject(people, k, x):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in _PAIR_VERBS and _pair_subject(people, k, x):
                 trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
@@ -391,6 +402,22 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
 
 
 _PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}
+
+
+def _discussed_with(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    """ "discussed with X", "discussed the security situation with X" (X a person, a role or a
+    ministry), not "discussed concern with Russia's ties with Iran"."""
+    toks = doc.tokens
+    for k in range(x + 1, min(b, x + 10)):
+        if toks[k].low == "with":
+            if k <= x + 2:
+                return True
+            return _next_is_person_or_role(doc, people_at, k + 1, b) or (
+                k + 2 < b and toks[k + 1].low == "the" and toks[k + 2].low in vocab().modifiers
+            )
+        if toks[k].low in (",", ";", "and"):
+            return False
+    return False
 
 
 def _pair_subject(people: People, k: int, x: int) -> bool:
@@ -628,7 +655,9 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         else:
                             c.home = span
             _session_orgs(doc, c, a, b, t)
-            c.date = _nearest_date(dates, toks[t.i].start, doc)
+            c.date = _nearest_date(
+                [d for d in dates if not (t.status == "held" and d.future)], toks[t.i].start, doc
+            )
             if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
                 t.status = "past"
             c.location = _location(doc, max(a, t.i - 14), min(end, t.j + 14))
@@ -750,10 +779,10 @@ def _format(doc: Doc, sent: int, t: Trigger) -> tuple[str, int, int] | None:
     start = doc.tokens[t.i].start
     lo, hi = _clause(doc, sent, start, doc.tokens[t.j - 1].end)
     lo = max(lo, s.start)
-    m = video.search(doc.text, lo, hi)
+    m = video.search(_flat(doc), lo, hi)
     if m:
         return ("video", m.start(), m.end())
-    m = phone.search(doc.text, lo, hi)
+    m = phone.search(_flat(doc), lo, hi)
     if m:
         return ("phone", m.start(), m.end())
     return None

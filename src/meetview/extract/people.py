@@ -509,7 +509,12 @@ def find_people(doc: Doc) -> People:
     for run, k in pending:
         name = _name_text(doc, run)
         words = [t for t in toks[run.i : run.j] if t.text not in (".", ",")]
-        p = single_match(name) if len(words) == 1 else find(name)
+        if len(words) == 1:
+            p = single_match(name)
+        elif toks[run.i].low in v.particles and not toks[run.i].cap:
+            p = single_match(toks[run.j - 1].text)  # "Minister bin Salman"
+        else:
+            p = find(name)
         if p is None and words and ((run.role and _has_head(doc, *run.role)) or run.honorific):
             p = Person(len(persons), name)
             persons.append(p)

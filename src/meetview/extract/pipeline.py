@@ -99,10 +99,11 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return _person_country_fallback(doc, taken, anchor)
 
 
-def _beside(c, lead: int | None, pid: int) -> bool:
-    """Whether pid stands on the lead's side in the sentence that reports the meeting ("Biden,
-    Blinken and Austin met with ...")."""
-    return lead in c.subject and pid in c.subject
+def _counterpart(e: Event, lead: int | None, pid: int) -> bool:
+    """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
+    of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...")."""
+    c = e.candidates[0]
+    return pid in c.persons and pid not in c.subject and lead in c.persons
 
 
 def _person_country_fallback(
@@ -175,7 +176,7 @@ def _meeting(
         else:
             taken = explicit | ({lead_country} if lead_country else set())
             country = home if home else _person_country_fallback(doc, taken, anchor)
-            if home and lead_country == home and not _beside(e.first, lead, pid):
+            if home and lead_country == home and _counterpart(e, lead, pid):
                 country = _person_country_fallback(doc, taken, anchor, exclude=lead_country)
         participants.append(
             Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
