@@ -36,7 +36,7 @@ _LEAD_TRIM = {
 }
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _SUBJECT_PRONOUNS = {"he", "she"}
-_BEFORE_NAME = {"said", "says", "told", "with", "met", "and", "between"}
+_BEFORE_NAME = {"said", "says", "told", "with", "met"}
 _GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpart", "guest", "host"}
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
 _DIGIT = re.compile(r"\d")
@@ -128,6 +128,8 @@ def _caps_surname(doc: Doc, i: int) -> bool:
     toks = doc.tokens
     if len(toks[i].text) < 3 or i in doc.org_at or i in doc.place_at:
         return False
+    if sum(c in "AEIOUY" for c in toks[i].text) < 2:
+        return False  # "PDNSA", "NSC": an acronym, not a surname
     for k in (i - 1, i + 1):
         if 0 <= k < len(toks) and toks[k].sent == toks[i].sent:
             n = toks[k]
@@ -240,11 +242,18 @@ def _role_token(doc: Doc, i: int) -> bool:
     v = vocab()
     t = doc.tokens[i]
     low = t.low
+    if low in ("(", ")") or (t.text.isupper() and len(t.text) <= 6 and _in_parens(doc, i)):
+        return True  # "World Health Organization (WHO) Director-General (DG)"
     if i in doc.place_at:
         return doc.place_at[i].kind in ("country", "adj", "group")
     if i in doc.org_at:
         return True
     return low in v.heads or low in v.honorifics or low in _CONNECT or low in v.modifiers
+
+
+def _in_parens(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    return 0 < i < len(toks) - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")"
 
 
 def _gap(doc: Doc, a: int, b: int) -> bool:
