@@ -736,8 +736,16 @@ def _object_of_other(doc: Doc, i: int, a: int) -> bool:
     return k >= a and toks[k].low in ("about", "regarding", "against", "condemned", "by", "for")
 
 
+_ATTRIBUTIVE = re.compile(r",?\s+(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b)[a-z]{3,}")
+
+
 def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
-    good = [d for d in dates if d.value and d.kind != "year"]
+    """The date stated with a trigger; not one describing something else ("the 10 July statement")."""
+    good = [
+        d
+        for d in dates
+        if d.value and d.kind != "year" and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
+    ]
     if not good:
         return None
     return min(good, key=lambda d: abs(d.start - pos) + (0 if d.start > pos else 5))
