@@ -736,7 +736,9 @@ def _object_of_other(doc: Doc, i: int, a: int) -> bool:
     return k >= a and toks[k].low in ("about", "regarding", "against", "condemned", "by", "for")
 
 
-_ATTRIBUTIVE = re.compile(r",?\s+(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b)[a-z]{3,}")
+_ATTRIBUTIVE = re.compile(
+    r",?\s+(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b)[a-z]{3,}"
+)
 
 
 def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:

@@ -103,7 +103,11 @@ def _counterpart(e: Event, lead: int | None, pid: int) -> bool:
     """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
     of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...")."""
     c = e.candidates[0]
-    return pid in c.persons and pid not in c.subject and lead in c.persons
+    if pid not in c.persons or lead not in c.persons or pid == lead:
+        return False
+    if pid in c.subject and lead in c.subject:
+        return len(c.subject) == 2  # "Biden and Johnson spoke"; not "Biden, Blinken and Austin met"
+    return True
 
 
 def _person_country_fallback(
@@ -159,7 +163,8 @@ def _meeting(
     explicit = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
     countries: dict[str, tuple[int, int] | None] = {}
     members = [by_id[p] for p in e.persons if p in by_id]
-    lead = max(members, key=lambda p: len(p.mentions)).id if members else None
+    subjects = [p for p in e.first.subject if p in by_id]
+    lead = subjects[0] if subjects else (max(members, key=lambda p: len(p.mentions)).id if members else None)
     where = next((c.location[0] for c in e.candidates if c.location), None)
     where_country = gaz.place_country(where) if where else None
     lead_country = None
