@@ -963,8 +963,9 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                 if others and others & eo and (cp <= ep or ep <= cp):
                     target = e  # the same people again (or the same meeting with more of them named)
                     break
-                if not others and (set(c.countries) | set(c.groups)) & _event_places(e):
-                    target = e
+                sides = _event_places(e) | {country_of.get(p) for p in e.persons}
+                if not others and (set(c.countries) | set(c.groups)) & sides:
+                    target = e  # the same sides again ("The Vice President thanked the United States ...")
                     break
                 if (
                     not eo

@@ -102,11 +102,13 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
 def _counterpart(e: Event, lead: int | None, pid: int) -> bool:
     """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
     of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...")."""
-    c = e.candidates[0]
-    if pid not in c.persons or lead not in c.persons or pid == lead:
+    first = [c for c in e.candidates if c.trigger.sent == e.first.trigger.sent]
+    persons = {p for c in first for p in c.persons}
+    subject = {p for c in first for p in c.subject}
+    if pid not in persons or lead not in persons or pid == lead:
         return False
-    if pid in c.subject and lead in c.subject:
-        return len(c.subject) == 2  # "Biden and Johnson spoke"; not "Biden, Blinken and Austin met"
+    if pid in subject and lead in subject:
+        return len(subject) == 2  # "Biden and Johnson spoke"; not "Biden, Blinken and Austin met"
     return True
 
 
@@ -163,7 +165,9 @@ def _meeting(
     explicit = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
     countries: dict[str, tuple[int, int] | None] = {}
     members = [by_id[p] for p in e.persons if p in by_id]
-    subjects = [p for p in e.first.subject if p in by_id]
+    subjects = [
+        p for c in e.candidates if c.trigger.sent == e.first.trigger.sent for p in c.subject if p in by_id
+    ]
     lead = subjects[0] if subjects else (max(members, key=lambda p: len(p.mentions)).id if members else None)
     where = next((c.location[0] for c in e.candidates if c.location), None)
     where_country = gaz.place_country(where) if where else None
