@@ -666,36 +666,45 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
     return cands
 
 
+_UNNAMED_HEADS = {
+    "officials",
+    "ministers",
+    "leaders",
+    "representatives",
+    "authorities",
+    "delegation",
+    "delegations",
+    "counterparts",
+    "allies",
+    "partners",
+    "heads",
+    "envoys",
+    "diplomats",
+}
+
+
 def _unnamed_hosts(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
-    """ "met with several top government officials": an unnamed delegation right after the trigger."""
+    """ "met with several top government officials", "held a video call with transatlantic leaders":
+    an unnamed delegation right after the trigger."""
     toks = doc.tokens
     v = vocab()
     k = start
+    while k < end and k - start <= 6 and toks[k].low != "with":
+        k += 1  # "held a secure video call today with ..."
     if k < end and toks[k].low == "with":
         k += 1
+    else:
+        k = start
     first = k
     while k < end and k - first <= 5 and k not in covered:
         low = toks[k].low
-        if low in (
-            "officials",
-            "ministers",
-            "leaders",
-            "representatives",
-            "authorities",
-            "delegation",
-            "counterparts",
-        ):
+        if low in _UNNAMED_HEADS:
             return (toks[first].start, toks[k].end)
-        if low in v.modifiers or low in (
-            "several",
-            "top",
-            "senior",
-            "local",
-            "government",
-            "the",
-            "a",
-            "some",
-            "high-level",
+        if (
+            low in v.modifiers
+            or low[:1].isdigit()
+            or k in doc.place_at
+            or (low.isalpha() and not toks[k].cap and low not in v.topic_stops)
         ):
             k += 1
             continue
