@@ -14,7 +14,7 @@ from meetview.extract.dates import Anchor, find_anchor
 from meetview.extract.document import Doc, prepare
 from meetview.extract.events import Event, build_candidates, cluster, find_triggers
 from meetview.extract.people import People, Person, find_people
-from meetview.extract.topics import find_topics
+from meetview.extract.topics import find_topics, topics_of
 from meetview.records import Article, Extraction, Meeting, Participant, Span
 
 log = logging.getLogger(__name__)
@@ -277,11 +277,10 @@ def _meeting(
         if anchor.dateline_span:
             spans.append(Span("location", location, *anchor.dateline_span))
     # topics: the sentences from this meeting's first mention to the next meeting's
-    topics: list[str] = []
-    for lo, hi in _segment(doc, e, events):
-        for hit in find_topics(doc.text, lo, hi):
-            if hit.topic not in topics:
-                topics.append(hit.topic)
+    hits = [hit for lo, hi in _segment(doc, e, events) for hit in find_topics(doc.text, lo, hi)]
+    topics = topics_of(hits)
+    for hit in hits:
+        if hit.topic in topics:
             spans.append(Span("topic", hit.topic, hit.start, hit.end))
     return Meeting(
         date=mdate,

@@ -19,6 +19,7 @@ class TopicHit:
     start: int
     end: int
     term: str
+    weak: bool = False  # a generic word: counts twice over or beside a specific term
 
 
 @lru_cache(maxsize=8)
@@ -26,16 +27,17 @@ def _automaton(path: str | None) -> ahocorasick.Automaton | None:
     auto = ahocorasick.Automaton()
     n = 0
     for tid, topic in load_topics(path).items():
-        for term in topic.terms:
-            key = " ".join(term.lower().replace("’", "'").split())
-            if not key:
-                continue
-            existing = auto.get(key, None)
-            if existing is None:
-                auto.add_word(key, (key, [tid]))
-                n += 1
-            elif tid not in existing[1]:
-                existing[1].append(tid)
+        for weak, terms in ((False, topic.terms), (True, topic.weak_terms)):
+            for term in terms:
+                key = " ".join(term.lower().replace("’", "'").split())
+                if not key:
+                    continue
+                existing = auto.get(key, None)
+                if existing is None:
+                    auto.add_word(key, (key, [(tid, weak)]))
+                    n += 1
+                elif all(t != tid for t, _ in existing[1]):
+                    existing[1].append((tid, weak))
     if n == 0:
         return None
     auto.make_automaton()
@@ -69,6 +71,20 @@ def find_topics(text: str, start: int = 0, end: int | None = None, path: str | N
         if s < last_end:
             continue
         last_end = e
-        for tid in tids:
-            out.append(TopicHit(tid, start + s, start + e, key))
+        for tid, weak in tids:
+            out.append(TopicHit(tid, start + s, start + e, key, weak))
+    return out
+
+
+def topics_of(hits: list[TopicHit]) -> list[str]:
+    """Topic ids the hits support: any specific term, or generic words twice over, in order of appearance."""
+    strong = {h.topic for h in hits if not h.weak}
+    weak: dict[str, int] = {}
+    for h in hits:
+        if h.weak:
+            weak[h.topic] = weak.get(h.topic, 0) + 1
+    out: list[str] = []
+    for h in hits:
+        if h.topic not in out and (h.topic in strong or weak.get(h.topic, 0) >= 2):
+            out.append(h.topic)
     return out
