@@ -85,3 +85,26 @@ def test_wire_report_with_weekday_and_dateline():
     assert set(m.countries) == {"DE", "PL"}
     assert m.location == "Warsaw"
     assert {"energy", "migration"} <= set(m.topics)
+
+
+def test_headline_teasers_are_not_meetings():
+    text = (
+        "Minister of Energy of Chile Diego Pardo said on Monday that gas prices will fall next year.\n"
+        "Related\n"
+        "President of Peru Rosa Quispe meets Prime Minister of Spain Javier Ortega in Lima\n"
+        "Chancellor of Austria Karl Huber holds talks with President of Finland Pekka Laine\n"
+    )
+    assert run(text, published="2030-01-01").meetings == []
+
+
+def test_bulleted_attendees_after_a_colon_take_part():
+    text = (
+        "President of Poland Jan Kowal met today with the leaders of the Baltic states in Warsaw.\n\n"
+        "Joining President Kowal at the meeting were the following leaders:\n\n"
+        "-   Estonian President Mart Tamm\n"
+        "-   Latvian Prime Minister Ilze Ozola\n"
+        "-   Lithuanian President Jonas Petraitis\n"
+    )
+    (m,) = run(text, published="2030-01-01").meetings
+    assert {p.name for p in m.participants} == {"Jan Kowal", "Mart Tamm", "Ilze Ozola", "Jonas Petraitis"}
+    assert set(m.countries) == {"PL", "EE", "LV", "LT"}

@@ -108,4 +108,15 @@ def _title_sentences(doc: Doc, title: str | None) -> set[int]:
             break  # prose has begun
         if blocks.get(s.block) == 1 and len(line) >= 25:
             out.add(k)
+    # headline-like lines anywhere: "Related: Leader X meets Leader Y" teasers, captions, menus
+    for k, s in enumerate(doc.sentences):
+        line = doc.text[s.start : s.end].strip()
+        if (
+            blocks.get(s.block) == 1
+            and 15 <= len(line) < 150
+            and not line.endswith((".", "!", "?", '"', "”", ":", "»", ";", ")"))
+            and line[:1] not in "-•*–·▪"
+            and not line[:1].isdigit()
+        ):
+            out.add(k)
     return out

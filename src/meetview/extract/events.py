@@ -953,7 +953,7 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         others = set(c.persons) - {main}
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
         target: Event | None = None
-        anaphor = c.trigger.kind == "anaphor" and not others
+        anaphor = c.trigger.kind == "anaphor" and bool(events)  # "the meeting": the one being told
         if anaphor or not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
             if (
                 events

@@ -36,6 +36,7 @@ _LEAD_TRIM = {
 }
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _SUBJECT_PRONOUNS = {"he", "she"}
+_GIVEN_MONTHS = {"jan", "may", "june", "april", "august", "augusto"}
 _BEFORE_NAME = {"said", "says", "told", "with", "met"}
 _GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpart", "guest", "host"}
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")
@@ -201,6 +202,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             _is_name_token(doc, i)
             or _is_initial(doc, i)
             or (_is_city_name(doc, i) and i + 1 < b and _is_name_token(doc, i + 1))
+            or (toks[i].low in _GIVEN_MONTHS and toks[i].cap and i + 1 < b and _is_name_token(doc, i + 1))
         ):
             i += 1
             continue
@@ -221,6 +223,9 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
                     continue
             if _is_city_name(doc, j) and (j > i or (j + 1 < b and _is_name_token(doc, j + 1))):
                 j += 1
+                continue
+            if j == i and toks[j].low in _GIVEN_MONTHS and j + 1 < b and _is_name_token(doc, j + 1):
+                j += 1  # "Jan Kowal", "April Ryan": a given name, not a month
                 continue
             break
         # suffix: "Biden, Jr." / "Biden Jr."

@@ -79,12 +79,21 @@ class Sentence:
 
 
 def _wrapped(lines: list[str]) -> bool:
-    """Whether the text is hard-wrapped prose (lines of similar width continuing each other)."""
-    body = [len(ln.strip()) for ln in lines if len(ln.strip()) > 20]
+    """Whether the text is hard-wrapped prose: lines of similar width that continue each other
+    (the next line often starts in lowercase, or the line stops without closing punctuation)."""
+    body = [ln.strip() for ln in lines if len(ln.strip()) > 20]
     if len(body) < 3:
         return False
-    mid = sum(1 for n in body if 50 <= n <= 90)
-    return mid / len(body) >= 0.5
+    mid = [ln for ln in body if 50 <= len(ln) <= 90]
+    if len(mid) / len(body) < 0.5:
+        return False
+    stripped = [ln.strip() for ln in lines]
+    follows = 0
+    for n, ln in enumerate(stripped[:-1]):
+        if 50 <= len(ln) <= 90 and stripped[n + 1][:1].islower():
+            follows += 1
+    open_ended = sum(1 for ln in mid if not ln.endswith((".", "!", "?", '"', "”", ":")))
+    return follows / len(mid) >= 0.25 or (len(mid) >= 5 and open_ended / len(mid) >= 0.8)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
