@@ -91,6 +91,25 @@ def _outlet(sitename: str | None, url: str | None) -> str | None:
     return None
 
 
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _page_title(markup: str) -> str | None:
+    m = _TITLE_TAG.search(markup, 0, min(len(markup), 200_000))
+    return clean_line(html.unescape(m[1])) if m else None
+
+
+def _site_from_title(page_title: str | None, headline: str | None) -> str | None:
+    """ "Headline | Site" in <title>: the part that is not the headline."""
+    if not page_title or not headline:
+        return None
+    parts = _SITE_SEPARATORS.split(page_title)
+    if len(parts) >= 2 and clean_line(headline).startswith(parts[0].strip()):
+        site = parts[-1].strip()
+        return site if 0 < len(site) <= 60 else None
+    return None
+
+
 def _article_url(candidate: str | None, fetched: str | None) -> str | None:
     """The page's own URL: the canonical one if it names an article (not a front page), else the fetched."""
     if candidate and candidate.startswith(("http://", "https://")):
@@ -154,7 +173,11 @@ def parse_html(markup: str, source: str, *, url: str | None = None, kind: str = 
     page_url = _article_url(getattr(doc, "url", None) if doc is not None else None, url)
     if page_url is None:
         page_url = _article_url(meta.get("og:url"), None)
-    sitename = (getattr(doc, "sitename", None) if doc is not None else None) or meta.get("og:site_name")
+    sitename = (
+        (getattr(doc, "sitename", None) if doc is not None else None)
+        or meta.get("og:site_name")
+        or _site_from_title(_page_title(markup), title)
+    )
     return Article(
         source=source,
         text=text,
