@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -31,7 +32,8 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up first
+            self.wfile.write(body)
 
     def do_GET(self):
         seen_agents.append(self.headers.get("User-Agent", ""))
@@ -56,7 +58,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, b"", "text/html", {"Location": "file:///etc/passwd"})
         elif path == "/slow":
             time.sleep(3)
-            self.send(200, PAGE, "text/html")
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.send(200, PAGE, "text/html")
         elif path == "/image":
             self.send(200, b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png")
         elif path == "/big":

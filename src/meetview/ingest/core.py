@@ -92,37 +92,41 @@ def discover(inputs: list[str]) -> Iterator[str | Skip]:
     an article format; a file named explicitly is always tried. Each source is yielded once.
     """
     seen: set[str] = set()
-
-    def once(source: str) -> Iterator[str]:
-        key = source if is_url(source) else os.path.realpath(source)
-        if key not in seen:
-            seen.add(key)
-            yield source
-
     for item in inputs:
-        if is_url(item):
-            yield from once(item)
+        try:
+            found = list(_expand(item))
+        except (OSError, ValueError) as e:  # a name the OS cannot take (a NUL byte, too long)
+            yield Skip(item, f"cannot use this path ({getattr(e, 'strerror', None) or e})")
             continue
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", item):
-            yield Skip(item, "unsupported URL scheme (only http and https)")
-            continue
-        path = Path(item).expanduser()
-        if path.is_dir():
-            files = _walk(path)
-            if not files:
-                yield Skip(item, "no article files in this folder")
-            for f in files:
-                yield from once(str(f))
-        elif path.is_file() or (path.exists() and not glob.has_magic(item)):
-            yield from once(str(path))
-        elif glob.has_magic(item):
-            files = _glob(os.path.expanduser(item))
-            if not files:
-                yield Skip(item, "no article file matches this pattern")
-            for f in files:
-                yield from once(str(f))
-        else:
-            yield Skip(item, "no such file or folder")
+        for source in found:
+            if isinstance(source, Skip):
+                yield source
+                continue
+            key = source if is_url(source) else os.path.realpath(source)
+            if key not in seen:
+                seen.add(key)
+                yield source
+
+
+def _expand(item: str) -> Iterator[str | Skip]:
+    if is_url(item):
+        yield item
+    elif re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", item):
+        yield Skip(item, "unsupported URL scheme (only http and https)")
+    elif (path := Path(item).expanduser()).is_dir():
+        files = _walk(path)
+        if not files:
+            yield Skip(item, "no article files in this folder")
+        yield from (str(f) for f in files)
+    elif path.is_file() or (path.exists() and not glob.has_magic(item)):
+        yield str(path)
+    elif glob.has_magic(item):
+        files = _glob(os.path.expanduser(item))
+        if not files:
+            yield Skip(item, "no article file matches this pattern")
+        yield from (str(f) for f in files)
+    else:
+        yield Skip(item, "no such file or folder")
 
 
 # ---------------------------------------------------------------- load

@@ -57,16 +57,22 @@ _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _LIST_STAR = re.compile(r"^(\s*)[*+]\s+")
 _IMAGE_LINE = re.compile(r"^\s*(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(\s*)\1")  # "**Name **said": a space before the close is common
 _EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _CODE = re.compile(r"`([^`\n]+)`")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_INLINE_TAG = re.compile(
+    r"</?(?:img|figure|figcaption|picture|source|span|div|p|br|hr|a|b|i|u|em|strong|sup|sub|small|center|font"
+    r"|iframe|video|audio|embed|s|strike|del|ins|mark|abbr|cite|q|code|kbd|time)\b[^<>]*>",
+    re.I,
+)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _MARKDOWN_CHARS = re.compile(r"[#*_\[\]`\\>~|!<]")
 
 _UNICODE_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -201,19 +207,26 @@ def markdown_line(line: str) -> str | None:
     if ">" in line:
         line = _QUOTE.sub("", line, count=1)
         line = _AUTOLINK.sub(r"\1", line)
-    line = _LIST_STAR.sub(r"\1- ", line, count=1)
+    line = inline_markdown(_LIST_STAR.sub(r"\1- ", line, count=1))
+    return line.translate(_UNPARK) if escaped else line
+
+
+def inline_markdown(line: str) -> str:
+    """Links to their text, emphasis and code marks dropped (one line; block syntax is markdown_line's)."""
     if "[" in line:
         line = _LINK.sub(r"\1", line)
         line = _REF_LINK.sub(r"\1", line)
     if "*" in line or "_" in line:
-        line = _STRONG.sub(r"\2", line)
+        line = _STRONG.sub(r"\2\3", line)
+        if "**" in line:
+            line = line.replace("**", "")  # an unpaired strong mark
         line = _EM_STAR.sub(r"\1", line)
         line = _EM_UNDER.sub(r"\1", line)
     if "~~" in line:
         line = _STRIKE.sub(r"\1", line)
     if "`" in line:
         line = _CODE.sub(r"\1", line)
-    return line.translate(_UNPARK) if escaped else line
+    return line
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -252,13 +265,15 @@ def find_header_date(lines: list[str]) -> tuple[str | None, int]:
 # ---------------------------------------------------------------- layout
 
 
-def wrap_width(raw_lengths: list[int], lines: list[str]) -> int:
+def wrap_width(raw_lengths: list[int], lines: list[str], has_url: list[bool] | None = None) -> int:
     """The column paragraphs were hard-wrapped at (e.g. 72), or 0 when each line is a whole paragraph.
 
     Judged on raw lengths (before markup removal): wrapped text has most lines near one width, and
     those lines mostly break mid-sentence, where whole-paragraph lines end with a full stop.
     """
-    lengths = sorted(n for n in raw_lengths if n)
+    # Lines holding a URL overflow the width (a wrapper cannot break a link): they do not count.
+    has_url = has_url or ["://" in ln for ln in lines]
+    lengths = sorted(n for n, url in zip(raw_lengths, has_url, strict=True) if n and not url)
     if len(lengths) < 4:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
@@ -272,20 +287,28 @@ def wrap_width(raw_lengths: list[int], lines: list[str]) -> int:
     return width if near >= 2 and mid_sentence * 2 > near else 0
 
 
-def join_wrapped(lines: list[str], full: list[bool]) -> list[str]:
+def join_wrapped(lines: list[str], can_continue: list[bool], continues: list[bool]) -> list[str]:
     """Rejoin hard-wrapped paragraphs so each is one line.
 
-    A line is continued by the next when it was full (near the wrap width) and the next line is not a
-    block of its own (a heading, list item or table row); a short line ends its paragraph.
+    Line b is appended to line a when a can be continued (it was full, near the wrap width, and is not
+    a heading or table row) and b continues (it does not start a block: heading, list item, table row),
+    or when b is indented under a list item. Lines that were joined get inline Markdown removed again,
+    for links and emphasis that spanned the break.
     """
     out: list[str] = []
-    prev_full = False
-    for ln, is_full in zip(lines, full, strict=True):
-        if ln and prev_full and out and out[-1]:
+    merged: set[int] = set()
+    prev_open = False
+    for ln, can, cont in zip(lines, can_continue, continues, strict=True):
+        # a Markdown link still open across the break ("[Do's" / "and" / "Don'ts](https://...)")
+        link_open = bool(out) and "[" in out[-1] and out[-1].count("[") > out[-1].count("]")
+        if ln and (prev_open or link_open) and cont and out and out[-1]:
             out[-1] = f"{out[-1]} {ln}"
+            merged.add(len(out) - 1)
         else:
             out.append(ln)
-        prev_full = is_full and bool(ln)
+        prev_open = can and bool(ln)
+    for i in merged:
+        out[i] = inline_markdown(out[i])
     return out
 
 
@@ -357,23 +380,34 @@ def parse_text(text: str, *, markdown: bool | None = None) -> TextResult:
     title = published = url = outlet = None
     if meta:
         title, published, url, outlet = meta_fields(meta)
+    if "<!--" in body:
+        body = _HTML_COMMENT.sub("", body)
     if looks_like_markup(body):
         body = html_to_text(body)
+    elif "<" in body:
+        body = _INLINE_TAG.sub("", body)  # a few HTML tags inside Markdown (an <img>, a <figure>)
     if markdown is None:
         markdown = meta is not None or looks_like_markdown(body)
 
-    # Parallel lists: the cleaned line, its raw length, and whether it is a block of its own.
+    # Parallel lists: the cleaned line, its raw length, and how it may join its neighbours.
     lines: list[str] = []
     raw_len: list[int] = []
-    alone: list[bool] = []
+    starts: list[bool] = []  # starts a block (heading, list item, table row): never joined to the line above
+    closed: list[bool] = []  # a heading or table row: never continued by the line below
+    indented: list[bool] = []
+    has_url: list[bool] = []
     for raw in body.split("\n"):
         ln = markdown_line(raw)
         if ln is None:
             continue
         ln = _tidy(ln)
+        heading = bool(_HEADING.match(raw)) or raw.lstrip().startswith("|")
         lines.append(ln)
         raw_len.append(len(raw.rstrip()))
-        alone.append(bool(_HEADING.match(raw) or _LIST_ITEM.match(ln) or raw.lstrip().startswith("|")))
+        starts.append(heading or bool(_LIST_ITEM.match(ln)))
+        closed.append(heading)
+        indented.append(raw[:2] == "  " or raw[:1] == "\t")
+        has_url.append("://" in raw)
 
     header_date, at = find_header_date(lines)
     published = published or header_date
@@ -382,13 +416,19 @@ def parse_text(text: str, *, markdown: bool | None = None) -> TextResult:
         kept = [i for i in kept if i != at]
     kept = _drop_repeated_headline(edited, kept)
     lines = [edited[i] for i in kept]
-    width = wrap_width([raw_len[i] for i in kept], lines)
+    width = wrap_width([raw_len[i] for i in kept], lines, [has_url[i] for i in kept])
     if width:
-        full = [raw_len[i] >= 0.6 * width and not alone[i] for i in kept]
-        starts = [alone[i] for i in kept]
-        # a block of its own never continues the previous line
-        full = [f and not (k + 1 < len(starts) and starts[k + 1]) for k, f in enumerate(full)]
-        lines = join_wrapped(lines, full)
+        continues = [not starts[i] for i in kept]
+        nxt = [*kept[1:], None]
+        # A line is continued when it was full; or the next line is indented under it (a list item's
+        # continuation); or the next line overflows the width (the wrapper pushed an unbreakable link
+        # down); join_wrapped also joins while a Markdown link is open ("[Presidential" / "Memorandum](...)").
+        can_continue = [
+            not closed[i]
+            and (raw_len[i] >= 0.6 * width or (j is not None and (indented[j] or raw_len[j] > width + 10)))
+            for k, (i, j) in enumerate(zip(kept, nxt, strict=True))
+        ]
+        lines = join_wrapped(lines, can_continue, continues)
     lines = _collapse_blank(lines)
     cleaned = "\n".join(lines).strip("\n")
     if not title:
