@@ -175,11 +175,12 @@ def load(source: str, *, max_bytes: int = MAX_BYTES, timeout: float | None = Non
 
 
 def _suffix(doc: Document) -> str:
+    """The article suffix of a source (".html" for "page.html.gz"), lower-cased, or ""."""
     name = doc.source.split("#", 1)[0].split("?", 1)[0] if is_url(doc.source) else doc.source
-    suffixes = [s.lower() for s in Path(name).suffixes[-2:]]
-    if suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
-        suffixes = suffixes[:-1]
-    return suffixes[-1] if suffixes else ""
+    stem, suffix = os.path.splitext(os.path.basename(name))
+    if suffix.lower() in COMPRESSED_SUFFIXES:
+        suffix = os.path.splitext(stem)[1]
+    return suffix.lower()
 
 
 def detect_format(text: str, suffix: str, content_type: str | None) -> str:

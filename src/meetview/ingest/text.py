@@ -389,24 +389,18 @@ def parse_text(text: str, *, markdown: bool | None = None) -> TextResult:
     if markdown is None:
         markdown = meta is not None or looks_like_markdown(body)
 
-    # Parallel lists: the cleaned line, its raw length, and how it may join its neighbours.
+    # Parallel lists: the cleaned line, its raw line, its raw length, whether the raw line holds a URL.
     lines: list[str] = []
+    raws: list[str] = []
     raw_len: list[int] = []
-    starts: list[bool] = []  # starts a block (heading, list item, table row): never joined to the line above
-    closed: list[bool] = []  # a heading or table row: never continued by the line below
-    indented: list[bool] = []
     has_url: list[bool] = []
     for raw in body.split("\n"):
         ln = markdown_line(raw)
         if ln is None:
             continue
-        ln = _tidy(ln)
-        heading = bool(_HEADING.match(raw)) or raw.lstrip().startswith("|")
-        lines.append(ln)
+        lines.append(_tidy(ln))
+        raws.append(raw)
         raw_len.append(len(raw.rstrip()))
-        starts.append(heading or bool(_LIST_ITEM.match(ln)))
-        closed.append(heading)
-        indented.append(raw[:2] == "  " or raw[:1] == "\t")
         has_url.append("://" in raw)
 
     header_date, at = find_header_date(lines)
@@ -418,15 +412,20 @@ def parse_text(text: str, *, markdown: bool | None = None) -> TextResult:
     lines = [edited[i] for i in kept]
     width = wrap_width([raw_len[i] for i in kept], lines, [has_url[i] for i in kept])
     if width:
-        continues = [not starts[i] for i in kept]
+        # How lines may join: a heading or table row closes its line; a heading, list item or table row
+        # starts a block (never joined to the line above); an indented line continues a list item.
+        closed = {i for i in kept if _HEADING.match(raws[i]) or raws[i].lstrip().startswith("|")}
+        starts = closed | {i for i in kept if _LIST_ITEM.match(edited[i])}
+        indented = {i for i in kept if raws[i][:2] == "  " or raws[i][:1] == "\t"}
+        continues = [i not in starts for i in kept]
         nxt = [*kept[1:], None]
         # A line is continued when it was full; or the next line is indented under it (a list item's
         # continuation); or the next line overflows the width (the wrapper pushed an unbreakable link
         # down); join_wrapped also joins while a Markdown link is open ("[Presidential" / "Memorandum](...)").
         can_continue = [
-            not closed[i]
-            and (raw_len[i] >= 0.6 * width or (j is not None and (indented[j] or raw_len[j] > width + 10)))
-            for k, (i, j) in enumerate(zip(kept, nxt, strict=True))
+            i not in closed
+            and (raw_len[i] >= 0.6 * width or (j is not None and (j in indented or raw_len[j] > width + 10)))
+            for i, j in zip(kept, nxt, strict=True)
         ]
         lines = join_wrapped(lines, can_continue, continues)
     lines = _collapse_blank(lines)
