@@ -389,8 +389,10 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
     if pub is None:
         cands: list[tuple[date, int, int]] = []
         for s, e, ln in lines:
-            if len(ln) > 140 and not re.match(r"(?i)(published|posted|updated|date)\b", ln):
-                continue
+            labelled = re.match(r"(?i)(published|posted|updated|date|by)\b", ln) is not None
+            prose = ln.endswith((".", "!", "?")) and len(ln.split()) >= 8
+            if not labelled and (len(ln) > 100 or prose):
+                continue  # "On March 3, 2031, the ministers met ..." dates a meeting, not the article
             cands.extend(_header_dates(text, s, e))
         if cands:
             chosen = cands[0]

@@ -552,6 +552,38 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
     return b
 
 
+_OPENERS = {
+    "on",
+    "during",
+    "at",
+    "after",
+    "following",
+    "in",
+    "ahead",
+    "before",
+    "while",
+    "amid",
+    "on the sidelines",
+}
+
+
+def _opening_phrase_end(doc: Doc, a: int, first: int, t: int) -> int | None:
+    """ "On the sidelines of the summit, Modi held talks with ...": where an opening phrase that holds
+    a meeting noun ends (its comma), so that the people after it are the next trigger's subject."""
+    toks = doc.tokens
+    if first >= t or toks[a].low not in _OPENERS:
+        return None
+    for k in range(first + 1, t):
+        if toks[k].text == ",":
+            return k
+    return None
+
+
+def _first_after(starts: list[int], pos: int | None) -> int | None:
+    later = [s for s in starts if pos is not None and s > pos]
+    return min(later) if later else None
+
+
 def _date_or_venue(toks: list, k: int, b: int) -> bool:
     """After "on": a date ("on Monday", "on 6 January") or a venue ("on the sidelines of")."""
     low = toks[k].low
@@ -610,12 +642,16 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             end = _object_end(doc, t.j - 1, b, nxt, covered)
             c = Candidate(t)
             seen: set[int] = set()
+            opening = _opening_phrase_end(doc, a, first_trigger, t.i)
+            opened = _first_after(starts, opening)  # the first trigger after the opening phrase
             for m in mentions:
                 if t.kind == "collective":
                     break  # "G7 ministers agreed": the body itself, not whoever reports it
                 if m.quoted and not doc.quotes.inside(toks[t.i].start):
                     continue
-                in_subject = m.j <= first_trigger
+                in_subject = m.j <= first_trigger or (
+                    opening is not None and opened is not None and opening < m.i and m.j <= opened
+                )
                 in_object = t.j <= m.i < end and t.kind != "anaphor"
                 if m.kind == "pronoun" and not (in_subject or in_object):
                     continue
@@ -879,6 +915,10 @@ def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
         prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
         near_trigger = abs(h.i - t.i) <= 6
         body = [w for w in prv if w not in ("the", "of")]
+        if 0 < t.i - h.j + 1 <= 2 and toks[t.i].low in ("met", "meets", "convened", "gathered", "meet"):
+            c.orgs.setdefault(h.value, (h.start, h.end))  # "The European Council met in Brussels"
+            t.session = True
+            continue
         after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
         if after_of and body and body[-1] in _MULTI_HEADS and h.i < t.i:
             # "Foreign ministers of the Group of Seven met": the organisation's session

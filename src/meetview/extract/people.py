@@ -248,7 +248,9 @@ def _role_token(doc: Doc, i: int) -> bool:
     t = doc.tokens[i]
     low = t.low
     if low in ("(", ")") or (t.text.isupper() and len(t.text) <= 6 and _in_parens(doc, i)):
-        return True  # "World Health Organization (WHO) Director-General (DG)"
+        # "World Health Organization (WHO) Director-General (DG)", not "Oct 5 (Reuters) -"
+        opener = i if low == "(" else i - 1 if _in_parens(doc, i) else i - 2
+        return opener >= 1 and doc.tokens[opener].text == "(" and _role_token(doc, opener - 1)
     if i in doc.place_at:
         return doc.place_at[i].kind in ("country", "adj", "group")
     if i in doc.org_at:
