@@ -108,3 +108,20 @@ def test_bulleted_attendees_after_a_colon_take_part():
     (m,) = run(text, published="2030-01-01").meetings
     assert {p.name for p in m.participants} == {"Jan Kowal", "Mart Tamm", "Ilze Ozola", "Jonas Petraitis"}
     assert set(m.countries) == {"PL", "EE", "LV", "LT"}
+
+
+def test_delegations_without_names_make_a_meeting():
+    m = run("Serbia and Kosovo held talks in Brussels on Friday.", published="2031-05-18").meetings
+    assert [(x.date, set(x.countries), x.location) for x in m] == [("2031-05-16", {"RS", "XK"}, "Brussels")]
+
+
+def test_opening_phrase_then_several_bilaterals():
+    text = (
+        "On the sidelines of the summit, Prime Minister of Norway Ola Berg held talks with President of "
+        "Ghana Kofi Mensah and later met Prime Minister of Japan Kenji Sato."
+    )
+    ms = run(text, published="2031-05-18").meetings
+    assert sorted(sorted(p.name for p in m.participants) for m in ms) == [
+        ["Kenji Sato", "Ola Berg"],
+        ["Kofi Mensah", "Ola Berg"],
+    ]

@@ -894,6 +894,10 @@ def _delegations(
             in ("chaired", "co-chaired", "hosted", "co-hosted", "convened", "organized", "organised")
         )
         direct = before in ("with", "between") and t.j - 1 <= p <= end
+        # "Russia and Ukraine held talks", "Japan and South Korea met": places as the subject
+        nxt_low = toks[last].low if last < b else ""
+        if len(items) >= 2 and last <= t.i and (nxt_low in v.hold_verbs or nxt_low in v.meet_verbs):
+            direct = True
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
         if (after_noun or after_prep or direct) and not possessive:
             for it in items:
@@ -1072,4 +1076,6 @@ def _valid(e: Event, main: int | None) -> bool:
         return True
     if e.persons and _parties(e):
         return True
+    if len({x for c in e.candidates for x in (*c.countries, *c.groups)}) >= 2:
+        return True  # two delegations, nobody named: "Russia and Ukraine held talks"
     return bool(e.session and (e.orgs() or _parties(e)))
