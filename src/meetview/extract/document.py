@@ -104,7 +104,7 @@ def _title_sentences(doc: Doc, title: str | None) -> set[int]:
         blocks[s.block] = blocks.get(s.block, 0) + 1
     for k, s in enumerate(doc.sentences[:8]):
         line = doc.text[s.start : s.end].strip()
-        if line.endswith((".", "!", "?", '"', "”", ":", "»")) and len(line) > 60:
+        if line.endswith((".", "!", "?", '"', "”", ":", "»")):
             break  # prose has begun
         if blocks.get(s.block) == 1 and len(line) >= 25:
             out.add(k)
