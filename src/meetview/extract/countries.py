@@ -8,8 +8,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import pycountry
-
 from meetview.extract.lexicon import Lexicon
 
 _SHORT = {
@@ -35,6 +33,8 @@ _SHORT = {
 
 @lru_cache(maxsize=512)
 def country_name(code: str) -> str:
+    import pycountry  # only for display names: keep it off the import path of extraction
+
     code = code.upper()
     if code in _SHORT:
         return _SHORT[code]
