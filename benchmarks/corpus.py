@@ -216,7 +216,7 @@ AUTHORS = [
     "Ravi Desai",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-START, DAYS = dt.date(2021, 1, 1), 5 * 365
+START, DAYS = dt.date(2016, 1, 1), 10 * 365
 
 # --- sentences ---------------------------------------------------------------------------------
 
@@ -345,7 +345,7 @@ class World:
         seen: set[str] = set()
         for code, _name, _dem, _cap, givens, surnames in COUNTRIES:
             g, s = givens.split(), _surnames(surnames)
-            n_people = 60 if code == "UA" else 30
+            n_people = 120 if code == "UA" else 60
             for _ in range(n_people):
                 for _attempt in range(20):
                     p = Person(rng.choice(g), rng.choice(s), _weighted(rng, ROLES), code)
@@ -365,13 +365,13 @@ class World:
                     self.people.append(p)
         rng.shuffle(self.people)
         # Zipf-like popularity: a few people are in the news every week, most rarely.
-        self.weights = [1.0 / (i + 1) ** 0.9 for i in range(len(self.people))]
+        self.weights = [1.0 / (i + 1) ** 0.75 for i in range(len(self.people))]
         self.by_country: dict[str, list[Person]] = {}
         for p in self.people:
             if p.country:
                 self.by_country.setdefault(p.country, []).append(p)
         self.country_weights = {
-            c[0]: (6 if c[0] == "UA" else 3 if i < 14 else 1) for i, c in enumerate(COUNTRIES)
+            c[0]: (4 if c[0] == "UA" else 2 if i < 14 else 1) for i, c in enumerate(COUNTRIES)
         }
 
     def person(self, rng: random.Random, country: str | None = None, exclude=()) -> Person:
