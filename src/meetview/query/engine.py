@@ -222,7 +222,11 @@ def term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
     else:  # the parser only produces known fields
         raise QueryError(f"unknown field '{f}'", term.position)
     if term.negated:
-        return not_(func.coalesce(cond, false()))
+        if f not in ("format", "location", "after", "before", "date"):
+            # `meeting.id IN (subquery)` is never NULL (ids and link keys are NOT NULL), so a plain
+            # NOT IN, which the database evaluates once, means the same as the coalesce below.
+            return not_(cond)
+        return not_(func.coalesce(cond, false()))  # a NULL column (no format) does not match
     return cond
 
 
