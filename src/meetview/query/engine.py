@@ -12,16 +12,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import (
     ColumnElement,
     Select,
+    String,
     and_,
+    cast,
     column,
     false,
     func,
+    literal,
     literal_column,
     not_,
     or_,
     select,
     table,
     true,
+    union_all,
 )
 from sqlmodel import Session
 
@@ -310,81 +314,93 @@ def search(
 def _month_expr(dialect: str):
     if dialect == "postgresql":
         return func.to_char(Meeting.date_start, "YYYY-MM")
-    return func.strftime("%Y-%m", Meeting.date_start)
+    return func.substr(Meeting.date_start, 1, 7)  # dates are ISO text on SQLite: cheaper than strftime
 
 
-def facets(session: Session, query: Query, *, limit: int = 30) -> Facets:
-    """Counts per country, topic, person, organization and month for the meetings the query matches."""
+def facets(session: Session, query: Query, *, limit: int = 30, months: bool = True) -> Facets:
+    """Counts per country, topic, person, organization and month for the meetings the query matches.
+
+    `months=False` leaves `months` empty (the app counts months and date precision in one scan).
+    One statement: the matching meetings are computed once (a materialized CTE, however costly the
+    filter: full text, outlets), then every facet is a grouped count over them, joined to its labels.
+    """
     dialect = _dialect(session)
     conds = conditions(query, dialect)
-    ids = select(Meeting.id).where(and_(*conds)) if conds else None
+    matching = None
+    if conds:
+        matching = select(Meeting.id.label("id")).where(and_(*conds)).cte("matching")
+        matching = matching.prefix_with("MATERIALIZED")
 
     def scoped(stmt, meeting_col):
-        return stmt.where(meeting_col.in_(ids)) if ids is not None else stmt
+        return stmt if matching is None else stmt.where(meeting_col.in_(select(matching.c.id)))
 
-    total = session.execute(
-        select(func.count()).select_from(Meeting).where(and_(true(), *conds))
-    ).scalar_one()
     n = func.count().label("n")
-    out = Facets(total=total)
-
-    stmt = (
-        scoped(
-            select(MeetingCountry.country_code, n).group_by(MeetingCountry.country_code),
-            MeetingCountry.meeting_id,
+    branches = []
+    for name, link, key, target, target_key, label in (
+        ("countries", MeetingCountry, MeetingCountry.country_code, Country, Country.code, Country.name),
+        ("topics", MeetingTopic, MeetingTopic.topic_id, Topic, Topic.id, Topic.label),
+        ("people", Participant, Participant.person_id, Person, Person.id, Person.name),
+        (
+            "organizations",
+            MeetingOrganization,
+            MeetingOrganization.organization_id,
+            Organization,
+            Organization.id,
+            Organization.name,
+        ),
+    ):
+        top = (
+            scoped(select(key.label("k"), n).group_by(key), link.meeting_id)
+            .order_by(n.desc(), key)
+            .limit(limit)
+            .subquery()
         )
-        .order_by(n.desc(), MeetingCountry.country_code)
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    names = dict(
-        session.execute(
-            select(Country.code, Country.name).where(Country.code.in_([r[0] for r in rows]))
-        ).all()
-    )
-    out.countries = [FacetValue(code, names.get(code, code), c) for code, c in rows]
-
-    stmt = (
-        scoped(select(MeetingTopic.topic_id, n).group_by(MeetingTopic.topic_id), MeetingTopic.meeting_id)
-        .order_by(n.desc(), MeetingTopic.topic_id)
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    labels = dict(
-        session.execute(select(Topic.id, Topic.label).where(Topic.id.in_([r[0] for r in rows]))).all()
-    )
-    out.topics = [FacetValue(t, labels.get(t, t), c) for t, c in rows]
-
-    stmt = (
-        scoped(select(Participant.person_id, n).group_by(Participant.person_id), Participant.meeting_id)
-        .order_by(n.desc(), Participant.person_id)
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    pnames = dict(
-        session.execute(select(Person.id, Person.name).where(Person.id.in_([r[0] for r in rows]))).all()
-    )
-    out.people = [FacetValue(str(pid), pnames.get(pid, str(pid)), c) for pid, c in rows]
-
-    stmt = (
-        scoped(
-            select(MeetingOrganization.organization_id, n).group_by(MeetingOrganization.organization_id),
-            MeetingOrganization.meeting_id,
+        branches.append(
+            select(
+                literal(name).label("facet"),
+                cast(top.c.k, String).label("k"),
+                label.label("label"),
+                top.c.n,
+            ).join_from(top, target, target_key == top.c.k)
         )
-        .order_by(n.desc())
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    onames = dict(
-        session.execute(
-            select(Organization.id, Organization.name).where(Organization.id.in_([r[0] for r in rows]))
-        ).all()
-    )
-    out.organizations = [
-        FacetValue(onames.get(oid, str(oid)), onames.get(oid, str(oid)), c) for oid, c in rows
-    ]
+    if matching is None:
+        total = select(func.count()).select_from(Meeting).scalar_subquery()
+    else:
+        total = select(func.count()).select_from(matching).scalar_subquery()
+    branches.append(select(literal("total"), literal(None, String), literal(None, String), total.label("n")))
+    if months:
+        k = _month_expr(dialect).label("k")
+        month_counts = scoped(
+            select(k, func.count().label("n"))
+            .where(Meeting.date_precision.in_(["day", "month"]))
+            .group_by(k),
+            Meeting.id,
+        ).subquery()
+        branches.append(
+            select(literal("months"), month_counts.c.k, month_counts.c.k, month_counts.c.n).where(
+                month_counts.c.k.is_not(None)
+            )
+        )
+    rows = session.execute(union_all(*branches)).all()
 
-    out.months = timeline(session, query, _conds=conds)
+    out = Facets(total=0)
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    for facet, key_, label_, count_ in rows:
+        if facet == "total":
+            out.total = count_
+        else:
+            found.setdefault(facet, []).append((key_, label_, count_))
+    for facet, values in found.items():
+        if facet == "months":
+            out.months = [FacetValue(v, v, c) for v, _, c in sorted(values)]
+            continue
+        if facet in ("people", "organizations"):  # integer ids: order as numbers, as the query did
+            values.sort(key=lambda v: (-v[2], int(v[0])))
+        else:
+            values.sort(key=lambda v: (-v[2], v[0]))
+        if facet == "organizations":
+            values = [(label_, label_, c) for _, label_, c in values]
+        setattr(out, facet, [FacetValue(v, label_, c) for v, label_, c in values])
     return out
 
 
