@@ -87,6 +87,15 @@ def query_rows(name: str, r: dict, bar: bool) -> list[list[str]]:
             ("p95 < 100 ms" + (" ✅" if ok else " ❌")) if bar else "",
         ]
     )
+    if name.startswith("sqlite"):
+        rows.append(
+            [
+                f"{name}: filter + facets, CPU ms",
+                cell(f["cpu_list+facets"]),
+                cell(f["cpu_floor_list+facets"]),
+                "",
+            ]
+        )
     rows.append(
         [f"{name}: full text, list + facets", cell(t["list+facets"]), cell(t["floor_list+facets"]), ""]
     )
