@@ -7,6 +7,8 @@ plain dataclasses, never ORM objects, so they can cross threads and be rendered 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import (
@@ -317,15 +319,84 @@ def _month_expr(dialect: str):
     return func.substr(Meeting.date_start, 1, 7)  # dates are ISO text on SQLite: cheaper than strftime
 
 
+FACETS = ("countries", "topics", "people", "organizations", "total", "months")
+# Facets split into two statements of about equal cost (at 100k meetings: countries ~30 ms, topics
+# ~30, people ~20, months ~20, organizations and total ~2), run side by side when allowed.
+_HALVES = (("countries", "people", "organizations"), ("topics", "months", "total"))
+_POOL: ThreadPoolExecutor | None = None
+
+
 def facets(session: Session, query: Query, *, limit: int = 30, months: bool = True) -> Facets:
     """Counts per country, topic, person, organization and month for the meetings the query matches.
 
     `months=False` leaves `months` empty (the app counts months and date precision in one scan).
-    One statement: the matching meetings are computed once (a materialized CTE, however costly the
-    filter: full text, outlets), then every facet is a grouped count over them, joined to its labels.
+    The matching meetings are computed once per statement (a materialized CTE, however costly the
+    filter: full text, outlets), then every facet is a grouped count over them joined to its
+    labels, all in a UNION ALL. A session that has not begun a transaction (so holds no writes of
+    its own) gets the facets as two statements run side by side, the second on its own connection.
     """
     dialect = _dialect(session)
     conds = conditions(query, dialect)
+    wanted = [f for f in FACETS if months or f != "months"]
+    if _may_run_side_by_side(session):
+        first, second = ([f for f in half if f in wanted] for half in _HALVES)
+        engine = session.get_bind()
+
+        def run_second() -> list:
+            with Session(engine) as other:
+                return other.execute(_facet_statement(dialect, conds, limit, second)).all()
+
+        pending = _pool().submit(run_second)
+        rows = session.execute(_facet_statement(dialect, conds, limit, first)).all()
+        rows += pending.result()
+    else:
+        rows = session.execute(_facet_statement(dialect, conds, limit, wanted)).all()
+
+    out = Facets(total=0)
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    for facet, key_, label_, count_ in rows:
+        if facet == "total":
+            out.total = count_
+        else:
+            found.setdefault(facet, []).append((key_, label_, count_))
+    for facet, values in found.items():
+        if facet == "months":
+            per_month: dict[str, int] = {}
+            for day, _, c in values:
+                per_month[day[:7]] = per_month.get(day[:7], 0) + c
+            out.months = [FacetValue(m, m, c) for m, c in sorted(per_month.items())]
+            continue
+        if facet in ("people", "organizations"):  # integer ids: order as numbers, as the query did
+            values.sort(key=lambda v: (-v[2], int(v[0])))
+        else:
+            values.sort(key=lambda v: (-v[2], v[0]))
+        if facet == "organizations":
+            values = [(label_, label_, c) for _, label_, c in values]
+        setattr(out, facet, [FacetValue(v, label_, c) for v, label_, c in values])
+    return out
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="meetview-facets")
+    return _POOL
+
+
+def _may_run_side_by_side(session: Session) -> bool:
+    """Another connection sees what this session sees: it has not begun a transaction (no writes
+    of its own), the database is a file or a server (not in memory), and there is a second core."""
+    if session.in_transaction() or (os.cpu_count() or 1) < 2:
+        return False
+    url = session.get_bind().url
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        return bool(database) and database != ":memory:" and "mode=memory" not in str(url)
+    return True
+
+
+def _facet_statement(dialect: str, conds: list, limit: int, parts: list[str]):
+    """One UNION ALL of (facet, key, label, count) rows for the given facets."""
     matching = None
     if conds:
         matching = select(Meeting.id.label("id")).where(and_(*conds)).cte("matching")
@@ -349,6 +420,8 @@ def facets(session: Session, query: Query, *, limit: int = 30, months: bool = Tr
             Organization.name,
         ),
     ):
+        if name not in parts:
+            continue
         top = (
             scoped(select(key.label("k"), n).group_by(key), link.meeting_id)
             .order_by(n.desc(), key)
@@ -363,45 +436,27 @@ def facets(session: Session, query: Query, *, limit: int = 30, months: bool = Tr
                 top.c.n,
             ).join_from(top, target, target_key == top.c.k)
         )
-    if matching is None:
-        total = select(func.count()).select_from(Meeting).scalar_subquery()
-    else:
-        total = select(func.count()).select_from(matching).scalar_subquery()
-    branches.append(select(literal("total"), literal(None, String), literal(None, String), total.label("n")))
-    if months:
-        k = _month_expr(dialect).label("k")
-        month_counts = scoped(
-            select(k, func.count().label("n"))
-            .where(Meeting.date_precision.in_(["day", "month"]))
-            .group_by(k),
+    if "total" in parts:
+        if matching is None:
+            total = select(func.count()).select_from(Meeting).scalar_subquery()
+        else:
+            total = select(func.count()).select_from(matching).scalar_subquery()
+        branches.append(
+            select(literal("total"), literal(None, String), literal(None, String), total.label("n"))
+        )
+    if "months" in parts:
+        # Counts per start date (a walk of the (precision, start) index in its order, no sort);
+        # the caller sums them into months: 2.5x cheaper than grouping by a month expression.
+        per_day = scoped(
+            select(Meeting.date_precision, Meeting.date_start, func.count().label("n"))
+            .where(Meeting.date_precision.in_(["day", "month"]), Meeting.date_start.is_not(None))
+            .group_by(Meeting.date_precision, Meeting.date_start),
             Meeting.id,
         ).subquery()
         branches.append(
-            select(literal("months"), month_counts.c.k, month_counts.c.k, month_counts.c.n).where(
-                month_counts.c.k.is_not(None)
-            )
+            select(literal("months"), cast(per_day.c.date_start, String), literal(None, String), per_day.c.n)
         )
-    rows = session.execute(union_all(*branches)).all()
-
-    out = Facets(total=0)
-    found: dict[str, list[tuple[str, str, int]]] = {}
-    for facet, key_, label_, count_ in rows:
-        if facet == "total":
-            out.total = count_
-        else:
-            found.setdefault(facet, []).append((key_, label_, count_))
-    for facet, values in found.items():
-        if facet == "months":
-            out.months = [FacetValue(v, v, c) for v, _, c in sorted(values)]
-            continue
-        if facet in ("people", "organizations"):  # integer ids: order as numbers, as the query did
-            values.sort(key=lambda v: (-v[2], int(v[0])))
-        else:
-            values.sort(key=lambda v: (-v[2], v[0]))
-        if facet == "organizations":
-            values = [(label_, label_, c) for _, label_, c in values]
-        setattr(out, facet, [FacetValue(v, label_, c) for v, label_, c in values])
-    return out
+    return union_all(*branches)
 
 
 def timeline(session: Session, query: Query, *, bucket: str = "month", _conds=None) -> list[FacetValue]:
