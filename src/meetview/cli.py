@@ -51,7 +51,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a one-line error (never a traceback) and return the Exit to raise."""
     from rich.text import Text
 
-    _err_console().print(Text("error: ", style="bold red") + Text(message))
+    _err_console().print(Text("error: ", style="bold red") + Text(message), soft_wrap=True)
     return typer.Exit(code)
 
 
