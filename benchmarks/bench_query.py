@@ -107,7 +107,7 @@ def _fts(dialect: str, words: str) -> str:
         w = words.strip('"').replace("'", "''")
         return (
             "m.id IN (SELECT meeting_id FROM meeting_source WHERE article_id IN (SELECT id FROM article WHERE "
-            "to_tsvector('english', coalesce(article.title, '') || ' ' || article.clean_text) "
+            "article.article_fts_vector "
             f"@@ {fn}('english', '{w}')))"
         )
     expr = words if words.startswith('"') else " ".join(f'"{w}"' for w in words.split())

@@ -51,9 +51,8 @@ from meetview.store.models import (
 )
 
 _FTS = table("article_fts", column("rowid"), column("article_fts"))  # FTS5's hidden table-named column
-PG_TSVECTOR = literal_column(
-    "to_tsvector('english', coalesce(article.title, '') || ' ' || article.clean_text)"
-)
+# PostgreSQL: a stored generated tsvector column with a GIN index (migration 0004).
+PG_TSVECTOR = literal_column("article.article_fts_vector")
 SORTS = {
     "date": (Meeting.date_start,),
     "participants": (Meeting.participants_label,),
