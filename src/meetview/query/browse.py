@@ -1,0 +1,123 @@
+"""Small reads the browser needs besides search and facets: date coverage and completion vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select, true
+from sqlmodel import Session
+
+from meetview.extract.taxonomy import load_topics
+from meetview.query.engine import conditions
+from meetview.query.parser import Query
+from meetview.query.values import FORMATS
+from meetview.store.models import (
+    Country,
+    Meeting,
+    MeetingCountry,
+    MeetingOrganization,
+    MeetingTopic,
+    Organization,
+    Participant,
+    Person,
+    Topic,
+)
+
+
+@dataclass(frozen=True)
+class DateCoverage:
+    """How precisely the query's meetings are dated: the timeline buckets only day and month dates."""
+
+    day: int = 0
+    month: int = 0
+    year: int = 0
+    undated: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.day + self.month + self.year + self.undated
+
+
+def date_coverage(session: Session, query: Query) -> DateCoverage:
+    """Counts of the query's meetings by date precision (day, month-only, year-only, undated)."""
+    conds = conditions(query, session.get_bind().dialect.name)
+    rows = session.execute(
+        select(Meeting.date_precision, func.count())
+        .where(and_(true(), *conds))
+        .group_by(Meeting.date_precision)
+    ).all()
+    counts = {p: n for p, n in rows}
+    return DateCoverage(
+        day=counts.get("day", 0),
+        month=counts.get("month", 0),
+        year=counts.get("year", 0),
+        undated=counts.get(None, 0),
+    )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value a filter field can take: what to type, what to show, how many meetings have it."""
+
+    value: str
+    label: str
+    count: int = 0
+
+
+@dataclass
+class Vocabulary:
+    """Values worth completing per field, most frequent first."""
+
+    countries: list[Choice] = field(default_factory=list)
+    topics: list[Choice] = field(default_factory=list)
+    people: list[Choice] = field(default_factory=list)  # value: "#id"
+    organizations: list[Choice] = field(default_factory=list)
+    formats: list[Choice] = field(default_factory=list)
+
+
+def vocabulary(session: Session, *, people_limit: int = 5000) -> Vocabulary:
+    """What the database holds, for completing `country:`, `topic:`, `person:`, `org:` and `format:`."""
+    n = func.count().label("n")
+    out = Vocabulary()
+    seen_countries = session.execute(
+        select(Country.code, Country.name, func.count(MeetingCountry.meeting_id))
+        .join(MeetingCountry, MeetingCountry.country_code == Country.code, isouter=True)
+        .group_by(Country.code, Country.name)
+        .order_by(func.count(MeetingCountry.meeting_id).desc(), Country.code)
+    ).all()
+    out.countries = [Choice(code, name, c) for code, name, c in seen_countries]
+    topic_counts = dict(
+        session.execute(select(MeetingTopic.topic_id, n).group_by(MeetingTopic.topic_id)).all()
+    )
+    labels = {t.id: t.label for t in load_topics().values()}
+    labels.update(dict(session.execute(select(Topic.id, Topic.label)).all()))
+    out.topics = sorted(
+        (Choice(tid, label, topic_counts.get(tid, 0)) for tid, label in labels.items()),
+        key=lambda c: (-c.count, c.value),
+    )
+    out.people = [
+        Choice(f"#{pid}", name, c)
+        for pid, name, c in session.execute(
+            select(Person.id, Person.name, n)
+            .join(Participant, Participant.person_id == Person.id)
+            .group_by(Person.id, Person.name)
+            .order_by(n.desc(), Person.name)
+            .limit(people_limit)
+        ).all()
+    ]
+    out.organizations = [
+        Choice(name, name, c)
+        for name, c in session.execute(
+            select(Organization.name, n)
+            .join(MeetingOrganization, MeetingOrganization.organization_id == Organization.id)
+            .group_by(Organization.name)
+            .order_by(n.desc(), Organization.name)
+        ).all()
+    ]
+    format_counts = dict(
+        session.execute(
+            select(Meeting.format, n).where(Meeting.format.is_not(None)).group_by(Meeting.format)
+        ).all()
+    )
+    out.formats = [Choice(f, f, format_counts.get(f, 0)) for f in sorted(set(FORMATS.values()))]
+    return out

@@ -1,0 +1,28 @@
+"""The query functions the browser added: date coverage and the completion vocabulary."""
+
+from __future__ import annotations
+
+from meetview import query
+from meetview.query.browse import date_coverage, vocabulary
+
+
+def test_date_coverage_counts_by_precision(db):
+    with db.session() as s:
+        every = date_coverage(s, query.parse(""))
+        ukraine = date_coverage(s, query.parse("country:UA"))
+    assert (every.day, every.month, every.year, every.undated) == (3, 1, 0, 1)
+    assert every.total == 5
+    assert (ukraine.day, ukraine.month, ukraine.undated) == (3, 0, 1)
+
+
+def test_vocabulary_lists_values_most_frequent_first(db):
+    with db.session() as s:
+        v = vocabulary(s)
+    assert v.countries[0].value == "UA" and v.countries[0].count == 4
+    assert ("NO", "Norway") in {(c.value, c.label) for c in v.countries}
+    assert v.topics[0].value == "air-defense" and v.topics[0].count == 4
+    assert any(t.count == 0 for t in v.topics)  # the whole taxonomy is offered
+    boiev = v.people[0]
+    assert boiev.value.startswith("#") and boiev.count == 2
+    assert {o.value for o in v.organizations} == {"NATO", "UDCG"}
+    assert {f.value: f.count for f in v.formats} == {"in-person": 1, "phone": 1, "video": 1}
