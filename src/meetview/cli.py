@@ -78,7 +78,12 @@ def root(ctx: typer.Context, db: DbOption = None) -> None:
     if report is not None:
         _console().print("First run: imported the sample articles.")
         _print_report(report)
-    _print_stats(store)
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        _print_stats(store)  # not a terminal (a pipe, a script): print the summary instead of the app
+        return
+    from meetview.tui import run  # Textual is imported only here, never by the other commands
+
+    run(store)
 
 
 def _run_import(store, paths: list[str], *, jobs: int, force: bool):

@@ -1,0 +1,352 @@
+"""What the app's thread workers run: query-layer calls turned into plain results and Arrow tables.
+
+Nothing here touches a widget (or imports Textual): each function opens its own session, asks
+`meetview.query`, sanitizes every string for display, and returns a dataclass the worker posts
+back to the app as a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from meetview import query
+from meetview.export import to_markdown
+from meetview.query import entities
+from meetview.query.browse import DateCoverage, Vocabulary, date_coverage, vocabulary
+from meetview.query.detail import ArticleText, MeetingDetail, article_text, meeting_details
+from meetview.query.engine import Facets, FacetValue, MeetingRow
+from meetview.sanitize import clean_line
+from meetview.store import Store
+from meetview.tui.text import sparkline
+
+PAGE_SIZE = 2000
+MARK = "●"
+
+# (arrow column name, label, sort key for the query layer or None)
+MEETING_COLUMNS: tuple[tuple[str, str, str | None], ...] = (
+    ("mark", " ", None),
+    ("id", "id", None),
+    ("date", "date", "date"),
+    ("participants", "participants", "participants"),
+    ("countries", "countries", "countries"),
+    ("topics", "topics", "topics"),
+    ("format", "format", "format"),
+    ("sources", "src", "sources"),
+)
+ID_COLUMN = 1
+
+
+def meetings_arrow(rows: list[MeetingRow], marks: frozenset[int] | set[int]) -> pa.Table:
+    """The meetings table's data: one column per MEETING_COLUMNS entry, every string sanitized."""
+    return pa.table(
+        {
+            "mark": pa.array([MARK if r.id in marks else "" for r in rows], pa.string()),
+            "id": pa.array([r.id for r in rows], pa.int64()),
+            "date": pa.array([r.date or "undated" for r in rows], pa.string()),
+            "participants": pa.array([clean_line(r.participants) for r in rows], pa.string()),
+            "countries": pa.array([clean_line(r.countries) for r in rows], pa.string()),
+            "topics": pa.array([clean_line(r.topics) for r in rows], pa.string()),
+            "format": pa.array([clean_line(r.format) for r in rows], pa.string()),
+            "sources": pa.array([r.n_sources for r in rows], pa.int64()),
+        }
+    )
+
+
+@dataclass
+class MeetingsResult:
+    text: str
+    sort: str
+    descending: bool
+    total: int
+    offset: int
+    ids: list[int]
+    table: pa.Table
+    seconds: float
+
+
+def fetch_meetings(
+    store: Store,
+    text: str,
+    *,
+    sort: str = "date",
+    descending: bool = True,
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+    marks: frozenset[int] = frozenset(),
+) -> MeetingsResult:
+    """A page of the query's meetings as an Arrow table; raises query.QueryError."""
+    t0 = time.perf_counter()
+    q = query.parse(text)
+    with store.session() as session:
+        page = query.search(session, q, sort=sort, descending=descending, limit=limit, offset=offset)
+    table = meetings_arrow(page.rows, marks)
+    return MeetingsResult(
+        text,
+        sort,
+        descending,
+        page.total,
+        offset,
+        [r.id for r in page.rows],
+        table,
+        time.perf_counter() - t0,
+    )
+
+
+@dataclass
+class FacetsResult:
+    text: str
+    facets: Facets
+    coverage: DateCoverage
+    bucket: str
+    buckets: list[FacetValue]
+
+
+def fetch_facets(store: Store, text: str, *, bucket: str = "month", limit: int = 30) -> FacetsResult:
+    q = query.parse(text)
+    with store.session() as session:
+        f = query.facets(session, q, limit=limit)
+        coverage = date_coverage(session, q)
+        buckets = f.months if bucket == "month" else query.timeline(session, q, bucket="week")
+    return FacetsResult(text, f, coverage, bucket, fill_gaps(buckets, bucket))
+
+
+def fill_gaps(buckets: list[FacetValue], bucket: str) -> list[FacetValue]:
+    """Empty months (or weeks) between the first and the last bucket, so the bars keep time's scale."""
+    if len(buckets) < 2:
+        return list(buckets)
+    have = {b.value: b for b in buckets}
+    out: list[FacetValue] = []
+    if bucket == "month":
+        y, m = int(buckets[0].value[:4]), int(buckets[0].value[5:7])
+        end = buckets[-1].value
+        while True:
+            key = f"{y:04d}-{m:02d}"
+            out.append(have.get(key) or FacetValue(key, key, 0))
+            if key >= end or len(out) > 2400:
+                break
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+    day = week_start(buckets[0].value)
+    last = week_start(buckets[-1].value)
+    if day is None or last is None:
+        return list(buckets)
+    while day <= last and len(out) < 5000:
+        key = week_key(day)
+        out.append(have.get(key) or FacetValue(key, key, 0))
+        day += dt.timedelta(days=7)
+    return out
+
+
+def week_key(day: dt.date) -> str:
+    """The key query.timeline gives a week on SQLite (strftime %Y-W%W: Monday weeks, week 00 first)."""
+    return day.strftime("%Y-W%W")
+
+
+def week_start(key: str) -> dt.date | None:
+    """The first day of a %Y-W%W week bucket (its Monday, or 1 January for week 00)."""
+    try:
+        year, week = int(key[:4]), int(key[6:])
+    except ValueError:
+        return None
+    if week == 0:
+        return dt.date(year, 1, 1)
+    try:
+        return dt.datetime.strptime(f"{year}-W{week:02d}-1", "%Y-W%W-%w").date()
+    except ValueError:
+        return None
+
+
+def period_term(value: str, bucket: str) -> str:
+    """The date term(s) that narrow the query to one timeline bucket."""
+    if bucket == "month":
+        return f"date:{value}"
+    start = week_start(value)
+    if start is None:
+        return ""
+    end = start + dt.timedelta(days=6 - start.weekday())
+    if end.year != start.year:
+        end = dt.date(start.year, 12, 31)
+    return f"after:{start.isoformat()} before:{end.isoformat()}"
+
+
+@dataclass
+class DetailResult:
+    meeting_id: int
+    detail: MeetingDetail | None
+    articles: dict[int, ArticleText] = field(default_factory=dict)
+
+
+def fetch_detail(store: Store, meeting_id: int) -> DetailResult:
+    with store.session() as session:
+        found = meeting_details(session, [meeting_id], with_spans=True)
+        if not found:
+            return DetailResult(meeting_id, None)
+        detail = found[0]
+        articles = {}
+        for s in detail.sources[:20]:
+            a = article_text(session, s.article_id)
+            if a is not None:
+                articles[a.id] = a
+    return DetailResult(meeting_id, detail, articles)
+
+
+# --- entity tables ---------------------------------------------------------------------------
+
+ENTITY_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "people": (
+        ("id", "id"),
+        ("name", "name"),
+        ("aliases", "aliases"),
+        ("country", "country"),
+        ("roles", "roles"),
+        ("meetings", "meetings"),
+        ("last_met", "last met"),
+    ),
+    "countries": (
+        ("code", "code"),
+        ("name", "country"),
+        ("meetings", "meetings"),
+        ("partners", "most frequent partners"),
+        ("last_met", "last met"),
+    ),
+    "organizations": (
+        ("name", "organization"),
+        ("meetings", "meetings"),
+        ("partners", "most frequent partners"),
+        ("last_met", "last met"),
+    ),
+    "topics": (
+        ("id", "topic"),
+        ("label", "label"),
+        ("meetings", "meetings"),
+        ("trend", "trend (12 months)"),
+        ("last_met", "last met"),
+    ),
+}
+# the filter field each table's first column feeds
+ENTITY_FIELD = {"people": "person", "countries": "country", "organizations": "org", "topics": "topic"}
+
+
+@dataclass
+class EntitiesResult:
+    kind: str
+    text: str
+    table: pa.Table
+    count: int
+
+
+def _s(values) -> pa.Array:
+    return pa.array([clean_line(v) if v is not None else "" for v in values], pa.string())
+
+
+def fetch_entities(store: Store, kind: str, text: str) -> EntitiesResult:
+    q = query.parse(text)
+    with store.session() as session:
+        if kind == "people":
+            rows = entities.people(session, q)
+            table = pa.table(
+                {
+                    "id": pa.array([r.id for r in rows], pa.int64()),
+                    "name": _s(r.name for r in rows),
+                    "aliases": _s(r.aliases for r in rows),
+                    "country": _s(r.country for r in rows),
+                    "roles": _s(r.roles for r in rows),
+                    "meetings": pa.array([r.meetings for r in rows], pa.int64()),
+                    "last_met": _s(r.last_met for r in rows),
+                }
+            )
+        elif kind in ("countries", "organizations"):
+            fn = entities.countries if kind == "countries" else entities.organizations
+            rows = fn(session, q)
+            cols = {
+                "code": _s(r.key for r in rows),
+                "name": _s(r.name for r in rows),
+                "meetings": pa.array([r.meetings for r in rows], pa.int64()),
+                "partners": _s(r.partners for r in rows),
+                "last_met": _s(r.last_met for r in rows),
+            }
+            if kind == "organizations":
+                cols.pop("code")
+            table = pa.table(cols)
+        elif kind == "topics":
+            rows = entities.topics(session, q)
+            table = pa.table(
+                {
+                    "id": _s(r.id for r in rows),
+                    "label": _s(r.label for r in rows),
+                    "meetings": pa.array([r.meetings for r in rows], pa.int64()),
+                    "trend": pa.array([sparkline(r.trend) for r in rows], pa.string()),
+                    "last_met": _s(r.last_met for r in rows),
+                }
+            )
+        else:
+            raise ValueError(f"unknown table {kind!r}")
+    return EntitiesResult(kind, text, table, table.num_rows)
+
+
+def fetch_person(store: Store, person_id: int) -> entities.PersonView | None:
+    with store.session() as session:
+        return entities.person_view(session, person_id)
+
+
+@dataclass
+class PairResult:
+    a: str
+    b: str | None
+    names: dict[str, str]
+    partners: list[entities.GroupRow]
+    total: int = 0
+    table: pa.Table | None = None
+
+
+def fetch_pair(store: Store, a: str, b: str | None) -> PairResult:
+    """One country's partners (with counts) and, when b is given, every meeting both took part in."""
+    with store.session() as session:
+        partners = [r for r in entities.countries(session, query.parse(f"country:{a}")) if r.key != a]
+        own = entities.countries(session, query.parse(f"country:{a}"), limit=1)
+        names = {r.key: r.name for r in partners}
+        if own:
+            names[a] = own[0].name
+        out = PairResult(a, b, names, partners)
+        if b:
+            page = entities.country_pair(session, a, b, limit=PAGE_SIZE)
+            out.total = page.total
+            out.table = meetings_arrow(page.rows, frozenset())
+    return out
+
+
+def fetch_vocabulary(store: Store) -> Vocabulary:
+    with store.session() as session:
+        return vocabulary(session)
+
+
+def meeting_markdown(store: Store, meeting_id: int) -> str | None:
+    with store.session() as session:
+        found = meeting_details(session, [meeting_id])
+    return to_markdown(found) if found else None
+
+
+def export_brief(
+    store: Store, path: Path, *, ids: list[int] | None, text: str, sort: str, descending: bool
+) -> int:
+    """Write a Markdown brief of the given meetings (or, without ids, every meeting the query matches)."""
+    with store.session() as session:
+        if ids is None:
+            page = query.search(session, query.parse(text), sort=sort, descending=descending, limit=None)
+            ids = [r.id for r in page.rows]
+        details = meeting_details(session, ids)
+    details.sort(key=lambda d: (d.date is None, d.date or ""))  # a brief reads oldest first
+    body = to_markdown(details, query=text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return len(details)
+
+
+def default_export_path(today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    return f"~/meetview-brief-{today.isoformat()}.md"

@@ -1,0 +1,191 @@
+"""Fast tables (textual-fastdatatable, markup off): the meetings table and the entity tables."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import pyarrow as pa
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.message import Message
+from textual_fastdatatable import ArrowBackend, DataTable
+
+
+def _backend(table: pa.Table) -> ArrowBackend:
+    backend = ArrowBackend(table)
+    backend.render_markup = False  # cells are untrusted text: never parsed as markup
+    return backend
+
+
+class FastTable(DataTable):
+    """A row-cursor table whose whole data is swapped at once; vim keys; Tab leaves the table."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "cursor_table_start", "Top", show=False),
+        Binding("G", "cursor_table_end", "Bottom", show=False),
+        Binding("enter", "activate", "Open", show=False),
+        Binding("less_than_sign", "cycle_sort(-1)", "Sort column", show=False),
+        Binding("greater_than_sign", "cycle_sort(1)", "Sort column", show=False),
+        Binding("r", "reverse_sort", "Reverse sort", show=False),
+    ]
+
+    class Activated(Message):
+        """Enter (or a double click) on a row."""
+
+        def __init__(self, table: FastTable, row: int) -> None:
+            super().__init__()
+            self.table = table
+            self.row = row
+
+        @property
+        def control(self) -> FastTable:
+            return self.table
+
+    class SortRequested(Message):
+        """The user asked to sort by a column (header click, < > r)."""
+
+        def __init__(self, table: FastTable, column: int, descending: bool) -> None:
+            super().__init__()
+            self.table = table
+            self.column = column
+            self.descending = descending
+
+        @property
+        def control(self) -> FastTable:
+            return self.table
+
+    # column names (Arrow) and labels; which columns can be sorted
+    COLUMNS: tuple[tuple[str, str], ...] = ()
+    SORTABLE: tuple[int, ...] = ()
+
+    def __init__(
+        self,
+        columns: tuple[tuple[str, str], ...] | None = None,
+        *,
+        sortable: tuple[int, ...] | None = None,
+        **kwargs,
+    ) -> None:
+        cols = columns if columns is not None else self.COLUMNS
+        if sortable is not None:
+            self.SORTABLE = sortable
+        self.column_names = [name for name, _ in cols]
+        self.column_labels = [label for _, label in cols]
+        empty = pa.table({name: pa.array([], pa.string()) for name in self.column_names})
+        super().__init__(
+            backend=_backend(empty),
+            column_labels=[Text(label) for label in self.column_labels],
+            cursor_type="row",
+            render_markup=False,
+            zebra_stripes=True,
+            max_column_content_width=48,
+            **kwargs,
+        )
+        self.sort_column: int | None = None
+        self.sort_descending = True
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def replace(self, table: pa.Table, *, keep_cursor: bool = False) -> None:
+        """Show new data (the columns stay); the cursor goes to the top unless kept."""
+        row = self.cursor_row if keep_cursor else 0
+        self.backend = _backend(table)
+        self._ordered_columns = None
+        self._clear_caches()
+        self._update_count += 1
+        self._require_update_dimensions = True
+        self._set_column_labels()
+        self.check_idle()
+        self.cursor_coordinate = Coordinate(max(0, min(row, table.num_rows - 1)), 0)
+        if not keep_cursor:
+            self.scroll_to(0, 0, animate=False)
+        self.refresh(layout=True)
+
+    def append(self, table: pa.Table) -> None:
+        """More rows of the same columns at the bottom (loading on demand)."""
+        if table.num_rows == 0:
+            return
+        assert self.backend is not None
+        combined = pa.concat_tables([self.backend.data, table.cast(self.backend.data.schema)])
+        self.replace(combined, keep_cursor=True)
+
+    def _set_column_labels(self) -> None:
+        labels = []
+        for i, label in enumerate(self.column_labels):
+            if i == self.sort_column:
+                labels.append(Text(f"{label} {'▼' if self.sort_descending else '▲'}", style="bold"))
+            else:
+                labels.append(Text(label))
+        self._column_labels = labels
+        self._ordered_columns = None
+
+    def show_sort(self, column: int | None, descending: bool) -> None:
+        self.sort_column, self.sort_descending = column, descending
+        self._set_column_labels()
+        self._clear_caches()
+        self._update_count += 1
+        self._require_update_dimensions = True
+        self.check_idle()
+        self.refresh(layout=True)
+
+    def row_value(self, row: int, column: int):
+        if not (0 <= row < self.row_count):
+            return None
+        return self.get_cell_at(Coordinate(row, column))
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def action_activate(self) -> None:
+        if self.row_count:
+            self.post_message(self.Activated(self, self.cursor_row))
+
+    def action_cycle_sort(self, step: int) -> None:
+        if not self.SORTABLE:
+            return
+        if self.sort_column in self.SORTABLE:
+            i = (self.SORTABLE.index(self.sort_column) + step) % len(self.SORTABLE)
+        else:
+            i = 0
+        self.post_message(self.SortRequested(self, self.SORTABLE[i], self.sort_descending))
+
+    def action_reverse_sort(self) -> None:
+        column = self.sort_column if self.sort_column is not None else (self.SORTABLE or (0,))[0]
+        self.post_message(self.SortRequested(self, column, not self.sort_descending))
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        column = event.column_index
+        if column not in self.SORTABLE:
+            return
+        descending = not self.sort_descending if column == self.sort_column else True
+        self.post_message(self.SortRequested(self, column, descending))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.chain >= 2 and event.style.meta and event.style.meta.get("row", -1) >= 0:
+            self.post_message(self.Activated(self, self.cursor_row))
+
+
+class MeetingTable(FastTable):
+    """The meetings of the current filter, one page at a time; sorting is done by the query."""
+
+    SORTABLE = (2, 3, 4, 5, 6, 7)
+
+
+class EntityTable(FastTable):
+    """People, countries, organizations or topics: small tables sorted in place."""
+
+    def __init__(self, kind: str, columns: tuple[tuple[str, str], ...], **kwargs) -> None:
+        super().__init__(columns, sortable=tuple(range(len(columns))), **kwargs)
+        self.kind = kind
+
+    def sort_locally(self, column: int, descending: bool) -> None:
+        self.show_sort(column, descending)
+        assert self.backend is not None
+        name = self.backend.data.column_names[column]
+        data = self.backend.data.sort_by([(name, "descending" if descending else "ascending")])
+        self.replace(data)
