@@ -363,7 +363,7 @@ class MeetviewApp(App[None]):
             return
         r = message.result
         table = self.query_one(f"#table-{r.kind}", EntityTable)
-        table.show_sort(None, True)
+        table.show_sort(table.column_names.index("meetings"), True)  # the query's order
         table.replace(r.table)
         self.entities_text[r.kind] = r.text
         pane = self.query_one(f"#tab-{r.kind}", TabPane)

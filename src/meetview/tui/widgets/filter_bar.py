@@ -25,6 +25,11 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
+def _hyphenate(label: str) -> str:
+    """'United Kingdom' -> 'united-kingdom' (country and topic values match it)."""
+    return "-".join(re.sub(r"[^\w\s-]", " ", label.lower()).split())
+
+
 class QuerySuggester(Suggester):
     """Completes the word being typed: a field name, or a value of its field (countries, topics,
     people, organizations, formats) from what the database holds, most frequent first."""
@@ -74,11 +79,12 @@ class QuerySuggester(Suggester):
 
     @staticmethod
     def _words(canonical: str | None, c: Choice) -> list[str]:
-        """The forms of a value one may type: a code, an id, a name, each word of a person's name."""
+        """The forms of a value one may type: a name (hyphenated: the parser folds punctuation), a
+        code or id, each word of a person's name (or the whole name, inside quotes)."""
         if canonical == "country":
-            return [c.value, c.label]
+            return [_hyphenate(c.label), c.value]
         if canonical == "topic":
-            return [c.value, c.label]
+            return [c.value, _hyphenate(c.label)]
         if canonical == "person":
             return [c.label, *c.label.split()]
         return [c.value]
@@ -181,8 +187,9 @@ class FilterBar(Vertical):
                 if i:
                     hint.append("  ·  ", style="dim")
                 hint.append_text(line(completion, "bold"))
-                if choice is not None and choice.label != completion.strip('"'):
-                    hint.append_text(line(f" {choice.label}", "dim"))
+                if choice is not None and _fold(choice.label) != _fold(completion.strip('"')):
+                    hint.append(" ")
+                    hint.append_text(line(choice.label, "dim"))
                 if choice is not None and choice.count:
                     hint.append(f" ({choice.count:,})", style="dim")
         else:

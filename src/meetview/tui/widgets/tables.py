@@ -60,9 +60,10 @@ class FastTable(DataTable):
         def control(self) -> FastTable:
             return self.table
 
-    # column names (Arrow) and labels; which columns can be sorted
+    # column names (Arrow) and labels; which columns can be sorted; fixed widths by column index
     COLUMNS: tuple[tuple[str, str], ...] = ()
     SORTABLE: tuple[int, ...] = ()
+    FIXED: ClassVar[dict[int, int]] = {}
 
     def __init__(
         self,
@@ -83,7 +84,6 @@ class FastTable(DataTable):
             cursor_type="row",
             render_markup=False,
             zebra_stripes=True,
-            max_column_content_width=48,
             **kwargs,
         )
         self.sort_column: int | None = None
@@ -100,6 +100,7 @@ class FastTable(DataTable):
         self._update_count += 1
         self._require_update_dimensions = True
         self._set_column_labels()
+        self._fit_widths()
         self.check_idle()
         self.cursor_coordinate = Coordinate(max(0, min(row, table.num_rows - 1)), 0)
         if not keep_cursor:
@@ -113,6 +114,36 @@ class FastTable(DataTable):
         assert self.backend is not None
         combined = pa.concat_tables([self.backend.data, table.cast(self.backend.data.schema)])
         self.replace(combined, keep_cursor=True)
+
+    def on_resize(self) -> None:
+        self._fit_widths()
+        self._ordered_columns = None
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.check_idle()
+        self.refresh(layout=True)
+
+    def _fit_widths(self) -> None:
+        """Fixed columns keep their width; the others share what is left, the widest giving way first."""
+        if self.backend is None:
+            return
+        n = len(self.column_labels)
+        measured = list(self.backend.column_content_widths) + [0] * n
+        wants = {i: max(len(self.column_labels[i]) + 2, measured[i]) for i in range(n) if i not in self.FIXED}
+        avail = self.size.width - 1 - sum(w + 2 for w in self.FIXED.values()) - 2 * len(wants)
+        widths: dict[int, int] = dict(self.FIXED)
+        if avail <= 0 or sum(wants.values()) <= avail:
+            widths.update(wants)
+        else:
+            left = sorted(wants, key=lambda i: wants[i])
+            remaining = avail
+            while left:
+                share = remaining // len(left)
+                i = left.pop(0)
+                widths[i] = max(4, min(wants[i], share))
+                remaining -= widths[i]
+        self._column_widths = [widths.get(i, 0) for i in range(n)]
+        self._ordered_columns = None
 
     def _set_column_labels(self) -> None:
         labels = []
@@ -174,6 +205,7 @@ class MeetingTable(FastTable):
     """The meetings of the current filter, one page at a time; sorting is done by the query."""
 
     SORTABLE = (2, 3, 4, 5, 6, 7)
+    FIXED: ClassVar[dict[int, int]] = {0: 1, 1: 7, 2: 10, 6: 9, 7: 3}
 
 
 class EntityTable(FastTable):

@@ -167,14 +167,15 @@ class Timeline(Widget, can_focus=True):
         return Text("".join(chars), style=style, no_wrap=True, overflow="crop")
 
     def _note(self) -> str:
+        """Meetings the bars cannot place exactly, counted (never silently left out)."""
         c = self.coverage
         bits = []
         if self.bucket == "month" and c.month:
-            bits.append(f"{c.month:,} dated to the month only (in their month's bar)")
+            bits.append(f"{c.month:,} known only to the month (counted in its bar)")
         if self.bucket == "week" and c.month:
-            bits.append(f"{c.month:,} dated to the month only (not in weeks)")
+            bits.append(f"{c.month:,} known only to the month (no week bar)")
         if c.year:
-            bits.append(f"{c.year:,} to the year only")
+            bits.append(f"{c.year:,} known only to the year (no bar)")
         if c.undated:
-            bits.append(f"{c.undated:,} undated")
-        return "; ".join(bits) + (" — not shown as bars" if (c.year or c.undated) else "") if bits else ""
+            bits.append(f"{c.undated:,} undated (no bar)")
+        return "; ".join(bits)
