@@ -26,3 +26,23 @@ def test_vocabulary_lists_values_most_frequent_first(db):
     assert boiev.value.startswith("#") and boiev.count == 2
     assert {o.value for o in v.organizations} == {"NATO", "UDCG"}
     assert {f.value: f.count for f in v.formats} == {"in-person": 1, "phone": 1, "video": 1}
+
+
+def test_months_and_coverage_agree_with_timeline_and_date_coverage(db):
+    from meetview.query.browse import months_and_coverage
+
+    for text in ("", "country:UA", "-format:video"):
+        q = query.parse(text)
+        with db.session() as s:
+            months, coverage = months_and_coverage(s, q)
+            weeks, _ = months_and_coverage(s, q, bucket="week")
+            assert months == query.timeline(s, q)
+            assert weeks == query.timeline(s, q, bucket="week")
+            assert coverage == date_coverage(s, q)
+    assert [m.value for m in months] == ["2024-11", "2024-12", "2025-06"]
+
+
+def test_facets_can_leave_months_out(db):
+    with db.session() as s:
+        f = query.facets(s, query.parse(""), months=False)
+    assert f.months == [] and f.total == 5 and f.countries[0].value == "UA"

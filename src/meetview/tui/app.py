@@ -7,6 +7,7 @@ results of a superseded query are dropped by their generation number.
 
 from __future__ import annotations
 
+import functools
 import time
 import webbrowser
 from collections.abc import Iterable
@@ -18,8 +19,9 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, TabbedContent, TabPane, Tabs
 from textual.worker import get_current_worker
 
 from meetview import query
@@ -36,6 +38,7 @@ from meetview.tui.messages import (
     FacetsLoaded,
     MeetingsLoaded,
     QueryFailed,
+    TimelineLoaded,
     VocabularyLoaded,
     WorkFailed,
 )
@@ -49,8 +52,25 @@ from meetview.tui.widgets.facets import FacetList, FacetPanel
 from meetview.tui.widgets.filter_bar import FilterBar
 from meetview.tui.widgets.reader import Reader
 from meetview.tui.widgets.splitter import Splitter
+from meetview.tui.widgets.status import StatusLine
 from meetview.tui.widgets.tables import EntityTable, FastTable, MeetingTable
 from meetview.tui.widgets.timeline import Timeline
+
+
+def _while_mounted(handler):
+    """Results can arrive while the app shuts down, after its widgets are gone: drop them then."""
+
+    @functools.wraps(handler)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return handler(self, *args, **kwargs)
+        except NoMatches:
+            if self.is_running and not self._closing:
+                raise
+            return None
+
+    return wrapper
+
 
 TAB_TITLES = {
     "meetings": "Meetings",
@@ -130,6 +150,8 @@ class MeetviewApp(App[None]):
         self.latencies: list[float] = []
         self._started: dict[int, float] = {}
         self._facets_shown = False
+        self._timeline_shown = False
+        self._side_gen = -1
         self._pending_select: int | None = None
         self._reader_timer = None
         self._detail_for: int | None = None
@@ -137,7 +159,7 @@ class MeetviewApp(App[None]):
     # --- layout -----------------------------------------------------------------------------------
 
     def compose(self):
-        yield Static("", id="status")
+        yield StatusLine(id="status")
         yield FilterBar(id="filter-bar")
         with Horizontal(id="main"):
             yield FacetPanel(id="facets")
@@ -166,7 +188,6 @@ class MeetviewApp(App[None]):
         self.query_one("#timeline", Timeline).border_title = "Timeline"
         self.query_one("#meetings", MeetingTable).show_sort(COLUMN_OF_SORT.get(self.sort), self.descending)
         self._update_status()
-        self.load_vocabulary()
         self.set_query(self.query_text, save=False)
         self._focus_table()
 
@@ -200,11 +221,10 @@ class MeetviewApp(App[None]):
         self._pending_select = select_id
         self.loading_more = False
         self.load_meetings(gen, text, self.sort, self.descending, 0, frozenset(self.marks))
-        self.load_facets(gen, text, self.ui.timeline_bucket)
+        if not self.loaded_once:  # the first screen needs all of it: start everything at once
+            self._load_side(gen, text)
         for kind in self.entities_text:
             self.entities_text[kind] = None
-        if self.active_tab != "meetings":
-            self.load_entities(gen, self.active_tab, text)
         self._update_status()
         if save:
             self.ui.query = text
@@ -259,10 +279,10 @@ class MeetviewApp(App[None]):
             self.post_message(MeetingsLoaded(gen, result, append=True))
 
     @work(thread=True, exclusive=True, group="facets")
-    def load_facets(self, gen: int, text: str, bucket: str) -> None:
+    def load_facets(self, gen: int, text: str) -> None:
         worker = get_current_worker()
         try:
-            result = data.fetch_facets(self.store, text, bucket=bucket)
+            result = data.fetch_facets(self.store, text)
         except query.QueryError:
             return  # the meetings worker reports it
         except Exception as e:
@@ -270,6 +290,19 @@ class MeetviewApp(App[None]):
             return
         if not worker.is_cancelled:
             self.post_message(FacetsLoaded(gen, result))
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def load_timeline(self, gen: int, text: str, bucket: str) -> None:
+        worker = get_current_worker()
+        try:
+            result = data.fetch_timeline(self.store, text, bucket=bucket)
+        except query.QueryError:
+            return
+        except Exception as e:
+            self.post_message(WorkFailed("counting the timeline", str(e)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(TimelineLoaded(gen, result))
 
     @work(thread=True, exclusive=True, group="entities")
     def load_entities(self, gen: int, kind: str, text: str) -> None:
@@ -307,6 +340,7 @@ class MeetviewApp(App[None]):
     # --- results arrive -----------------------------------------------------------------------------
 
     @on(MeetingsLoaded)
+    @_while_mounted
     def _meetings_loaded(self, message: MeetingsLoaded) -> None:
         if message.generation != self.generation:
             return  # a newer query is on its way
@@ -316,11 +350,11 @@ class MeetviewApp(App[None]):
             self.loading_more = False
             if r.offset != len(self.ids):
                 return
-            table.append(r.table)
+            table.append(r.table, r.widths)
             self.ids.extend(r.ids)
         else:
             self.last_error = None
-            table.replace(r.table)
+            table.replace(r.table, widths=r.widths)
             self.ids = list(r.ids)
             self.total = r.total
             bar = self.query_one("#filter-bar", FilterBar)
@@ -328,59 +362,95 @@ class MeetviewApp(App[None]):
             if self._pending_select in self.ids:
                 table.move_cursor(row=self.ids.index(self._pending_select), animate=False)
             self._pending_select = None
-            self._show_current_detail(immediate=True)
             started = self._started.pop(message.generation, None)
-            if started is not None:
-                self.call_after_refresh(self._table_shown, started)
+            self.call_after_refresh(self._table_shown, message.generation, r.text, started)
         self._update_status()
 
-    def _table_shown(self, started: float) -> None:
+    @_while_mounted
+    def _table_shown(self, gen: int, text: str, started: float | None) -> None:
+        """The new table is on screen: record the latency, then start what can wait for it (the reader,
+        facets, timeline, entity tables), so their threads never slow the table's own paint."""
         now = time.perf_counter()
-        if self.first_table_seconds is None:
-            self.first_table_seconds = now - self.t_created
-            self._check_first_screen()
-        else:
-            self.latencies.append(now - started)
+        if started is not None:
+            if self.first_table_seconds is None:
+                self.first_table_seconds = now - self.t_created
+                self._check_first_screen()
+            else:
+                self.latencies.append(now - started)
+        if gen != self.generation:
+            return
+        self._show_current_detail(immediate=True)
+        self._load_side(gen, text)
+
+    def _load_side(self, gen: int, text: str) -> None:
+        """Facets, timeline and the active entity table for query `gen` (once)."""
+        if self._side_gen == gen:
+            return
+        self._side_gen = gen
+        self.load_facets(gen, text)
+        self.load_timeline(gen, text, self.ui.timeline_bucket)
+        if self.active_tab != "meetings":
+            self.load_entities(gen, self.active_tab, text)
 
     def _check_first_screen(self) -> None:
-        if self.first_screen_seconds is None and self.first_table_seconds is not None and self._facets_shown:
+        if (
+            self.first_screen_seconds is None
+            and self.first_table_seconds is not None
+            and self._facets_shown
+            and self._timeline_shown
+        ):
             self.first_screen_seconds = time.perf_counter() - self.t_created
+            self.load_vocabulary()  # only completion needs it: after the first screen
 
     @on(FacetsLoaded)
+    @_while_mounted
     def _facets_loaded(self, message: FacetsLoaded) -> None:
         if message.generation != self.generation:
             return
-        r = message.result
-        self.query_one("#facets", FacetPanel).show(r.facets)
-        self.query_one("#timeline", Timeline).show(r.buckets, r.bucket, r.coverage)
+        self.query_one("#facets", FacetPanel).show(message.result.facets)
         if not self._facets_shown:
             self._facets_shown = True
             self.call_after_refresh(self._check_first_screen)
 
+    @on(TimelineLoaded)
+    @_while_mounted
+    def _timeline_loaded(self, message: TimelineLoaded) -> None:
+        if message.generation != self.generation:
+            return
+        r = message.result
+        self.query_one("#timeline", Timeline).show(r.buckets, r.bucket, r.coverage)
+        if not self._timeline_shown:
+            self._timeline_shown = True
+            self.call_after_refresh(self._check_first_screen)
+
     @on(EntitiesLoaded)
+    @_while_mounted
     def _entities_loaded(self, message: EntitiesLoaded) -> None:
         if message.generation != self.generation:
             return
         r = message.result
         table = self.query_one(f"#table-{r.kind}", EntityTable)
         table.show_sort(table.column_names.index("meetings"), True)  # the query's order
-        table.replace(r.table)
+        table.replace(r.table, widths=r.widths)
         self.entities_text[r.kind] = r.text
         pane = self.query_one(f"#tab-{r.kind}", TabPane)
         pane.border_subtitle = f"{r.count:,}"
 
     @on(DetailLoaded)
+    @_while_mounted
     def _detail_loaded(self, message: DetailLoaded) -> None:
         if message.result.meeting_id != self.current_meeting_id():
             return
         self.query_one("#reader", Reader).show(message.result)
 
     @on(VocabularyLoaded)
+    @_while_mounted
     def _vocabulary_loaded(self, message: VocabularyLoaded) -> None:
         self.vocabulary = message.vocabulary
         self.query_one("#filter-bar", FilterBar).suggester.vocabulary = message.vocabulary
 
     @on(QueryFailed)
+    @_while_mounted
     def _query_failed(self, message: QueryFailed) -> None:
         if message.generation != self.generation:
             return
@@ -443,7 +513,7 @@ class MeetviewApp(App[None]):
         if self.marks:
             t.append(f"  ·  {len(self.marks):,} marked", style="bold")
         t.append(f"  ·  sorted by {self.sort} {'▼' if self.descending else '▲'}", style="dim")
-        self.query_one("#status", Static).update(t)
+        self.query_one("#status", StatusLine).show(t)
 
     # --- selection and the reader -----------------------------------------------------------------------
 
@@ -670,7 +740,7 @@ class MeetviewApp(App[None]):
     def action_toggle_bucket(self) -> None:
         self.ui.timeline_bucket = "week" if self.ui.timeline_bucket == "month" else "month"
         self._save()
-        self.load_facets(self.generation, self.query_text, self.ui.timeline_bucket)
+        self.load_timeline(self.generation, self.query_text, self.ui.timeline_bucket)
 
     def action_tab(self, kind: str) -> None:
         if kind in TABS:

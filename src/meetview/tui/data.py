@@ -17,12 +17,11 @@ import pyarrow as pa
 from meetview import query
 from meetview.export import to_markdown
 from meetview.query import entities
-from meetview.query.browse import DateCoverage, Vocabulary, date_coverage, vocabulary
+from meetview.query.browse import DateCoverage, Vocabulary, months_and_coverage, vocabulary
 from meetview.query.detail import ArticleText, MeetingDetail, article_text, meeting_details
 from meetview.query.engine import Facets, FacetValue, MeetingRow
-from meetview.sanitize import clean_line
 from meetview.store import Store
-from meetview.tui.text import sparkline
+from meetview.tui.text import safe_line, sparkline
 
 PAGE_SIZE = 2000
 MARK = "●"
@@ -48,13 +47,30 @@ def meetings_arrow(rows: list[MeetingRow], marks: frozenset[int] | set[int]) -> 
             "mark": pa.array([MARK if r.id in marks else "" for r in rows], pa.string()),
             "id": pa.array([r.id for r in rows], pa.int64()),
             "date": pa.array([r.date or "undated" for r in rows], pa.string()),
-            "participants": pa.array([clean_line(r.participants) for r in rows], pa.string()),
-            "countries": pa.array([clean_line(r.countries) for r in rows], pa.string()),
-            "topics": pa.array([clean_line(r.topics) for r in rows], pa.string()),
-            "format": pa.array([clean_line(r.format) for r in rows], pa.string()),
+            "participants": pa.array([safe_line(r.participants) for r in rows], pa.string()),
+            "countries": pa.array([safe_line(r.countries) for r in rows], pa.string()),
+            "topics": pa.array([safe_line(r.topics) for r in rows], pa.string()),
+            "format": pa.array([safe_line(r.format) for r in rows], pa.string()),
             "sources": pa.array([r.n_sources for r in rows], pa.int64()),
         }
     )
+
+
+def measure(table: pa.Table) -> list[int]:
+    """Display width of each column's widest value, measured here in the worker so the UI thread
+    does not (the fast table would measure every cell on its first paint)."""
+    from rich.cells import cell_len
+
+    widths = []
+    for column in table.columns:
+        if pa.types.is_integer(column.type):
+            values = [v for v in column.to_pylist() if v is not None]
+            widths.append(max((len(str(v)) for v in values), default=0))
+        else:
+            widths.append(
+                max((len(v) if v.isascii() else cell_len(v) for v in column.to_pylist() if v), default=0)
+            )
+    return widths
 
 
 @dataclass
@@ -67,6 +83,7 @@ class MeetingsResult:
     ids: list[int]
     table: pa.Table
     seconds: float
+    widths: list[int] = field(default_factory=list)
 
 
 def fetch_meetings(
@@ -94,6 +111,7 @@ def fetch_meetings(
         [r.id for r in page.rows],
         table,
         time.perf_counter() - t0,
+        measure(table),
     )
 
 
@@ -101,18 +119,25 @@ def fetch_meetings(
 class FacetsResult:
     text: str
     facets: Facets
-    coverage: DateCoverage
+
+
+def fetch_facets(store: Store, text: str, *, limit: int = 30) -> FacetsResult:
+    with store.session() as session:
+        return FacetsResult(text, query.facets(session, query.parse(text), limit=limit, months=False))
+
+
+@dataclass
+class TimelineResult:
+    text: str
     bucket: str
     buckets: list[FacetValue]
+    coverage: DateCoverage
 
 
-def fetch_facets(store: Store, text: str, *, bucket: str = "month", limit: int = 30) -> FacetsResult:
-    q = query.parse(text)
+def fetch_timeline(store: Store, text: str, *, bucket: str = "month") -> TimelineResult:
     with store.session() as session:
-        f = query.facets(session, q, limit=limit)
-        coverage = date_coverage(session, q)
-        buckets = f.months if bucket == "month" else query.timeline(session, q, bucket="week")
-    return FacetsResult(text, f, coverage, bucket, fill_gaps(buckets, bucket))
+        buckets, coverage = months_and_coverage(session, query.parse(text), bucket=bucket)
+    return TimelineResult(text, bucket, fill_gaps(buckets, bucket), coverage)
 
 
 def fill_gaps(buckets: list[FacetValue], bucket: str) -> list[FacetValue]:
@@ -238,10 +263,11 @@ class EntitiesResult:
     text: str
     table: pa.Table
     count: int
+    widths: list[int] = field(default_factory=list)
 
 
 def _s(values) -> pa.Array:
-    return pa.array([clean_line(v) if v is not None else "" for v in values], pa.string())
+    return pa.array([safe_line(v) if v is not None else "" for v in values], pa.string())
 
 
 def fetch_entities(store: Store, kind: str, text: str) -> EntitiesResult:
@@ -286,7 +312,7 @@ def fetch_entities(store: Store, kind: str, text: str) -> EntitiesResult:
             )
         else:
             raise ValueError(f"unknown table {kind!r}")
-    return EntitiesResult(kind, text, table, table.num_rows)
+    return EntitiesResult(kind, text, table, table.num_rows, measure(table))
 
 
 def fetch_person(store: Store, person_id: int) -> entities.PersonView | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.message import Message
 
 from meetview.query.browse import Vocabulary
-from meetview.tui.data import DetailResult, EntitiesResult, FacetsResult, MeetingsResult
+from meetview.tui.data import DetailResult, EntitiesResult, FacetsResult, MeetingsResult, TimelineResult
 
 
 class MeetingsLoaded(Message):
@@ -20,6 +20,13 @@ class MeetingsLoaded(Message):
 
 class FacetsLoaded(Message):
     def __init__(self, generation: int, result: FacetsResult) -> None:
+        super().__init__()
+        self.generation = generation
+        self.result = result
+
+
+class TimelineLoaded(Message):
+    def __init__(self, generation: int, result: TimelineResult) -> None:
         super().__init__()
         self.generation = generation
         self.result = result

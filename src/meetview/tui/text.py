@@ -25,6 +25,16 @@ def line(value: object, style: str | Style = "") -> Text:
     return Text(text, style=style)
 
 
+def safe_line(value: str | None) -> str:
+    """clean_line, fast for the common case: a printable str holds no control, escape or bidi character
+    (str.isprintable is False for C0, C1, ESC and every format character such as U+202E)."""
+    if not value:
+        return ""
+    if value.isprintable():
+        return value
+    return clean_line(value)
+
+
 def block(value: str | None) -> Text:
     """Multi-line untrusted text, literal."""
     return Text(clean_text(value or ""))
