@@ -588,7 +588,7 @@ class MeetviewApp(App[None]):
 
     @on(FacetList.Chosen)
     def _facet_chosen(self, event: FacetList.Chosen) -> None:
-        value = f"#{event.value}" if event.field == "person" else event.value
+        value = f"#{event.value}" if event.field == "person" else clean_line(event.value)
         self.add_filter(term(event.field, value))
         self.notify(
             f"Filter: {term(event.field, value)}  ({clean_line(event.label)})", markup=False, timeout=3

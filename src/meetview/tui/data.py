@@ -17,9 +17,10 @@ import pyarrow as pa
 from meetview import query
 from meetview.export import to_markdown
 from meetview.query import entities
-from meetview.query.browse import DateCoverage, Vocabulary, months_and_coverage, vocabulary
+from meetview.query.browse import Choice, DateCoverage, Vocabulary, months_and_coverage, vocabulary
 from meetview.query.detail import ArticleText, MeetingDetail, article_text, meeting_details
 from meetview.query.engine import Facets, FacetValue, MeetingRow
+from meetview.sanitize import clean_line
 from meetview.store import Store
 from meetview.tui.text import safe_line, sparkline
 
@@ -347,8 +348,25 @@ def fetch_pair(store: Store, a: str, b: str | None) -> PairResult:
 
 
 def fetch_vocabulary(store: Store) -> Vocabulary:
+    """Completion values, sanitized: the filter bar shows a suggestion as the input's own text."""
     with store.session() as session:
-        return vocabulary(session)
+        v = vocabulary(session)
+
+    def clean(choices: list[Choice]) -> list[Choice]:
+        out = []
+        for c in choices:
+            value, label = clean_line(c.value), clean_line(c.label)
+            if value and label:
+                out.append(Choice(value, label, c.count))
+        return out
+
+    return Vocabulary(
+        countries=clean(v.countries),
+        topics=clean(v.topics),
+        people=clean(v.people),
+        organizations=clean(v.organizations),
+        formats=clean(v.formats),
+    )
 
 
 def meeting_markdown(store: Store, meeting_id: int) -> str | None:

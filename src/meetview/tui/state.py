@@ -8,6 +8,8 @@ import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from meetview.sanitize import clean_line
+
 STATE_FILE = "tui-state.json"
 SORTS = ("date", "participants", "countries", "topics", "format", "sources")
 TABS = ("meetings", "people", "countries", "organizations", "topics")
@@ -29,7 +31,9 @@ class UiState:
         """The same state with every out-of-range value replaced by its default."""
         d = UiState()
         return UiState(
-            query=self.query if isinstance(self.query, str) and len(self.query) <= 2000 else d.query,
+            query=clean_line(self.query)
+            if isinstance(self.query, str) and len(self.query) <= 2000
+            else d.query,
             sort=self.sort if self.sort in SORTS else d.sort,
             descending=bool(self.descending),
             facets_width=_clamp(self.facets_width, 12, 120, d.facets_width),
