@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -26,11 +29,60 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "test.db"
 
 
+PG_URL_ENV = "MEETVIEW_TEST_PG_URL"
+
+
+def pg_base_url() -> str:
+    """The test server's URL, or a skip (a failure where CI requires PostgreSQL)."""
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        message = f"no PostgreSQL server for this run: set {PG_URL_ENV} (.ci/run starts one)"
+        if os.environ.get("MEETVIEW_REQUIRE_PG") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return url
+
+
+@contextlib.contextmanager
+def pg_schema_url():
+    """A URL whose connections use a fresh, private schema on the test server; dropped afterwards."""
+    from sqlalchemy import create_engine, text
+
+    base = pg_base_url()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request, db_path):
+    """The database every store/query test runs on: a SQLite file, and a PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(db_path)
+        return
+    with pg_schema_url() as url:
+        yield url
+
+
 @pytest.fixture
-def store(db_path):
+def pg_url():
+    with pg_schema_url() as url:
+        yield url
+
+
+@pytest.fixture
+def store(store_url):
     from meetview.store import open_store
 
-    s = open_store(str(db_path))
+    s = open_store(store_url)
     yield s
     s.close()
 

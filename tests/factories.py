@@ -140,3 +140,35 @@ def build_sample(store):
         meeting(None, [person("Ann O'Neil", "Envoy", "IE")], ["IE", "UA"], ["energy"], fmt="phone"),
     )
     return store
+
+
+PEOPLE = [
+    ("Anna Kowalska", "Foreign Minister", "Poland"),
+    ("Jon Berg", "Defence Minister", "Norway"),
+    ("Mikko Laine", "Prime Minister", "Finland"),
+    ("Rustem Umerov", "Defense Minister", "Ukraine"),
+    ("Claire Dubois", "Foreign Minister", "France"),
+    ("Hans Weber", "Chancellor", "Germany"),
+]
+TOPICS = ["air defense", "ammunition", "sanctions", "energy security", "reconstruction", "drones"]
+
+
+def write_articles(folder, n: int, seed: int = 1) -> list:
+    """n small, distinct articles of our own wording (for import tests), deterministic by seed."""
+    import random
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        (a, ra, ca), (b, rb, cb) = rng.sample(PEOPLE, 2)
+        day, topic = rng.randint(1, 28), rng.choice(TOPICS)
+        text = (
+            f"{a} meets {b}\n\nPublished: 2024-{(i % 12) + 1:02d}-{day:02d}\n\n"
+            f"{ca}'s {ra} {a} met {cb}'s {rb} {b} on Monday to discuss {topic}. "
+            f"The two ministers also talked about {rng.choice(TOPICS)}. Item {i}.\n"
+        )
+        path = folder / f"article-{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

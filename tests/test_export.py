@@ -133,16 +133,17 @@ def test_md_escape_is_reversible_by_markdown():
     assert md_escape("a_b*c`d[e]f<g>h|i~j&k\\l") == "a\\_b\\*c\\`d\\[e\\]f\\<g\\>h\\|i\\~j\\&k\\\\l"
 
 
-def test_cli_export_writes_each_format_and_list_shows_literal_text(hostile, db_path, tmp_path):
+def test_cli_export_writes_each_format_and_list_shows_literal_text(hostile, tmp_path):
     runner = CliRunner()
     for fmt in ("md", "json", "csv"):
         out = tmp_path / f"brief.{fmt}"
-        result = runner.invoke(app, ["export", "", "-o", str(out), "--db", str(db_path)])
+        result = runner.invoke(app, ["export", "", "-o", str(out), "--db", hostile.url])
         assert result.exit_code == 0, result.output
         _assert_inert(out.read_text(encoding="utf-8"))
-    listing = runner.invoke(app, ["list", "--db", str(db_path)])
+    listing = runner.invoke(app, ["list", "--db", hostile.url])
     assert listing.exit_code == 0
     _assert_inert(listing.output)
-    shown = runner.invoke(app, ["show", "1", "--db", str(db_path)])
+    [meeting_id] = [d.id for d in details(hostile)]
+    shown = runner.invoke(app, ["show", str(meeting_id), "--db", hostile.url])
     _assert_inert(shown.output)
     assert "[@click=app.quit]" in shown.output  # shown literally, not interpreted

@@ -388,6 +388,46 @@ def db_downgrade(
     _console().print(f"{store.url}: now at {dbmod.current_revision(store.engine) or 'base'}")
 
 
+@db_app.command("backup")
+def db_backup(
+    path: Annotated[str, typer.Argument(help="The backup file to create.")], db: DbOption = None
+) -> None:
+    """Copy the database to PATH while it stays in use (SQLite's online backup)."""
+    from meetview.store.backup import BackupError, backup
+
+    store = _open(db)
+    try:
+        size = backup(store.engine, path)
+    except BackupError as e:
+        raise fail(str(e)) from None
+    _console().print(f"Backed up {store.url} to {path} ({size:,} bytes).")
+
+
+@db_app.command("restore")
+def db_restore(
+    path: Annotated[str, typer.Argument(help="A backup made by `meetview db backup`.")],
+    db: DbOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Replace the database's content with a backup's, then migrate it to the current schema."""
+    from meetview.store import db as dbmod
+    from meetview.store.backup import BackupError, check_backup, restore
+
+    store = _open(db, migrate=False)
+    try:
+        check_backup(path)
+    except BackupError as e:
+        raise fail(str(e)) from None
+    if not yes and not typer.confirm(f"Replace everything in {store.url} with {path}?"):
+        raise typer.Exit(1)
+    try:
+        revision = restore(store.engine, path)
+    except BackupError as e:
+        raise fail(str(e)) from None
+    dbmod.ensure_schema(store.engine)
+    _console().print(f"Restored {path} (revision {revision}) into {store.url}.")
+
+
 @db_app.command("current")
 def db_current(db: DbOption = None) -> None:
     """Print the database's migration revision and the latest one."""

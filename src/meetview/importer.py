@@ -13,11 +13,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import IntegrityError
+
 from meetview.extract import extract
 from meetview.ingest import IngestError, Skip, discover, load, parse
 from meetview.records import Article, Extraction
 from meetview.store import Store
-from meetview.store.writer import Outcome, bytes_hash, known_sources, record_source, save_article
+from meetview.store.writer import (
+    Outcome,
+    bytes_hash,
+    known_sources,
+    lock_for_writing,
+    record_source,
+    save_article,
+)
 
 BATCH_SOURCES = 64
 BATCH_SECONDS = 1.0
@@ -117,24 +126,18 @@ def run_import(
         known = known_sources(session)
 
     total = len(sources)
-    session_cm = store.session()
-    session = session_cm.__enter__()
-    try:
+    with store.session() as session:
         last_commit, pending = time.monotonic(), 0
         for done, prep in enumerate(_prepared(sources, known, force, jobs), 1):
             if progress:
                 progress(done, total, prep.source)
+            if pending == 0:
+                lock_for_writing(session)
             _write(session, prep, report, force)
             pending += 1
             if pending >= BATCH_SOURCES or time.monotonic() - last_commit > BATCH_SECONDS:
                 session.commit()
                 last_commit, pending = time.monotonic(), 0
-        session.commit()
-    except BaseException as e:
-        session_cm.__exit__(type(e), e, e.__traceback__)
-        raise
-    else:
-        session_cm.__exit__(None, None, None)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -146,23 +149,33 @@ def _write(session, prep: Prepared, report: Report, force: bool) -> None:
     if prep.unchanged:
         report.unchanged += max(1, _articles_of(session, prep.source))
         return
-    counts = {o: 0 for o in Outcome}
-    meetings = 0
-    try:
-        with session.begin_nested():
-            for article, extraction in prep.items:
-                outcome = save_article(session, article, extraction, origin=prep.source, force=force)
-                counts[outcome] += 1
-                if outcome is not Outcome.UNCHANGED:
-                    meetings += len(extraction.meetings)
-            record_source(session, prep.source, prep.source_hash or "", len(prep.items))
-    except Exception as e:
-        report.skipped.append(Skip(prep.source, f"cannot store ({type(e).__name__}: {e})"))
-        return
+    for attempt in (1, 2):  # a collision with a concurrent importer is retried once
+        counts = {o: 0 for o in Outcome}
+        meetings = 0
+        try:
+            with session.begin_nested():
+                for article, extraction in prep.items:
+                    outcome = save_article(session, article, extraction, origin=prep.source, force=force)
+                    counts[outcome] += 1
+                    if outcome is not Outcome.UNCHANGED:
+                        meetings += len(extraction.meetings)
+                record_source(session, prep.source, prep.source_hash or "", len(prep.items))
+            break
+        except IntegrityError as e:
+            if attempt == 2:
+                report.skipped.append(Skip(prep.source, f"cannot store ({_first_line(e)})"))
+                return
+        except Exception as e:
+            report.skipped.append(Skip(prep.source, f"cannot store ({type(e).__name__}: {_first_line(e)})"))
+            return
     report.imported += counts[Outcome.IMPORTED]
     report.updated += counts[Outcome.UPDATED]
     report.unchanged += counts[Outcome.UNCHANGED]
     report.meetings += meetings
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0][:300]
 
 
 def _articles_of(session, location: str) -> int:

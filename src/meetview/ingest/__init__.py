@@ -4,6 +4,7 @@ Three steps, so the importer can skip unchanged sources by hashing bytes before 
     discover(inputs) -> sources and skips;  load(source) -> Document;  parse(document) -> [Article]
 """
 
-from meetview.ingest.core import Document, IngestError, Skip, discover, load, parse
+from meetview.ingest.core import Document, discover, load, parse
+from meetview.ingest.errors import IngestError, Skip
 
 __all__ = ["Document", "IngestError", "Skip", "discover", "load", "parse"]

@@ -1,79 +1,276 @@
-"""The ingest pipeline's steps and types: discover sources, load bytes, parse into Articles."""
+"""The ingest pipeline's steps and types: discover sources, load their bytes, parse them into Articles."""
 
 from __future__ import annotations
 
 import glob
 import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from meetview.ingest.decode import decode, gunzip, is_gzip
+from meetview.ingest.errors import IngestError, Skip
 from meetview.records import Article
 from meetview.sanitize import clean_text
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".xml", ".rss", ".atom", ".json"}
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".feed"})
+JSON_SUFFIXES = frozenset({".json"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES
+COMPRESSED_SUFFIXES = frozenset({".gz"})
+# Folders never worth walking (hidden folders are skipped too).
+SKIP_DIRS = frozenset({"__pycache__", "node_modules", "__MACOSX"})
 MAX_BYTES = 20 * 1024 * 1024
 
-
-class IngestError(Exception):
-    """A source that cannot be imported; the message is the reason shown to the user."""
-
-
-@dataclass
-class Skip:
-    source: str
-    reason: str
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF|RDF)[\s>]", re.I)
+_HTML_START = re.compile(
+    r"(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|section|table|p)[\s>/]",
+    re.I | re.S,
+)
+_XML_PROLOG = re.compile(r"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S)
 
 
 @dataclass
 class Document:
+    """A source's raw bytes, before any parsing (the importer hashes `data` to skip unchanged sources)."""
+
     source: str
     data: bytes
-    content_type: str | None = None
-    url: str | None = None
+    content_type: str | None = None  # from HTTP, for URLs
+    url: str | None = None  # final URL after redirects, for URLs
+
+
+# ---------------------------------------------------------------- discover
+
+
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
+def _relevant(path: Path) -> bool:
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] in COMPRESSED_SUFFIXES:
+        suffixes = suffixes[:-1]
+    return bool(suffixes) and suffixes[-1] in SUFFIXES
+
+
+def _walk(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS]
+        for name in filenames:
+            if not name.startswith("."):
+                path = Path(dirpath, name)
+                if _relevant(path):
+                    found.append(path)
+    return sorted(found, key=lambda p: p.parts)
+
+
+def _glob(pattern: str) -> list[Path]:
+    """Files matching a pattern (`**` allowed) that are articles, outside hidden and cache folders."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    found = []
+    for match in glob.glob(pattern, recursive=True):
+        path = Path(match)
+        below = path.parts[fixed:]
+        if any(p.startswith(".") or p in SKIP_DIRS for p in below) or not path.is_file():
+            continue
+        if _relevant(path):
+            found.append(path)
+    return sorted(found, key=lambda p: p.parts)
 
 
 def discover(inputs: list[str]) -> Iterator[str | Skip]:
-    """Expand files, folders (recursively) and globs into sources, in a stable order."""
+    """Expand files, folders (recursively) and globs (`**` allowed) into sources, in a stable order.
+
+    URLs pass through. Folders and globs skip hidden files and folders and files whose suffix is not
+    an article format; a file named explicitly is always tried. Each source is yielded once.
+    """
+    seen: set[str] = set()
     for item in inputs:
-        if item.startswith(("http://", "https://")):
-            yield item
+        try:
+            found = list(_expand(item))
+        except (OSError, ValueError) as e:  # a name the OS cannot take (a NUL byte, too long)
+            yield Skip(item, f"cannot use this path ({getattr(e, 'strerror', None) or e})")
             continue
-        path = Path(item).expanduser()
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                    yield str(child)
-        elif path.is_file():
-            yield str(path)
-        elif glob.has_magic(item):
-            matches = sorted(glob.glob(os.path.expanduser(item), recursive=True))
-            files = [m for m in matches if Path(m).is_file()]
-            if not files:
-                yield Skip(item, "no file matches this pattern")
-            yield from files
-        else:
-            yield Skip(item, "no such file or folder")
+        for source in found:
+            if isinstance(source, Skip):
+                yield source
+                continue
+            key = source if is_url(source) else os.path.realpath(source)
+            if key not in seen:
+                seen.add(key)
+                yield source
 
 
-def load(source: str) -> Document:
+def _expand(item: str) -> Iterator[str | Skip]:
+    if is_url(item):
+        yield item
+    elif re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", item):
+        yield Skip(item, "unsupported URL scheme (only http and https)")
+    elif (path := Path(item).expanduser()).is_dir():
+        files = _walk(path)
+        if not files:
+            yield Skip(item, "no article files in this folder")
+        yield from (str(f) for f in files)
+    elif path.is_file() or (path.exists() and not glob.has_magic(item)):
+        yield str(path)
+    elif glob.has_magic(item):
+        files = _glob(os.path.expanduser(item))
+        if not files:
+            yield Skip(item, "no article file matches this pattern")
+        yield from (str(f) for f in files)
+    else:
+        yield Skip(item, "no such file or folder")
+
+
+# ---------------------------------------------------------------- load
+
+
+def load(source: str, *, max_bytes: int = MAX_BYTES, timeout: float | None = None) -> Document:
+    """Read a file's bytes, or fetch an http(s) URL. Raises IngestError with a one-line reason."""
+    if is_url(source):
+        from meetview.ingest.fetch import DEFAULT_TIMEOUT, fetch
+
+        return fetch(source, max_bytes=max_bytes, timeout=timeout or DEFAULT_TIMEOUT)
     try:
-        size = os.path.getsize(source)
-        if size > MAX_BYTES:
-            raise IngestError(f"file too large ({size:,} bytes; limit {MAX_BYTES:,})")
-        with open(source, "rb") as fh:
-            return Document(source=source, data=fh.read())
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as e:
+        raise IngestError("no such file (it may have been moved or deleted)") from e
+    except IsADirectoryError as e:
+        raise IngestError("is a folder, not a file") from e
+    except PermissionError as e:
+        raise IngestError("cannot read: permission denied") from e
     except OSError as e:
         raise IngestError(f"cannot read: {e.strerror or e}") from e
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IngestError("is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise IngestError("not a regular file (a device, pipe or socket)")
+        if st.st_size > max_bytes:
+            raise IngestError(f"file too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
+        with os.fdopen(fd, "rb", closefd=True) as fh:
+            fd = -1
+            data = fh.read(max_bytes + 1)
+    except IngestError:
+        raise
+    except OSError as e:
+        raise IngestError(f"cannot read: {e.strerror or e}") from e
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > max_bytes:
+        raise IngestError(f"file too large (over {max_bytes:,} bytes)")
+    return Document(source=source, data=data)
+
+
+# ---------------------------------------------------------------- parse
+
+
+def _suffix(doc: Document) -> str:
+    """The article suffix of a source (".html" for "page.html.gz"), lower-cased, or ""."""
+    name = doc.source.split("#", 1)[0].split("?", 1)[0] if is_url(doc.source) else doc.source
+    stem, suffix = os.path.splitext(os.path.basename(name))
+    if suffix.lower() in COMPRESSED_SUFFIXES:
+        suffix = os.path.splitext(stem)[1]
+    return suffix.lower()
+
+
+def detect_format(text: str, suffix: str, content_type: str | None) -> str:
+    """'feed' | 'json-feed' | 'html' | 'markdown' | 'text': content first, then content type, then suffix.
+
+    A feed is recognised by its root element (<rss>, <feed>, <rdf:RDF>) after any XML prolog, whatever
+    the suffix; HTML by a leading doctype or tag.
+    """
+    ctype = (content_type or "").split(";", 1)[0].strip().lower()
+    prolog_end = _XML_PROLOG.match(text, 0, 65536).end()
+    if _FEED_ROOT.match(text, prolog_end, prolog_end + 16):
+        return "feed"
+    stripped = text.lstrip()
+    if stripped.startswith("{") and (suffix in JSON_SUFFIXES or ctype.endswith("json")):
+        return "json-feed"
+    if _HTML_START.match(stripped[:4096]):
+        return "html"
+    if ctype in FEED_TYPES or ctype in ("application/xml", "text/xml"):
+        return "feed"
+    if ctype in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in JSON_SUFFIXES:
+        return "json-feed"
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return "markdown"
+    return "text"
 
 
 def parse(doc: Document) -> list[Article]:
-    if not doc.data.strip():
-        raise IngestError("empty file")
+    """Decode, detect the format, clean; one Article per article (a feed gives one per entry).
+
+    Anything wrong with the input raises IngestError with a one-line reason; never another exception.
+    """
     try:
-        text = doc.data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise IngestError("not UTF-8 text") from e
+        return _parse(doc)
+    except IngestError:
+        raise
+    except RecursionError as e:
+        raise IngestError("document too deeply nested to parse") from e
+    except MemoryError as e:
+        raise IngestError("document too large to parse in memory") from e
+    except Exception as e:  # a parser bug or an input no library expected: report it, never crash an import
+        raise IngestError(f"could not parse ({type(e).__name__}: {str(e)[:200]})") from e
+
+
+def _parse(doc: Document) -> list[Article]:
+    data = doc.data
+    if is_gzip(data):
+        data = gunzip(data, MAX_BYTES)
+    if not data.strip():
+        raise IngestError("empty file")
+    text, _encoding = decode(data, doc.content_type)
     text = clean_text(text)
-    lines = [ln.strip(" #") for ln in text.splitlines() if ln.strip()]
-    return [Article(source=doc.source, text=text, original=text, title=lines[0] if lines else None)]
+    if not text.strip():
+        raise IngestError("empty file (only whitespace or control characters)")
+    fmt = detect_format(text, _suffix(doc), doc.content_type)
+    from_url = doc.url is not None or is_url(doc.source)
+
+    if fmt == "feed":
+        from meetview.ingest.feeds import parse_feed
+
+        return parse_feed(data, doc.source, content_type=doc.content_type, url=doc.url)
+    if fmt == "json-feed":
+        from meetview.ingest.feeds import parse_json_feed
+
+        return parse_json_feed(text, doc.source, url=doc.url)
+    if fmt == "html":
+        from meetview.ingest.webpage import parse_html
+
+        return [parse_html(text, doc.source, url=doc.url, kind="url" if from_url else "html")]
+
+    from meetview.ingest.text import parse_text
+
+    result = parse_text(text, markdown=True if fmt == "markdown" else None)
+    if not result.text.strip():
+        raise IngestError("no article text (only boilerplate or markup)")
+    kind = "url" if from_url else ("markdown" if result.markdown else "text")
+    return [
+        Article(
+            source=doc.source,
+            text=result.text,
+            original=text,
+            title=result.title,
+            published=result.published,
+            outlet=result.outlet,
+            url=result.url or doc.url or (doc.source if is_url(doc.source) else None),
+            kind=kind,
+        )
+    ]

@@ -10,16 +10,17 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlmodel import Session
 
 from meetview import records
 from meetview.extract.countries import country_name
 from meetview.extract.names import fuller, given_names, same_person, skeleton, surname_key
 from meetview.extract.taxonomy import topic_label
+from meetview.sanitize import clean_line, clean_text
 from meetview.store.dates import date_bounds
 from meetview.store.models import (
     Article,
@@ -61,6 +62,19 @@ def bytes_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+WRITE_LOCK = 0x6D657772  # "mewr": one writer at a time on a shared PostgreSQL
+
+
+def lock_for_writing(session: Session) -> None:
+    """Serialize writers: on PostgreSQL, an advisory lock held until this transaction ends.
+
+    Two importers writing the same articles then never race on people, countries or articles;
+    SQLite's own database lock already serializes its writers.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+
+
 # --- import sources ------------------------------------------------------------------------------
 
 
@@ -83,6 +97,50 @@ def record_source(session: Session, location: str, source_hash: str, articles: i
 # --- articles ------------------------------------------------------------------------------------
 
 
+def _inert_article(a: records.Article) -> records.Article:
+    """The last guard: no control or escape character reaches the database (PostgreSQL rejects NUL)."""
+    return replace(
+        a,
+        source=clean_line(a.source) or "(unnamed)",
+        text=clean_text(a.text),
+        original=clean_text(a.original),
+        title=_line(a.title),
+        published=_line(a.published),
+        outlet=_line(a.outlet),
+        url=_line(a.url),
+    )
+
+
+def _line(value: str | None) -> str | None:
+    return clean_line(value) or None
+
+
+def _inert_meeting(m: records.Meeting) -> records.Meeting:
+    people = [
+        replace(
+            p,
+            name=clean_line(p.name),
+            role=_line(p.role),
+            country=_line(p.country),
+            organization=_line(p.organization),
+            aliases=[clean_line(a) for a in p.aliases],
+        )
+        for p in m.participants
+    ]
+    return replace(
+        m,
+        date=_line(m.date),
+        format=_line(m.format),
+        location=_line(m.location),
+        participants=[p for p in people if p.name],
+        countries=[clean_line(c) for c in m.countries],
+        topics=[clean_line(t) for t in m.topics],
+        organizations=[clean_line(o) for o in m.organizations],
+        evidence=_line(m.evidence),
+        spans=[replace(sp, value=clean_line(sp.value)) for sp in m.spans],
+    )
+
+
 def save_article(
     session: Session,
     article: records.Article,
@@ -92,6 +150,14 @@ def save_article(
     force: bool = False,
 ) -> Outcome:
     """Store one article and its meetings. Idempotent: same content -> UNCHANGED, nothing written."""
+    article = _inert_article(article)
+    extraction = replace(
+        extraction,
+        title=clean_line(extraction.title) or None,
+        published=clean_line(extraction.published) or None,
+        meetings=[_inert_meeting(m) for m in extraction.meetings],
+    )
+    origin = clean_line(origin)
     chash = content_hash(article)
     existing = session.execute(select(Article).where(Article.source == article.source)).scalar_one_or_none()
     if existing is not None and existing.content_hash == chash and not force:

@@ -1,0 +1,190 @@
+"""HTML pages: main text, title, date, outlet and URL by trafilatura; a tree-free fallback for broken ones."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from urllib.parse import urlsplit
+
+from meetview.ingest.boilerplate import filter_lines
+from meetview.ingest.dates import iso_date
+from meetview.ingest.errors import IngestError
+from meetview.ingest.markup import html_to_text_and_title
+from meetview.ingest.text import HEADER_DATE
+from meetview.records import Article
+from meetview.sanitize import clean_line, clean_text
+
+# The extractors log their own troubles (empty trees, discarded pages); keep them off the user's terminal
+# unless the application configures logging.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+# <meta> names and properties that state when an article was published, most specific first.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "date.published", "published_time", "og:published_time", "publishdate", "publish-date", "publish_date",
+    "pubdate", "publication_date", "citation_publication_date", "dc.date.issued", "dcterms.issued",
+    "dcterms.created", "dc.date.created", "dc.date", "sailthru.date", "parsely-pub-date", "date",
+)  # fmt: skip
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_JSON_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+_DATE_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_MAX_TEXT_FIELD = 300
+
+
+def _meta_tags(markup: str) -> dict[str, str]:
+    """Lower-cased name/property/itemprop -> content of the page's <meta> tags (first wins)."""
+    found: dict[str, str] = {}
+    for tag in _META_TAG.finditer(markup, 0, min(len(markup), 400_000)):
+        attrs = {m[1].lower(): html.unescape(m[2] or m[3] or m[4] or "") for m in _ATTR.finditer(tag[0])}
+        content = attrs.get("content")
+        if content is None:
+            continue
+        for key in ("property", "name", "itemprop"):
+            if attrs.get(key):
+                found.setdefault(attrs[key].strip().lower(), content.strip())
+    return found
+
+
+def metadata_date(markup: str, meta: dict[str, str] | None = None) -> str | None:
+    """The publication date the page's metadata states (<meta> tags, JSON-LD), or None."""
+    meta = _meta_tags(markup) if meta is None else meta
+    for key in PUBLISHED_META:
+        date = iso_date(meta.get(key))
+        if date:
+            return date
+    for block in _JSON_LD.finditer(markup, 0, min(len(markup), 1_000_000)):
+        m = _DATE_PUBLISHED.search(block[1])
+        if m:
+            date = iso_date(m[1])
+            if date:
+                return date
+    return None
+
+
+def _header_line_date(lines: list[str]) -> str | None:
+    """A date heading the main text ("2022-06-15 09:48:00 | ID: 67756", "Published: June 4, 2025")."""
+    for ln in lines[:3]:
+        if len(ln) > 80:
+            continue
+        date = iso_date(ln)
+        if not date:
+            m = HEADER_DATE.match(ln)
+            date = iso_date(m["rest"]) if m else None
+        if date:
+            return date
+    return None
+
+
+def _outlet(sitename: str | None, url: str | None) -> str | None:
+    if sitename:
+        name = clean_line(html.unescape(sitename))
+        name = _SITE_SEPARATORS.split(name, maxsplit=1)[0].strip()
+        if name:
+            return name[:_MAX_TEXT_FIELD]
+    if url:
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _page_title(markup: str) -> str | None:
+    m = _TITLE_TAG.search(markup, 0, min(len(markup), 200_000))
+    return clean_line(html.unescape(m[1])) if m else None
+
+
+def _site_from_title(page_title: str | None, headline: str | None) -> str | None:
+    """ "Headline | Site" in <title>: the part that is not the headline."""
+    if not page_title or not headline:
+        return None
+    parts = _SITE_SEPARATORS.split(page_title)
+    if len(parts) >= 2 and clean_line(headline).startswith(parts[0].strip()):
+        site = parts[-1].strip()
+        return site if 0 < len(site) <= 60 else None
+    return None
+
+
+def _article_url(candidate: str | None, fetched: str | None) -> str | None:
+    """The page's own URL: the canonical one if it names an article (not a front page), else the fetched."""
+    if candidate and candidate.startswith(("http://", "https://")):
+        path = urlsplit(candidate).path.strip("/")
+        if path.count("/") >= 1 or len(path) > 12:
+            return candidate
+    return fetched or None
+
+
+def _trafilatura(markup: str, url: str | None):  # -> trafilatura Document | None
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_precision=True,
+            date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+    except (RecursionError, ValueError, TypeError, AttributeError, IndexError, MemoryError):
+        return None
+    except Exception as e:  # lxml's own errors (XMLSyntaxError, ParserError) and other parser failures
+        if type(e).__module__.startswith(("lxml", "trafilatura", "htmldate", "courlan", "justext")):
+            return None
+        raise
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(ln.split()) for ln in clean_text(text).split("\n")]
+
+
+def parse_html(markup: str, source: str, *, url: str | None = None, kind: str = "html") -> Article:
+    """One Article from an HTML page: main text without menus, sidebars and related lists."""
+    doc = _trafilatura(markup, url)
+    main = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    title = getattr(doc, "title", None) if doc is not None else None
+    fallback_title = None
+    if not main:
+        # Broken, deeply nested or unusual markup: a tree-free pass over the whole page.
+        main, fallback_title = html_to_text_and_title(markup, drop_furniture=True)
+    lines = filter_lines(_lines(main))
+    lines = [ln for ln in lines if ln]
+    text = "\n".join(lines)
+    if not text:
+        raise IngestError("no article text found in the HTML")
+
+    meta = _meta_tags(markup)
+    if not title:
+        title = meta.get("og:title") or fallback_title
+        if title is None:
+            title = html_to_text_and_title(markup[:100_000])[1]
+    published = (
+        metadata_date(markup, meta)
+        or _header_line_date(lines)
+        or iso_date(getattr(doc, "date", None) if doc is not None else None)
+    )
+    page_url = _article_url(getattr(doc, "url", None) if doc is not None else None, url)
+    if page_url is None:
+        page_url = _article_url(meta.get("og:url"), None)
+    sitename = (
+        (getattr(doc, "sitename", None) if doc is not None else None)
+        or meta.get("og:site_name")
+        or _site_from_title(_page_title(markup), title)
+    )
+    return Article(
+        source=source,
+        text=text,
+        original=markup,
+        title=(clean_line(html.unescape(title))[:_MAX_TEXT_FIELD] or None) if title else None,
+        published=published,
+        outlet=_outlet(sitename, page_url or url),
+        url=page_url,
+        kind=kind,
+    )
