@@ -28,3 +28,15 @@ def make_app(state_dir):
 def app(db, make_app):
     """The app over the five hand-made meetings of factories.build_sample."""
     return make_app(db)
+
+
+@pytest.fixture
+def sqlite_db(tmp_path):
+    """The sample on SQLite only (snapshots must not depend on the backend)."""
+    from factories import build_sample
+
+    from meetview.store import open_store
+
+    store = open_store(str(tmp_path / "snap.db"))
+    yield build_sample(store)
+    store.close()

@@ -27,7 +27,8 @@ def hostile_store(store):
         store,
         make_article(
             "evil.txt",
-            f"Intro {OSC52} text.\n{QUIT}Click here{OSC8} to quit.\nMallory met Eve {CSI} in {C1} Oslo {BIDI}.\0NUL",
+            f"Intro {OSC52} text.\n{QUIT}Click here{OSC8} to quit.\n"
+            f"Mallory met Eve {CSI} in {C1} Oslo {BIDI}.\0NUL",
             title=f"Evil {QUIT}click me [bold]B[/bold] {TITLE} ends badly [/",
             outlet=f"[red]Outlet{OSC52}[/",
             url="https://ok.example/[/]",
@@ -131,7 +132,8 @@ async def test_every_view_of_hostile_values(evil_app, tmp_path):
         # facets: choosing a hostile person notifies with its name (markup=False) and filters
         people_facet = app.query_one("#facet-people")
         people_facet.focus()
-        people_facet.highlighted = [v.label for v in people_facet._values].index("Mal[bold]ory [/" + CSI)
+        labels = [v.label for v in people_facet._values]
+        people_facet.highlighted = next(i for i, lbl in enumerate(labels) if lbl.startswith("Mal[bold]ory"))
         await pilot.press("enter")
         await settle(pilot)
         assert app.query_text.startswith("person:#") and len(app.ids) == 1

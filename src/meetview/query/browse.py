@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, select, true
 from sqlmodel import Session
 
 from meetview.extract.taxonomy import load_topics
-from meetview.query.engine import FacetValue, conditions, timeline
+from meetview.query.engine import FacetValue, conditions
 from meetview.query.parser import Query
 from meetview.query.values import FORMATS
 from meetview.store.models import (
@@ -60,9 +61,9 @@ def months_and_coverage(
 ) -> tuple[list[FacetValue], DateCoverage]:
     """The timeline's buckets and the date coverage in one scan of the query's meetings.
 
-    Months count day- and month-precise meetings (as `timeline` does); weeks count day-precise
-    ones only (`timeline(bucket="week")`, a second query). Year-only and undated meetings are
-    counted in the coverage, never put in a bucket.
+    Months count day- and month-precise meetings (as `timeline` does); ISO weeks count day-precise
+    ones only (a second query). Year-only and undated meetings are counted in the coverage, never
+    put in a bucket.
     """
     dialect = session.get_bind().dialect.name
     conds = conditions(query, dialect)
@@ -84,8 +85,27 @@ def months_and_coverage(
             months[month] = months.get(month, 0) + n
     coverage = DateCoverage(counts["day"], counts["month"], counts["year"], counts[None])
     if bucket == "week":
-        return timeline(session, query, bucket="week", _conds=conds), coverage
+        return iso_weeks(session, conds), coverage
     return [FacetValue(m, m, n) for m, n in sorted(months.items())], coverage
+
+
+def iso_weeks(session: Session, conds) -> list[FacetValue]:
+    """Day-precise meetings per ISO week ("2024-W46"), counted in Python from per-day counts, so
+    SQLite and PostgreSQL agree (their own week formats do not)."""
+    weeks: dict[str, int] = {}
+    for day, n in session.execute(
+        select(Meeting.date_start, func.count())
+        .where(and_(Meeting.date_precision == "day", *conds))
+        .group_by(Meeting.date_start)
+    ):
+        if day is None:
+            continue
+        if isinstance(day, str):
+            day = dt.date.fromisoformat(day)
+        year, week, _ = day.isocalendar()
+        key = f"{year}-W{week:02d}"
+        weeks[key] = weeks.get(key, 0) + n
+    return [FacetValue(k, k, n) for k, n in sorted(weeks.items())]
 
 
 @dataclass(frozen=True)

@@ -169,20 +169,15 @@ def fill_gaps(buckets: list[FacetValue], bucket: str) -> list[FacetValue]:
 
 
 def week_key(day: dt.date) -> str:
-    """The key query.timeline gives a week on SQLite (strftime %Y-W%W: Monday weeks, week 00 first)."""
-    return day.strftime("%Y-W%W")
+    """An ISO week's key, as query.browse.iso_weeks writes it: 2024-W46."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def week_start(key: str) -> dt.date | None:
-    """The first day of a %Y-W%W week bucket (its Monday, or 1 January for week 00)."""
+    """The Monday of an ISO week key."""
     try:
-        year, week = int(key[:4]), int(key[6:])
-    except ValueError:
-        return None
-    if week == 0:
-        return dt.date(year, 1, 1)
-    try:
-        return dt.datetime.strptime(f"{year}-W{week:02d}-1", "%Y-W%W-%w").date()
+        return dt.date.fromisocalendar(int(key[:4]), int(key[6:]), 1)
     except ValueError:
         return None
 
@@ -194,9 +189,7 @@ def period_term(value: str, bucket: str) -> str:
     start = week_start(value)
     if start is None:
         return ""
-    end = start + dt.timedelta(days=6 - start.weekday())
-    if end.year != start.year:
-        end = dt.date(start.year, 12, 31)
+    end = start + dt.timedelta(days=6)
     return f"after:{start.isoformat()} before:{end.isoformat()}"
 
 

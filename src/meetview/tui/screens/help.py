@@ -6,7 +6,7 @@ from importlib import resources
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
@@ -24,16 +24,19 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 110; max-width: 95%; height: 90%;
+        width: 180; max-width: 98%; height: auto; max-height: 96%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    HelpScreen Markdown { margin: 0; }
+    HelpScreen Horizontal { height: auto; }
+    HelpScreen Markdown { width: 1fr; margin: 0 1; }
     """
 
     def compose(self):
         with VerticalScroll(id="help-scroll") as scroll:
-            scroll.border_title = "Help (Esc closes)"
-            yield Markdown(help_text())
+            scroll.border_title = "meetview: keys (Esc closes)"
+            with Horizontal():
+                for column in help_text().split("<!-- column -->"):
+                    yield Markdown(column.strip())
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=step * 2, animate=False)
