@@ -43,7 +43,6 @@ from meetview.tui.messages import (
     WorkFailed,
 )
 from meetview.tui.querytext import DATE_FIELDS, add_term, replace_fields, term
-from meetview.tui.screens.help import HelpScreen
 from meetview.tui.screens.prompt import ChooseScreen, PathPrompt
 from meetview.tui.screens.views import PairScreen, PersonScreen
 from meetview.tui.state import TABS, UiState, load_state, save_state
@@ -787,6 +786,8 @@ class MeetviewApp(App[None]):
         self.push_screen(PairScreen(a, b))
 
     def action_help(self) -> None:
+        from meetview.tui.screens.help import HelpScreen  # Markdown costs 70 ms to import: on demand
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

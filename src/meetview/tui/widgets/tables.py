@@ -84,7 +84,8 @@ class FastTable(DataTable):
         self.column_labels = [label for _, label in cols]
         empty = pa.table({name: pa.array([], pa.string()) for name in self.column_names})
         super().__init__(
-            backend=_backend(empty),
+            # widths given: measuring would import pyarrow.compute and register its UDFs (~150 ms)
+            backend=_backend(empty, [0] * len(self.column_names)),
             column_labels=[Text(label) for label in self.column_labels],
             cursor_type="row",
             render_markup=False,
