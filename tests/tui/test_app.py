@@ -597,3 +597,33 @@ async def test_a_corrupt_state_file_is_ignored(db, make_app, state_dir):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.query_text == "" and app.sort == "date" and len(app.ids) == 5
+
+
+async def test_double_click_on_a_row_opens_the_reader(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.meetings_table
+        await pilot.click(table, offset=(20, 3))  # inside the border and header: the second row
+        await settle(pilot, delay=0.1)
+        assert table.cursor_row == 1 and app.focused is table
+        await pilot.click(table, offset=(20, 3), times=2)
+        await settle(pilot)
+        assert isinstance(app.focused, Reader) and app.query_one(Reader).detail.id == 3
+
+
+async def test_palette_opens_a_country_pair_and_filters_by_topic(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "pair ukraine")
+        await settle(pilot, delay=0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PairScreen) and app.screen.a == "UA"
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Topic: Drones")
+        await settle(pilot, delay=0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.query_text == "topic:drones" and app.ids == [3]

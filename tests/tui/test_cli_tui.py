@@ -1,4 +1,4 @@
-"""The CLI side of the app: plain `meetview` opens it, `meetview screenshots`, and Textual stays out of the core."""
+"""The CLI side of the app: plain `meetview` opens it, `meetview screenshots`; no Textual in the core."""
 
 from __future__ import annotations
 

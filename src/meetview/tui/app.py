@@ -32,6 +32,7 @@ from meetview.tui import data
 from meetview.tui.commands import GoToProvider
 from meetview.tui.messages import (
     Copied,
+    Counted,
     DetailLoaded,
     EntitiesLoaded,
     Exported,
@@ -138,6 +139,7 @@ class MeetviewApp(App[None]):
         self.marks: set[int] = set()
         self.ids: list[int] = []
         self.total = 0
+        self.counting = False  # a full page is shown and its total is being counted
         self.loaded_once = False
         self.loading_more = False
         self.vocabulary = Vocabulary()
@@ -277,6 +279,24 @@ class MeetviewApp(App[None]):
         if not worker.is_cancelled:
             self.post_message(MeetingsLoaded(gen, result, append=True))
 
+    @work(thread=True, exclusive=True, group="count")
+    def count_total(self, gen: int, text: str) -> None:
+        worker = get_current_worker()
+        try:
+            total = data.count_meetings(self.store, text)
+        except Exception as e:
+            self.post_message(WorkFailed("counting meetings", str(e)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Counted(gen, total))
+
+    @on(Counted)
+    @_while_mounted
+    def _counted(self, message: Counted) -> None:
+        if message.generation == self.generation:
+            self.total, self.counting = max(message.total, len(self.ids)), False
+            self._update_status()
+
     @work(thread=True, exclusive=True, group="facets")
     def load_facets(self, gen: int, text: str) -> None:
         worker = get_current_worker()
@@ -351,11 +371,14 @@ class MeetviewApp(App[None]):
                 return
             table.append(r.table, r.widths)
             self.ids.extend(r.ids)
+            if r.total is not None:
+                self.total, self.counting = r.total, False
         else:
             self.last_error = None
             table.replace(r.table, widths=r.widths)
             self.ids = list(r.ids)
-            self.total = r.total
+            self.counting = r.total is None
+            self.total = len(r.ids) if r.total is None else r.total
             bar = self.query_one("#filter-bar", FilterBar)
             bar.clear_error()
             if self._pending_select in self.ids:
@@ -379,6 +402,8 @@ class MeetviewApp(App[None]):
         if gen != self.generation:
             return
         self._show_current_detail(immediate=True)
+        if self.counting:
+            self.count_total(gen, text)
         self._load_side(gen, text)
 
     def _load_side(self, gen: int, text: str) -> None:
@@ -461,6 +486,7 @@ class MeetviewApp(App[None]):
         self._update_status()
 
     @on(WorkFailed)
+    @_while_mounted
     def _work_failed(self, message: WorkFailed) -> None:
         self.loading_more = False
         self.notify(
@@ -470,6 +496,7 @@ class MeetviewApp(App[None]):
         )
 
     @on(Exported)
+    @_while_mounted
     def _exported(self, message: Exported) -> None:
         self.notify(
             f"Exported {message.count:,} meeting{'s' if message.count != 1 else ''} to {message.path}",
@@ -478,6 +505,7 @@ class MeetviewApp(App[None]):
         )
 
     @on(Copied)
+    @_while_mounted
     def _copied(self, message: Copied) -> None:
         if message.markdown is None:
             self.notify("That meeting is no longer in the database.", severity="warning", markup=False)
@@ -494,6 +522,9 @@ class MeetviewApp(App[None]):
         shown, total = len(self.ids), self.total
         if self.generation and not self.loaded_once and not self.ids:
             t.append("loading…", style="dim")
+        elif self.counting:
+            t.append(f"{shown:,} of more meetings", style="bold")
+            t.append(" (counting…)", style="dim")
         elif shown < total:
             t.append(f"{shown:,} of {total:,} meetings", style="bold")
             t.append(" (more load as you scroll)", style="dim")
@@ -528,7 +559,7 @@ class MeetviewApp(App[None]):
         self._show_current_detail()
         if (
             not self.loading_more
-            and len(self.ids) < self.total
+            and (self.counting or len(self.ids) < self.total)
             and event.cursor_row >= len(self.ids) - LOAD_MORE_MARGIN
         ):
             self._load_more()
@@ -677,7 +708,10 @@ class MeetviewApp(App[None]):
     def action_export(self) -> None:
         n = len(self.marks) if self.marks else self.total
         what = "marked" if self.marks else "filtered"
-        question = Text(f"Export the {n:,} {what} meeting{'s' if n != 1 else ''} as a Markdown brief to:")
+        if self.counting and not self.marks:
+            question = Text("Export every filtered meeting as a Markdown brief to:")
+        else:
+            question = Text(f"Export the {n:,} {what} meeting{'s' if n != 1 else ''} as a Markdown brief to:")
         self.push_screen(
             PathPrompt("Export", question, data.default_export_path()),
             self._export_to,

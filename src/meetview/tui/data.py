@@ -79,7 +79,7 @@ class MeetingsResult:
     text: str
     sort: str
     descending: bool
-    total: int
+    total: int | None  # None: a full page, the total is being counted
     offset: int
     ids: list[int]
     table: pa.Table
@@ -101,19 +101,27 @@ def fetch_meetings(
     t0 = time.perf_counter()
     q = query.parse(text)
     with store.session() as session:
-        page = query.search(session, q, sort=sort, descending=descending, limit=limit, offset=offset)
+        page = query.search(
+            session, q, sort=sort, descending=descending, limit=limit, offset=offset, with_total=False
+        )
     table = meetings_arrow(page.rows, marks)
+    complete = len(page.rows) < limit  # else the total is counted afterwards (count_meetings)
     return MeetingsResult(
         text,
         sort,
         descending,
-        page.total,
+        offset + len(page.rows) if complete else None,
         offset,
         [r.id for r in page.rows],
         table,
         time.perf_counter() - t0,
         measure(table),
     )
+
+
+def count_meetings(store: Store, text: str) -> int:
+    with store.session() as session:
+        return query.count(session, query.parse(text))
 
 
 @dataclass

@@ -18,6 +18,13 @@ class MeetingsLoaded(Message):
         self.append = append
 
 
+class Counted(Message):
+    def __init__(self, generation: int, total: int) -> None:
+        super().__init__()
+        self.generation = generation
+        self.total = total
+
+
 class FacetsLoaded(Message):
     def __init__(self, generation: int, result: FacetsResult) -> None:
         super().__init__()
