@@ -193,9 +193,24 @@ class MeetviewApp(App[None]):
         self._focus_table()
 
     def _apply_sizes(self) -> None:
-        self.query_one("#facets").styles.width = self.ui.facets_width
-        self.query_one("#reader").styles.width = self.ui.reader_width
-        self.query_one("#timeline").styles.height = self.ui.timeline_height
+        """The remembered pane sizes, shrunk (not forgotten) when the terminal is too small for them."""
+        self.query_one("#facets").styles.width = min(self.ui.facets_width, self._max_size("facets"))
+        self.query_one("#reader").styles.width = min(self.ui.reader_width, self._max_size("reader"))
+        self.query_one("#timeline").styles.height = min(self.ui.timeline_height, self._max_size("timeline"))
+
+    def _max_size(self, target: str) -> int:
+        """The most a pane may take: the meetings table always keeps 40% of the width."""
+        width, height = self.size
+        facets = max(12, width // 4)
+        if target == "facets":
+            return facets
+        if target == "reader":
+            shown_facets = min(self.ui.facets_width, facets)
+            return max(20, width - shown_facets - 2 - max(30, width * 2 // 5))
+        return max(4, height // 3)
+
+    def on_resize(self) -> None:
+        self._apply_sizes()
 
     @property
     def active_tab(self) -> str:
@@ -832,7 +847,7 @@ class MeetviewApp(App[None]):
             self._set_width("reader", self.ui.reader_width + delta, final=True)
         elif target == "timeline":
             self.ui.timeline_height = max(4, min(30, self.ui.timeline_height + delta))
-            self.query_one("#timeline").styles.height = self.ui.timeline_height
+            self._apply_sizes()
             self._save()
 
     @on(Splitter.Resized)
@@ -840,14 +855,12 @@ class MeetviewApp(App[None]):
         self._set_width(event.target, event.width, final=event.final)
 
     def _set_width(self, target: str, width: int, *, final: bool) -> None:
-        total = self.size.width
-        others = (self.ui.reader_width if target == "facets" else self.ui.facets_width) + 2
-        width = max(12 if target == "facets" else 20, min(width, max(20, total - others - 30)))
+        width = max(12 if target == "facets" else 20, min(width, self._max_size(target)))
         if target == "facets":
             self.ui.facets_width = width
         else:
             self.ui.reader_width = width
-        self.query_one(f"#{target}").styles.width = width
+        self._apply_sizes()
         if final:
             self._save()
 
