@@ -137,7 +137,7 @@ def test_cli_export_writes_each_format_and_list_shows_literal_text(hostile, tmp_
     runner = CliRunner()
     for fmt in ("md", "json", "csv"):
         out = tmp_path / f"brief.{fmt}"
-        result = runner.invoke(app, ["export", "", "-o", str(out), "--db", hostile.url])
+        result = runner.invoke(app, ["export", "--output", str(out), "--db", hostile.url])
         assert result.exit_code == 0, result.output
         _assert_inert(out.read_text(encoding="utf-8"))
     listing = runner.invoke(app, ["list", "--db", hostile.url])

@@ -186,3 +186,10 @@ def test_person_by_exact_id(db):
     [fredriksen] = [v for v in f.people if v.label == "Jon Fredriksen"]
     assert ids(db, f"person:#{fredriksen.value}") == ["2024-12-10"]
     assert ids(db, "person:#99999") == []
+
+
+def test_country_groups_and_demonyms(db):
+    assert ids(db, "country:nordic") == ids(db, "country:NO,SE,DK,FI,IS")
+    assert ids(db, "country:norwegian") == ids(db, "country:NO")
+    assert ids(db, "country:British") == ids(db, "country:GB")
+    assert ids(db, 'country:"the United Kingdom"') == ids(db, "country:GB")

@@ -51,7 +51,7 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a one-line error (never a traceback) and return the Exit to raise."""
     from rich.text import Text
 
-    _err_console().print(Text("error: ", style="bold red") + Text(message))
+    _err_console().print(Text("error: ", style="bold red") + Text(message), soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -193,12 +193,33 @@ def _print_stats(store) -> None:
 
 
 QueryArg = Annotated[
-    str,
+    list[str] | None,
     typer.Argument(
-        help="A filter (see README: country:NO topic:air-defense after:2024-11 ...). "
-        "Empty means every meeting."
+        help="A filter, as one quoted argument or several words (see README: country:NO -topic:sanctions "
+        "after:2024-11 ...). Nothing means every meeting.",
+        show_default=False,
     ),
 ]
+# Commands that take a query have no short options, and pass tokens such as `-country:NO` through
+# to the query instead of reading them as options.
+QUERY_COMMAND = {"ignore_unknown_options": True, "allow_interspersed_args": True}
+
+
+def query_string(words: list[str] | None) -> str:
+    """The query from the command line: one argument is the whole query; several are joined, and a
+    word holding spaces (the shell removed its quotes) is quoted again: person:"Serhii Boiev"."""
+    words = words or []
+    if len(words) == 1:
+        return words[0]
+    out = []
+    for w in words:
+        if any(c.isspace() for c in w) and '"' not in w:
+            field, sep, value = w.partition(":")
+            w = f'{field}:"{value}"' if sep and field.isalpha() else f'"{w}"'
+        out.append(w)
+    return " ".join(out)
+
+
 SortOption = Annotated[
     str, typer.Option("--sort", help="date, participants, countries, topics, format, location or sources.")
 ]
@@ -234,13 +255,13 @@ def _search(store, text: str, *, sort: str, ascending: bool, limit: int | None):
         raise _query_fail(e) from None
 
 
-@app.command("list")
+@app.command("list", context_settings=QUERY_COMMAND)
 def list_cmd(
-    query_text: QueryArg = "",
+    query_text: QueryArg = None,
     db: DbOption = None,
     sort: SortOption = "date",
     ascending: Annotated[bool, typer.Option("--asc", help="Oldest (or A-Z) first.")] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Rows to show.")] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Rows to show.")] = 50,
 ) -> None:
     """List the meetings a filter matches, as a table (newest first)."""
     from rich.table import Table
@@ -249,7 +270,7 @@ def list_cmd(
     from meetview.sanitize import clean_line
 
     store = _open(db)
-    _, page = _search(store, query_text, sort=sort, ascending=ascending, limit=limit)
+    _, page = _search(store, query_string(query_text), sort=sort, ascending=ascending, limit=limit)
     table = Table(
         "id",
         "date",
@@ -266,8 +287,8 @@ def list_cmd(
             str(r.id),
             Text(r.date or "-"),
             Text(clean_line(r.participants) or "-"),
-            Text(r.countries or "-"),
-            Text(r.topics or "-"),
+            Text(_first(r.countries.split(), 6, " ") or "-"),
+            Text(_first(r.topics.split(", "), 3, ", ") or "-"),
             Text(r.format or "-"),
             str(r.n_sources),
         )
@@ -276,6 +297,13 @@ def list_cmd(
     shown = len(page.rows)
     more = f" (first {shown}; use --limit)" if page.truncated else ""
     console.print(Text(f"{page.total} meeting{'s' if page.total != 1 else ''}{more}"))
+
+
+def _first(values: list[str], n: int, sep: str) -> str:
+    """The first n values, and how many more: "DK EE FI NO SE UA +3"."""
+    values = [v for v in values if v]
+    more = f"{sep if sep != ', ' else ' '}+{len(values) - n}" if len(values) > n else ""
+    return sep.join(values[:n]) + more
 
 
 @app.command("show")
@@ -324,15 +352,13 @@ def show_cmd(
         console.print(Text(f"  - {clean_line(s.title) or '(untitled)'}: {bits}"), soft_wrap=True)
 
 
-@app.command("export")
+@app.command("export", context_settings=QUERY_COMMAND)
 def export_cmd(
-    query_text: QueryArg = "",
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="File to write ('-' for standard output).")
-    ] = "-",
+    query_text: QueryArg = None,
+    output: Annotated[str, typer.Option("--output", help="File to write ('-' for standard output).")] = "-",
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="md, json or csv (default: from the file's suffix, else md)."),
+        typer.Option("--format", help="md, json or csv (default: from the file's suffix, else md)."),
     ] = None,
     db: DbOption = None,
     sort: SortOption = "date",
@@ -352,7 +378,7 @@ def export_cmd(
     if fmt not in FORMATS:
         raise fail(f"unknown format '{fmt}' (md, json, csv)")
     store = _open(db)
-    q, page = _search(store, query_text, sort=sort, ascending=ascending, limit=None)
+    q, page = _search(store, query_string(query_text), sort=sort, ascending=ascending, limit=None)
     with store.session() as session:
         details = meeting_details(session, [r.id for r in page.rows])
     body = render(fmt, details, query=q.text)

@@ -58,7 +58,12 @@ def skeleton_word(word: str) -> str:
 
 def words(name: str) -> list[str]:
     """Folded name words without suffixes (Jr., III)."""
-    return [w for w in fold(name).split() if w not in _SUFFIXES]
+    return list(_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in fold(name).split() if w not in _SUFFIXES)
 
 
 def skeleton(name: str) -> str:
@@ -96,7 +101,12 @@ def same_person(a: str, b: str) -> bool:
     ga, gb = given_names(a), given_names(b)
     if not ga or not gb:
         return True
-    return _given_compatible(ga[0], gb[0])
+    if _given_compatible(ga[0], gb[0]):
+        return True
+    # "López Obrador" is "Andrés Manuel López Obrador": one name the tail of the other
+    wa, wb = skeleton(a).split(), skeleton(b).split()
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return len(short) >= 2 and long[-len(short) :] == short
 
 
 def fuller(a: str, b: str) -> str:

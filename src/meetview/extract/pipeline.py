@@ -2,21 +2,356 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import tomllib
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 
-from meetview.records import Article, Extraction, Meeting, Span
+from meetview.extract import countries as gaz
+from meetview.extract.dates import Anchor, find_anchor
+from meetview.extract.document import Doc, prepare
+from meetview.extract.events import Event, build_candidates, cluster, find_triggers
+from meetview.extract.people import People, Person, find_people
+from meetview.extract.topics import find_topics, topics_of
+from meetview.records import Article, Extraction, Meeting, Participant, Span
 
-_MEETING = re.compile(r"\b(met|meeting|talks|call|conference|visit)\b", re.I)
+log = logging.getLogger(__name__)
+
+_URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
+_VALID_DATE = re.compile(r"^(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?$")
 
 
 def extract(article: Article) -> Extraction:
-    """First version: one meeting per article whose text reports one, evidence = that sentence."""
-    meetings: list[Meeting] = []
-    m = _MEETING.search(article.text)
-    if m:
-        start = article.text.rfind("\n", 0, m.start()) + 1
-        end = article.text.find("\n", m.end())
-        end = len(article.text) if end < 0 else end
-        evidence = article.text[start:end].strip()
-        meetings.append(Meeting(evidence=evidence, spans=[Span("evidence", evidence, start, end)]))
-    return Extraction(file=article.file, title=article.title, published=article.published, meetings=meetings)
+    """Meetings reported in one article. Pure, and never raises: a failure yields no meetings."""
+    try:
+        return extract_strict(article)
+    except Exception:  # the contract: any input gives valid output
+        log.exception("extraction failed for %s", getattr(article, "source", "?"))
+        published = article.published if _valid_day(article.published) else None
+        return Extraction(file=article.file, title=article.title, published=published, meetings=[])
+
+
+def extract_strict(article: Article) -> Extraction:
+    """`extract` without the safety net (tests call it to see real errors)."""
+    text = article.text or ""
+    doc = prepare(text, article.title)
+    published = article.published[:10] if _valid_day(article.published) else None
+    anchor = find_anchor(text, doc.text, published, doc.body_start)
+    people = find_people(doc)
+    triggers = find_triggers(doc, people)
+    cands = build_candidates(doc, people, triggers, anchor)
+    events = cluster(doc, people, cands)
+    home = _home_country(doc, article)
+    meetings = [_meeting(doc, people, anchor, e, events, home) for e in events]
+    spans: list[Span] = []
+    if anchor.published and anchor.published_span and not published:
+        spans.append(Span("published", anchor.published, *anchor.published_span))
+    return Extraction(
+        file=article.file,
+        title=article.title,
+        published=published or anchor.published,
+        meetings=meetings,
+        spans=spans,
+    )
+
+
+def _valid_day(value: str | None) -> bool:
+    return bool(value) and re.match(r"^(?:19|20)\d\d-[01]\d-[0-3]\d", value or "") is not None
+
+
+@lru_cache(maxsize=1)
+def _domains() -> dict[str, str]:
+    text = resources.files("meetview.extract.data").joinpath("sources.toml").read_text("utf-8")
+    return dict(tomllib.loads(text).get("domains") or {})
+
+
+def _home_country(doc: Doc, article: Article) -> str | None:
+    """The country a government publisher speaks for, from the article's URL."""
+    hosts = []
+    if article.url:
+        hosts += _URL.findall(article.url)
+    hosts += _URL.findall(doc.raw[:3000])
+    for host in hosts:
+        host = host.lower()
+        for dom, code in _domains().items():
+            if host == dom or host.endswith("." + dom):
+                return code
+    return None
+
+
+def _country_counts(doc: Doc) -> dict[str, float]:
+    counts: dict[str, float] = {}
+    for h in doc.places:
+        if h.kind in ("country", "adj", "capital"):
+            counts[h.value] = counts.get(h.value, 0) + 1
+    return counts
+
+
+def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anchor: Anchor) -> str | None:
+    if p.country:
+        return p.country
+    if p.org:
+        return None
+    if home:
+        return home
+    return _person_country_fallback(doc, taken, anchor)
+
+
+def _counterpart(e: Event, lead: int | None, pid: int) -> bool:
+    """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
+    of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...")."""
+    first = [c for c in e.candidates if c.trigger.sent == e.first.trigger.sent]
+    persons = {p for c in first for p in c.persons}
+    subject = {p for c in first for p in c.subject}
+    if pid not in persons or lead not in persons or pid == lead:
+        return False
+    if pid in subject and lead in subject:
+        return len(subject) == 2  # "Biden and Johnson spoke"; not "Biden, Blinken and Austin met"
+    return True
+
+
+def _person_country_fallback(
+    doc: Doc, taken: set[str], anchor: Anchor, exclude: str | None = None
+) -> str | None:
+    """The side of someone the article does not place: its most named country not already taken
+    (or, failing that, any named country but `exclude`, the other side's)."""
+    counts = _country_counts(doc)
+    if anchor.dateline_city:
+        code = gaz.place_country(anchor.dateline_city)
+        if code:
+            counts[code] = counts.get(code, 0) + 3
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    best = [c for c in ranked if c not in taken] or [c for c in ranked if c != exclude]
+    return best[0] if best else None
+
+
+@lru_cache(maxsize=64)
+def _group_of_org(org: str) -> gaz.Group | None:
+    """The country group an organisation stands for (G7 -> its seven members), if it is one."""
+    for g in gaz.groups().values():
+        if g.org == org:
+            return g
+    return None
+
+
+def _event_day(anchor: Anchor, value: str | None) -> date | None:
+    if value and len(value) == 10:
+        return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+    return anchor.day
+
+
+def _meeting(
+    doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event], home: str | None
+) -> Meeting:
+    by_id = {p.id: p for p in people.persons}
+    spans: list[Span] = []
+    first = e.first
+    s = doc.sentences[first.trigger.sent]
+    evidence = " ".join(doc.raw[s.start : s.end].split())
+    spans.append(Span("evidence", evidence, s.start, s.end))
+    # date: the first date stated with the meeting, else the article's reference day
+    d = e.dated()
+    if d is not None and d.value and _VALID_DATE.match(d.value):
+        mdate = d.value
+        spans.append(Span("date", d.value, d.start, d.end))
+    elif anchor.day:
+        mdate = anchor.day.isoformat()
+    else:
+        mdate = str(anchor.year_only) if anchor.year_only else None
+    # participants
+    participants: list[Participant] = []
+    explicit = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
+    countries: dict[str, tuple[int, int] | None] = {}
+    members = [by_id[p] for p in e.persons if p in by_id]
+    subjects = [
+        p for c in e.candidates if c.trigger.sent == e.first.trigger.sent for p in c.subject if p in by_id
+    ]
+    lead = subjects[0] if subjects else (max(members, key=lambda p: len(p.mentions)).id if members else None)
+    where = next((c.location[0] for c in e.candidates if c.location), None)
+    where_country = gaz.place_country(where) if where else None
+    lead_country = None
+    if lead is not None:
+        lead_country = _person_country(by_id[lead], explicit, doc, home, anchor)
+    for pid in e.persons:
+        p = by_id.get(pid)
+        if p is None:
+            continue
+        if pid == lead or p.country or p.org:
+            country = lead_country if pid == lead else p.country
+        elif where_country and where_country != lead_country:
+            country = where_country  # the host's official, met in their country
+        else:
+            taken = explicit | ({lead_country} if lead_country else set())
+            country = home if home else _person_country_fallback(doc, taken, anchor)
+            if home and lead_country == home and _counterpart(e, lead, pid):
+                country = _person_country_fallback(doc, taken, anchor, exclude=lead_country)
+        participants.append(
+            Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
+        )
+        for m in p.mentions:
+            if any(
+                doc.sentences[c.trigger.sent].start <= m.start < doc.sentences[c.trigger.sent].end
+                for c in e.candidates
+            ):
+                spans.append(Span("participant", p.name, m.start, m.end))
+                if m.role_span:
+                    spans.append(Span("role", p.role or "", *m.role_span))
+        if country:
+            countries.setdefault(country, p.country_span if p.country == country else None)
+    orgs: dict[str, tuple[int, int] | None] = {}
+    for pid in e.persons:
+        p = by_id.get(pid)
+        if p and p.org:
+            orgs.setdefault(p.org, p.org_span)
+    day = _event_day(anchor, mdate)
+    for c in e.candidates:
+        for code, span in c.countries.items():
+            countries.setdefault(code, span)
+        for gid, span in c.groups.items():
+            g = gaz.groups().get(gid)
+            if g is None:
+                continue
+            if g.expand:
+                for code in g.members_on(day):
+                    countries.setdefault(code, span)
+            if g.org:
+                orgs.setdefault(g.org, span)
+        for org, span in c.orgs.items():
+            orgs.setdefault(org, span)
+            g = _group_of_org(org)
+            if g is not None and g.expand:
+                for code in g.members_on(day):
+                    countries.setdefault(code, span)
+    if e.session:
+        for p in _speakers(doc, people, e, events, set(countries), set(orgs)):
+            country = p.country
+            participants.append(
+                Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
+            )
+            for m in p.mentions:
+                spans.append(Span("participant", p.name, m.start, m.end))
+            if country:
+                countries.setdefault(country, p.country_span)
+    home_span = next((c.home for c in e.candidates if c.home), None)
+    if home_span and not any(by_id[p].country is None and not by_id[p].org for p in e.persons if p in by_id):
+        side = home or _person_country_fallback(doc, set(countries), anchor)
+        if side:
+            countries.setdefault(side, home_span)
+    if any(c.local for c in e.candidates) and not any(c.countries or c.groups for c in e.candidates):
+        # unnamed hosts: the country where the meeting took place
+        where = next((c.location[0] for c in e.candidates if c.location), None) or anchor.dateline_city
+        code = gaz.place_country(where) if where else None
+        if code:
+            countries.setdefault(code, None)
+    for code, span in countries.items():
+        if span:
+            spans.append(Span("country", code, *span))
+    for org, span in orgs.items():
+        if span:
+            spans.append(Span("organization", org, *span))
+    # format and location
+    fmt = None
+    for c in e.candidates:
+        if c.fmt:
+            fmt = c.fmt[0]
+            spans.append(Span("format", fmt, c.fmt[1], c.fmt[2]))
+            break
+    location = None
+    for c in e.candidates:
+        if c.location:
+            location = c.location[0]
+            spans.append(Span("location", location, c.location[1], c.location[2]))
+            break
+    if fmt is None and (
+        location
+        or any(
+            doc.tokens[c.trigger.i].low in ("met", "hosted", "visit", "visited", "received")
+            for c in e.candidates
+        )
+    ):
+        fmt = "in-person"
+    if location is None and anchor.dateline_city and fmt in ("in-person", None) and e is events[0]:
+        location = anchor.dateline_city
+        if anchor.dateline_span:
+            spans.append(Span("location", location, *anchor.dateline_span))
+    # topics: the sentences from this meeting's first mention to the next meeting's
+    hits = [hit for lo, hi in _segment(doc, e, events) for hit in find_topics(doc.text, lo, hi)]
+    topics = topics_of(hits)
+    for hit in hits:
+        if hit.topic in topics:
+            spans.append(Span("topic", hit.topic, hit.start, hit.end))
+    return Meeting(
+        date=mdate,
+        format=fmt,  # type: ignore[arg-type]
+        location=location,
+        participants=participants,
+        countries=sorted(countries),
+        organizations=sorted(orgs),
+        topics=topics,
+        evidence=evidence,
+        status="held",
+        spans=spans,
+    )
+
+
+def _segment(doc: Doc, e: Event, events: list[Event]) -> list[tuple[int, int]]:
+    """Character ranges of the sentences that report this meeting (up to where the next one starts)."""
+    return [(doc.sentences[k].start, doc.sentences[k].end) for k in _segment_sentences(doc, e, events)]
+
+
+def _segment_sentences(doc: Doc, e: Event, events: list[Event]) -> list[int]:
+    starts = sorted((ev.first.trigger.sent, n) for n, ev in enumerate(events))
+    idx = events.index(e)
+    mine = e.first.trigger.sent
+    later = [s for s, n in starts if s > mine and n != idx]
+    end_sent = later[0] if later else len(doc.sentences)
+    begin = mine
+    if idx == min(starts)[1] and mine == starts[0][0]:
+        begin = 0
+    out = []
+    for k in range(begin, end_sent):
+        if k in doc.title_sentences and begin != 0:
+            continue
+        out.append(k)
+    return out
+
+
+def _speakers(
+    doc: Doc, people: People, e: Event, events: list[Event], countries: set[str], orgs: set[str]
+) -> list[Person]:
+    """Officials of a session's members who speak or act in its paragraphs ("US Treasury Under-Secretary
+    John Taylor said ..."): at a multilateral meeting they are attendees. Observers, people without a
+    side and people talking to the media are not."""
+    from meetview.extract.vocab import vocab
+
+    v = vocab()
+    by_id = {p.id: p for p in people.persons}
+    out: list[Person] = []
+    toks = doc.tokens
+    for k in _segment_sentences(doc, e, events):
+        ms = [
+            m
+            for m in people.by_sentence.get(k, [])
+            if m.kind != "pronoun" and not m.quoted and not m.possessive
+        ]
+        if not ms:
+            continue
+        m = ms[0]
+        p = by_id.get(m.person)
+        if p is None or p.id in e.persons or p in out or p.observer:
+            continue
+        if not ((p.country and p.country in countries) or (p.org and p.org in orgs)):
+            continue
+        b = doc.sent_tokens[k][1]
+        x = m.j
+        while x < b and toks[x].low in ("also", "then", "later"):
+            x += 1
+        if x >= b or toks[x].low not in v.speech_verbs:
+            continue
+        after = {toks[y].low for y in range(x + 1, min(b, x + 5))}
+        if toks[x].low in ("told", "said") and after & v.media:
+            continue
+        out.append(p)
+    return out

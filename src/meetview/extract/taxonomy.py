@@ -17,6 +17,8 @@ class Topic:
     id: str
     label: str
     terms: tuple[str, ...]
+    # generic words ("economy", "equipment") that name the topic only twice over or beside a term
+    weak_terms: tuple[str, ...] = ()
 
 
 def _read(path: Path | None) -> dict:
@@ -33,7 +35,10 @@ def load_topics(path: str | None = None) -> dict[str, Topic]:
     path = path or os.environ.get(ENV_TOPICS) or None
     data = _read(Path(path) if path else None)
     return {
-        tid: Topic(tid, str(v.get("label") or tid), tuple(v.get("terms") or ())) for tid, v in data.items()
+        tid: Topic(
+            tid, str(v.get("label") or tid), tuple(v.get("terms") or ()), tuple(v.get("weak_terms") or ())
+        )
+        for tid, v in data.items()
     }
 
 

@@ -27,7 +27,7 @@ from sqlmodel import Session
 
 from meetview.extract.names import skeleton
 from meetview.query.parser import Query, QueryError, Term
-from meetview.query.values import resolve_country, resolve_format, resolve_topics
+from meetview.query.values import resolve_countries, resolve_format, resolve_topics
 from meetview.store.dates import date_bounds
 from meetview.store.models import (
     Article,
@@ -164,12 +164,12 @@ def term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
     elif f == "country":
         codes = []
         for v in values:
-            code = resolve_country(v)
-            if code is None:
+            found = resolve_countries(v)
+            if not found:
                 raise QueryError(
-                    f"unknown country '{v}' (use an ISO code, a name or a demonym)", term.position
+                    f"unknown country '{v}' (an ISO code, a name, a demonym or a group)", term.position
                 )
-            codes.append(code)
+            codes.extend(found)
         cond = _in_links(MeetingCountry.meeting_id, MeetingCountry.country_code, codes)
     elif f == "topic":
         ids = [t for v in values for t in resolve_topics(v)]

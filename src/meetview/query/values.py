@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pycountry
 
-from meetview.extract.countries import country_name
+from meetview.extract import countries
 from meetview.extract.taxonomy import load_topics
 
 FORMATS = {
@@ -37,42 +37,54 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _country_index() -> dict[str, str]:
-    """Folded name, short name, demonym or adjective -> ISO alpha-2 code."""
+    """Folded name, short name, demonym or adjective -> ISO alpha-2 code (the extractor's gazetteer)."""
     index: dict[str, str] = {}
+    gazetteer = countries.data()
+    for table in (gazetteer.names, gazetteer.adjectives):
+        for code, names in table.items():
+            for name in names:
+                index.setdefault(_norm(name), code)
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
             if value:
                 index.setdefault(_norm(value), c.alpha_2)
         index.setdefault(c.alpha_3.lower(), c.alpha_2)
-    for code in ("GB", "US", "RU", "KR", "KP", "IR", "SY", "VN", "MD", "TW", "CZ", "PS", "XK"):
-        index.setdefault(_norm(country_name(code)), code)
-    index.update(
-        {
-            "uk": "GB",
-            "britain": "GB",
-            "great britain": "GB",
-            "usa": "US",
-            "america": "US",
-            "u s": "US",
-            "us": "US",
-            "eu": "",
-            "kosovo": "XK",
-        }
-    )
     return index
 
 
-def resolve_country(value: str) -> str | None:
-    """ISO alpha-2 code for a code, name, short name, demonym or adjective; None if unknown."""
+@lru_cache(maxsize=1)
+def _group_index() -> dict[str, list[str]]:
+    """Folded group name (Nordic, Baltic, JEF, G7, ...) -> its current members."""
+    out: dict[str, list[str]] = {}
+    for group in countries.groups().values():
+        members = group.members_on(None)
+        if members:
+            for name in (group.id, *group.names):
+                out.setdefault(_norm(name), members)
+    return out
+
+
+def resolve_countries(value: str) -> list[str]:
+    """ISO codes for a code, name, short name, demonym, adjective, or a group's members; [] if unknown."""
     v = value.strip()
     if len(v) == 2 and v.isalpha():
-        code = v.upper()
-        if code == "UK":
-            return "GB"
+        code = "GB" if v.upper() == "UK" else v.upper()
         if pycountry.countries.get(alpha_2=code) or code == "XK":
-            return code
-    return _country_index().get(_norm(v)) or None
+            return [code]
+    key = _norm(v)
+    if key.startswith("the "):
+        key = key[4:]
+    code = _country_index().get(key)
+    if code:
+        return [code]
+    return list(_group_index().get(key, []))
+
+
+def resolve_country(value: str) -> str | None:
+    """One ISO code for a code, name or demonym (not a group); None if unknown."""
+    found = resolve_countries(value)
+    return found[0] if len(found) == 1 else None
 
 
 def resolve_topics(value: str) -> list[str]:

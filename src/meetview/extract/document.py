@@ -1,0 +1,122 @@
+"""One article prepared for the rules: masked text, sentences, tokens and gazetteer hits, all with offsets."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from meetview.extract import countries, orgs
+from meetview.extract.lexicon import Hit, Lexicon
+from meetview.extract.sentences import QuoteIndex, Sentence, quoted_spans, split
+from meetview.extract.text import Token, front_matter, mask, tokenize
+
+
+@dataclass
+class Doc:
+    raw: str
+    text: str  # masked: same length as raw
+    sentences: list[Sentence]
+    tokens: list[Token]
+    sent_tokens: list[tuple[int, int]]  # per sentence: [first token, one past last token)
+    places: list[Hit]  # countries, adjectives, capitals, cities, groups
+    orgs: list[Hit]
+    quotes: QuoteIndex
+    body_start: int = 0
+    title_sentences: set[int] = field(default_factory=set)
+    # token index -> the gazetteer hit covering it
+    place_at: dict[int, Hit] = field(default_factory=dict)
+    org_at: dict[int, Hit] = field(default_factory=dict)
+    memo: dict[str, dict] = field(default_factory=dict)  # per-document caches of the rules
+
+    def sentence_of(self, pos: int) -> int:
+        starts = self._starts
+        return max(0, bisect_right(starts, pos) - 1)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
+
+    def sent_text(self, k: int) -> str:
+        s = self.sentences[k]
+        return self.text[s.start : s.end]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Lexicon:
+    """Places and organisations in one lexicon, so one pass finds both (the longer phrase wins)."""
+    lex = Lexicon()
+    lex.merge(countries.lexicon())
+    lex.merge(orgs.lexicon())
+    return lex
+
+
+def prepare(raw: str, title: str | None = None) -> Doc:
+    text = mask(raw)
+    fm = front_matter(raw)
+    body_start = fm[1] if fm else 0
+    sentences = split(text)
+    tokens: list[Token] = []
+    spans: list[tuple[int, int]] = []
+    for k, s in enumerate(sentences):
+        toks = tokenize(text, s.start, s.end)
+        a = len(tokens)
+        for t in toks:
+            t.sent = k
+        tokens.extend(toks)
+        spans.append((a, len(tokens)))
+    hits = _gazetteer().match(tokens)
+    org_hits = [h for h in hits if h.kind == "org"]
+    org_at = {i: h for h in org_hits for i in range(h.i, h.j)}
+    place_hits = [h for h in hits if h.kind != "org" and h.i not in org_at]
+    place_at: dict[int, Hit] = {}
+    for h in place_hits:
+        for i in range(h.i, h.j):
+            if i not in place_at or place_at[i].kind == "city":
+                place_at[i] = h
+    doc = Doc(
+        raw=raw,
+        text=text,
+        sentences=sentences,
+        tokens=tokens,
+        sent_tokens=spans,
+        places=place_hits,
+        orgs=org_hits,
+        quotes=QuoteIndex(quoted_spans(text, sentences)),
+        body_start=body_start,
+        place_at=place_at,
+        org_at=org_at,
+    )
+    doc.title_sentences = _title_sentences(doc, title)
+    return doc
+
+
+def _title_sentences(doc: Doc, title: str | None) -> set[int]:
+    """Sentences that repeat the headline (they announce a meeting the body reports again)."""
+    out = set()
+    norm_title = " ".join((title or "").split()).strip(" #").lower()
+    for k, s in enumerate(doc.sentences[:12]):
+        t = " ".join(doc.text[s.start : s.end].split()).strip(" #").lower()
+        if norm_title and (t == norm_title or (len(t) > 20 and t in norm_title)):
+            out.add(k)
+    # headlines: whole lines near the top without closing punctuation
+    blocks: dict[int, int] = {}
+    for s in doc.sentences:
+        blocks[s.block] = blocks.get(s.block, 0) + 1
+    for k, s in enumerate(doc.sentences[:8]):
+        line = doc.text[s.start : s.end].strip()
+        if line.endswith((".", "!", "?", '"', "”", ":", "»")):
+            break  # prose has begun
+        if blocks.get(s.block) == 1 and len(line) >= 25:
+            out.add(k)
+    # headline-like lines anywhere: "Related: Leader X meets Leader Y" teasers, captions, menus
+    for k, s in enumerate(doc.sentences):
+        line = doc.text[s.start : s.end].strip()
+        if (
+            blocks.get(s.block) == 1
+            and 15 <= len(line) < 150
+            and not line.endswith((".", "!", "?", '"', "”", ":", "»", ";", ")"))
+            and line[:1] not in "-•*–·▪"
+            and not line[:1].isdigit()
+        ):
+            out.add(k)
+    return out

@@ -1,0 +1,1081 @@
+"""Meetings: trigger words, who took part, held vs planned vs absent, and one record per distinct event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from meetview.extract.dates import Anchor, DateExpr, find_dates
+from meetview.extract.document import Doc
+from meetview.extract.people import People
+from meetview.extract.vocab import vocab
+
+_DETS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "today's",
+    "'s",
+    "these",
+    "those",
+}
+_CONTEXT_PREPS = {"during", "after", "following", "at", "before", "in", "on", "of", "ahead", "from", "since"}
+_STRONG_NOUNS = {
+    "meeting",
+    "meetings",
+    "talks",
+    "negotiations",
+    "conversation",
+    "conversations",
+    "videoconference",
+    "videoconferences",
+    "video-conference",
+    "teleconference",
+    "summit",
+    "summits",
+    "session",
+    "sessions",
+    "consultations",
+    "gathering",
+    "ministerial",
+    "bilaterals",
+    "tête-à-tête",
+    "tete-a-tete",
+    "vis-a-vis",
+    "audience",
+    "encounter",
+}
+_NEEDS_WITH = {
+    "discussion",
+    "discussions",
+    "dialogue",
+    "conference",
+    "visit",
+    "dinner",
+    "lunch",
+    "luncheon",
+    "breakfast",
+    "exchange",
+    "contacts",
+    "round",
+    "forum",
+    "address",
+    "reception",
+    "retreat",
+    "get-together",
+    "call",
+    "calls",
+    "phone",
+    "telephone",
+}
+_DATE_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "behalf",
+    "sidelines",
+    "margins",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "get", "got"}
+_MULTI_HEADS = {
+    "ministers",
+    "leaders",
+    "heads",
+    "chiefs",
+    "representatives",
+    "delegations",
+    "members",
+    "officials",
+    "counterparts",
+    "partners",
+    "allies",
+}
+
+
+@dataclass
+class Trigger:
+    sent: int
+    i: int
+    j: int
+    kind: str  # verb | hold | noun | session | weak | sides
+    status: str = "held"  # held | planned | negated | past | quoted
+    session: bool = False
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    persons: list[int] = field(default_factory=list)
+    subject: list[int] = field(default_factory=list)
+    countries: dict[str, tuple[int, int]] = field(default_factory=dict)
+    groups: dict[str, tuple[int, int]] = field(default_factory=dict)
+    orgs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    date: DateExpr | None = None
+    location: tuple[str, int, int] | None = None
+    fmt: tuple[str, int, int] | None = None
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person, start, end)
+    local: tuple[int, int] | None = None  # "met with several top government officials": hosts, unnamed
+    home: tuple[int, int] | None = None  # "The President spoke with ...": the publisher's own side, unnamed
+
+
+@dataclass
+class Event:
+    candidates: list[Candidate]
+    persons: list[int] = field(default_factory=list)
+    status: str = "held"
+
+    @property
+    def first(self) -> Candidate:
+        return self.candidates[0]
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({c.trigger.sent for c in self.candidates})
+
+    def dated(self) -> DateExpr | None:
+        for c in self.candidates:
+            if c.date is not None and c.date.value:
+                return c.date
+        return None
+
+    @property
+    def session(self) -> bool:
+        return any(c.trigger.session for c in self.candidates)
+
+    def orgs(self) -> set[str]:
+        return {o for c in self.candidates for o in c.orgs}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    v = vocab()
+    return (
+        re.compile("|".join(v.negations), re.I),
+        re.compile("|".join(v.planned), re.I),
+        re.compile("|".join(v.past_refs), re.I),
+        re.compile("|".join(v.phone_words), re.I),
+        re.compile("|".join(v.video_words), re.I),
+    )
+
+
+_WS = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+
+
+def _flat(doc: Doc) -> str:
+    """The masked text with line breaks as spaces (same offsets), for phrase patterns."""
+    flat = doc.memo.get("flat")
+    if flat is None:
+        flat = doc.memo["flat"] = doc.text.translate(_WS)
+    return flat
+
+
+def _clause(doc: Doc, sent: int, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence around [start, end) that belongs to the same clause."""
+    s = doc.sentences[sent]
+    text = doc.text
+    lo = max(s.start, start - 140)
+    for sep in (";", " but ", " while ", " whereas ", ", although", " despite "):
+        k = text.rfind(sep, lo, start)
+        if k >= 0:
+            lo = max(lo, k + len(sep))
+    hi = min(s.end, end + 80)
+    for sep in (";", " but ", " while ", " whereas ", ", although"):
+        k = text.find(sep, end, hi)
+        if k >= 0:
+            hi = min(hi, k)
+    return lo, hi
+
+
+def _status(doc: Doc, t: Trigger) -> str:
+    neg, plan, past, _, _ = _patterns()
+    toks = doc.tokens
+    start, end = toks[t.i].start, toks[t.j - 1].end
+    if doc.quotes.inside(start):
+        return "quoted"
+    lo, hi = _clause(doc, t.sent, start, end)
+    flat = _flat(doc)
+    before = flat[lo:end]
+    after = flat[end:hi]
+    window = flat[lo:hi]
+    if neg.search(window):
+        return "negated"
+    if past.search(before):
+        return "past"
+    if plan.search(before) or re.match(
+        r"[^.;]{0,60}?\b(?:scheduled|planned|to be held|to take place|will|expected)\b", after, re.I
+    ):
+        return "planned"
+    return "held"
+
+
+def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    toks = doc.tokens
+    v = vocab()
+    k = x
+    while k < b and k - x <= 6:
+        if k in people_at:
+            return True
+        low = toks[k].low
+        if low in v.heads or low in v.modifiers or k in doc.place_at or k in doc.org_at or low in _DETS:
+            k += 1
+            continue
+        return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    v = vocab()
+    return frozenset(
+        v.meet_verbs
+        | v.talk_verbs
+        | v.host_verbs
+        | v.call_verbs
+        | v.weak_verbs
+        | v.meeting_nouns
+        | _STRONG_NOUNS
+        | _NEEDS_WITH
+        | _MULTI_HEADS
+        | _PAIR_VERBS
+        | {
+            "meeting",
+            "talks",
+            "spoke",
+            "speaks",
+            "speak",
+            "talked",
+            "talk",
+            "conferred",
+            "discussed",
+            "discusses",
+            "discuss",
+        }
+    )
+
+
+def find_triggers(doc: Doc, people: People) -> list[Trigger]:
+    v = vocab()
+    toks = doc.tokens
+    out: list[Trigger] = []
+    words = _trigger_words()
+    for k, (a, b) in enumerate(doc.sent_tokens):
+        if k in doc.title_sentences:
+            continue
+        if not any(toks[y].low in words for y in range(a, b)):
+            continue
+        people_at = {x: m.person for m in people.by_sentence.get(k, []) for x in range(m.i, m.j)}
+        x = a
+        while x < b:
+            low = toks[x].low
+            if low not in words:
+                x += 1
+                continue
+            prev = toks[x - 1].low if x > a else ""
+            nxt = toks[x + 1].low if x + 1 < b else ""
+            trig: Trigger | None = None
+            if low in v.meet_verbs and low != "meeting":
+                if not (low == "met" and (prev in _BE or nxt == "by")):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low == "meeting":
+                trig = Trigger(k, x, x + 1, "noun")
+            elif low in ("spoke", "speaks", "speak", "talked", "talk", "conferred"):
+                if nxt in (
+                    "with",
+                    "to",
+                    "by",
+                    "today",
+                    "this",
+                    "again",
+                    "on",
+                    "yesterday",
+                    "separately",
+                ) and not (
+                    nxt == "to"
+                    and x + 2 < b
+                    and toks[x + 2].low in ("reporters", "journalists", "the", "media")
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in ("discussed", "discusses", "discuss"):
+                if _discussed_with(doc, people_at, x, b) or _pair_subject(people, k, x):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in _PAIR_VERBS and _pair_subject(people, k, x):
+                trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
+            elif low in v.host_verbs:
+                if _next_is_person_or_role(doc, people_at, x + 1, b):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in v.call_verbs:
+                if nxt not in ("on", "for", "upon", "it", "this", "that") and _next_is_person_or_role(
+                    doc, people_at, x + 1, b
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")
+            elif low in v.weak_verbs:
+                if _next_is_person_or_role(doc, people_at, x + 1, b):
+                    trig = Trigger(k, x, x + 1, "weak")
+            elif low in _STRONG_NOUNS or low == "talks":
+                process = prev in v.process_words and low in (
+                    "talks",
+                    "negotiations",
+                    "dialogue",
+                    "consultations",
+                )
+                if process and nxt not in ("with", "between"):
+                    trig = None  # "revive peace talks": a process, not one meeting
+                elif not (low == "talks" and prev in ("he", "she", "it")):
+                    trig = Trigger(k, x, x + 1, "noun")
+            elif low in _NEEDS_WITH:
+                follow = [t.low for t in toks[x + 1 : min(b, x + 4)]]
+                if low in ("call", "calls") and (
+                    nxt in ("for", "on", "to", "upon") or prev in ("to", "will")
+                ):
+                    trig = None
+                elif low in ("phone", "telephone") and nxt in ("call", "conversation", "calls", "talks"):
+                    trig = None  # the noun after it is the trigger
+                elif (
+                    "with" in follow
+                    or "between" in follow
+                    or (
+                        low in ("call", "phone", "telephone")
+                        and prev in ("a", "phone", "telephone", "video", "the")
+                    )
+                ):
+                    trig = Trigger(k, x, x + 1, "noun")
+                elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
+                    trig = Trigger(k, x, x + 1, "noun") if "with" in follow or low == "address" else None
+            if trig is None and low in _MULTI_HEADS and _collective(doc, x, a, b):
+                trig = Trigger(k, x, x + 1, "collective")
+            if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
+                trig = None  # "briefed him on his conversation with X": a topic, not this meeting
+            if trig is not None:
+                after = [toks[y].low for y in range(x + 1, min(b, x + 5))]
+                passive = "by" in after and any(
+                    w in ("attended", "chaired", "hosted", "joined") for w in after
+                )
+                if (
+                    trig.kind == "noun"
+                    and prev in ("this", "that", "the")
+                    and nxt not in ("with", "between", "of")
+                    and not passive  # "The meeting was attended by X and Y" names its parties
+                ):
+                    trig.kind = "anaphor"
+                trig.session = _is_session(doc, k, x, a, b)
+                trig.status = _status(doc, trig)
+                out.append(trig)
+            x += 1
+    return out
+
+
+_PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}
+
+
+def _discussed_with(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    """ "discussed with X", "discussed the security situation with X" (X a person, a role or a
+    ministry), not "discussed concern with Russia's ties with Iran"."""
+    toks = doc.tokens
+    for k in range(x + 1, min(b, x + 10)):
+        if toks[k].low == "with":
+            if k <= x + 2:
+                return True
+            return _next_is_person_or_role(doc, people_at, k + 1, b) or (
+                k + 2 < b and toks[k + 1].low == "the" and toks[k + 2].low in vocab().modifiers
+            )
+        if toks[k].low in (",", ";", "and"):
+            return False
+    return False
+
+
+def _pair_subject(people: People, k: int, x: int) -> bool:
+    """Two named people of different sides, joined by "and", right before the verb at x."""
+    ms = [m for m in people.by_sentence.get(k, []) if m.j <= x and m.kind != "pronoun" and not m.quoted]
+    if len(ms) < 2:
+        return False
+    m1, m2 = ms[-2], ms[-1]
+    return m1.person != m2.person and x - m2.j <= 2 and m2.i - m1.j <= 4
+
+
+def _collective(doc: Doc, x: int, a: int, b: int) -> bool:
+    """ "G7 finance ministers have backed", "EU leaders agreed": a body of officials acting together."""
+    v = vocab()
+    toks = doc.tokens
+    k = x - 1
+    while (
+        k >= a and k >= x - 3 and toks[k].low in v.modifiers and k not in doc.org_at and k not in doc.place_at
+    ):
+        k -= 1
+    if k < a:
+        return False
+    h = doc.org_at.get(k) or (
+        doc.place_at.get(k) if doc.place_at.get(k) and doc.place_at[k].kind == "group" else None
+    )
+    if h is None:
+        return False
+    nxt = [toks[y].low for y in range(x + 1, min(b, x + 3))]
+    return bool(nxt) and (nxt[0] in v.collective_verbs or nxt[0] in v.meet_verbs or nxt[0] in v.talk_verbs)
+
+
+def _discussed(doc: Doc, x: int, a: int) -> bool:
+    """Whether the meeting noun at x is what someone talked about ("briefed him on his conversation
+    with X", "informed her about the progress of negotiations"), not the meeting being reported."""
+    toks = doc.tokens
+    k = x - 1
+    while k >= a and k >= x - 5:
+        low = toks[k].low
+        if low in ("on", "about", "regarding", "concerning"):
+            return True
+        if low == "of":
+            before = toks[k - 1].low if k - 1 >= a else ""
+            return before in (
+                "progress",
+                "outcome",
+                "outcomes",
+                "results",
+                "course",
+                "preparations",
+                "preparation",
+            )
+        if low in _DETS or low in (
+            "his",
+            "her",
+            "their",
+            "recent",
+            "latest",
+            "phone",
+            "telephone",
+            "video",
+            "ongoing",
+        ):
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
+    """A multilateral session: an organisation or group, or "ministers'", next to the meeting noun."""
+    v = vocab()
+    toks = doc.tokens
+    if toks[x].low in _MULTI_HEADS:
+        return True  # a collective trigger
+    # "a video address to NATO defense ministers"
+    for k in range(x + 1, min(b, x + 7)):
+        if (k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group")) and any(
+            toks[y].low in _MULTI_HEADS for y in range(k + 1, min(b, k + 4))
+        ):
+            return True
+    if toks[x].low not in v.session_nouns:
+        return False
+    if toks[x].low in ("summit", "summits", "ministerial"):
+        return True
+    for k in range(max(a, x - 5), x):
+        if k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group"):
+            return True
+        if toks[k].low in _MULTI_HEADS and (k + 1 == x or toks[k + 1].low in ("'s", "'", "’")):
+            return True
+    k = x + 1
+    if k < b and toks[k].low == "of":
+        for y in range(k + 1, min(b, k + 9)):
+            if y in doc.org_at or (y in doc.place_at and doc.place_at[y].kind == "group"):
+                return True
+            if toks[y].low in _MULTI_HEADS or toks[y].low in (
+                "partner",
+                "countries",
+                "nations",
+                "states",
+                "allies",
+            ):
+                return True
+    return False
+
+
+def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -> int:
+    """Where the parties after a trigger end: at a stop word, the next trigger, or the clause end."""
+    v = vocab()
+    toks = doc.tokens
+    k = x + 1
+    while k < b:
+        low = toks[k].low
+        if k in covered:
+            k += 1
+            continue
+        if k in stops:
+            return k
+        if low in (";", ":", "(") and not (low == "(" and k + 1 < b and toks[k + 1].text.isupper()):
+            return k
+        if low in v.topic_stops and not toks[k].cap:
+            if low == "on" and k + 1 < b and _date_or_venue(toks, k + 1, b):
+                k += 1
+                continue
+            if low == "to" and k + 1 < b and (toks[k + 1].cap or toks[k + 1].low == "the"):
+                k += 1
+                continue
+            if low == "as" and k + 2 < b and toks[k + 1].low == "well" and toks[k + 2].low == "as":
+                k += 3
+                continue
+            return k
+        k += 1
+    return b
+
+
+_OPENERS = {
+    "on",
+    "during",
+    "at",
+    "after",
+    "following",
+    "in",
+    "ahead",
+    "before",
+    "while",
+    "amid",
+    "on the sidelines",
+}
+
+
+def _opening_phrase_end(doc: Doc, a: int, first: int, t: int) -> int | None:
+    """ "On the sidelines of the summit, Modi held talks with ...": where an opening phrase that holds
+    a meeting noun ends (its comma), so that the people after it are the next trigger's subject."""
+    toks = doc.tokens
+    if first >= t or toks[a].low not in _OPENERS:
+        return None
+    for k in range(first + 1, t):
+        if toks[k].text == ",":
+            return k
+    return None
+
+
+def _first_after(starts: list[int], pos: int | None) -> int | None:
+    later = [s for s in starts if pos is not None and s > pos]
+    return min(later) if later else None
+
+
+def _date_or_venue(toks: list, k: int, b: int) -> bool:
+    """After "on": a date ("on Monday", "on 6 January") or a venue ("on the sidelines of")."""
+    low = toks[k].low
+    if (low in _DATE_WORDS and low not in ("the", "behalf")) or low[:1].isdigit():
+        return True
+    if low == "the" and k + 1 < b:
+        return toks[k + 1].low in ("sidelines", "margins", "eve", "occasion", "side", "phone", "telephone")
+    return low in ("behalf", "a", "the") and False
+
+
+def _covered(doc: Doc, mentions: list, a: int, b: int) -> set[int]:
+    """Tokens inside person mentions or their role phrases."""
+    spans = [(m.start, m.end) for m in mentions] + [m.role_span for m in mentions if m.role_span]
+    out = set()
+    for k in range(a, b):
+        s = doc.tokens[k].start
+        if any(lo <= s < hi for lo, hi in spans):
+            out.add(k)
+    return out
+
+
+def _list_after(doc: Doc, k: int) -> list[int]:
+    """Sentences of a bulleted list introduced by sentence k ("... were the following leaders:")."""
+    text = doc.text
+    s = doc.sentences[k]
+    if not text[s.start : s.end].rstrip().endswith(":"):
+        return []
+    out = []
+    for n in range(k + 1, min(len(doc.sentences), k + 40)):
+        line = text[doc.sentences[n].start : doc.sentences[n].end].lstrip()
+        if line[:1] in "-•*–·▪" or re.match(r"\d{1,2}[.)]\s", line):
+            out.append(n)
+        else:
+            break
+    return out
+
+
+def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: Anchor) -> list[Candidate]:
+    toks = doc.tokens
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sent.setdefault(t.sent, []).append(t)
+    cands: list[Candidate] = []
+    for k, trigs in sorted(by_sent.items()):
+        a, b = doc.sent_tokens[k]
+        s = doc.sentences[k]
+        all_mentions = people.by_sentence.get(k, [])
+        mentions = [m for m in all_mentions if not m.possessive]
+        covered = _covered(doc, all_mentions, a, b)
+        starts = [t.i for t in trigs]
+        dates = find_dates(doc.text, s.start, s.end, anchor)
+        first_trigger = min(starts)
+        listed = _list_after(doc, k)
+        for n, t in enumerate(trigs):
+            nxt = [x for x in starts if x > t.i]
+            end = _object_end(doc, t.j - 1, b, nxt, covered)
+            c = Candidate(t)
+            seen: set[int] = set()
+            opening = _opening_phrase_end(doc, a, first_trigger, t.i)
+            opened = _first_after(starts, opening)  # the first trigger after the opening phrase
+            for m in mentions:
+                if t.kind == "collective":
+                    break  # "G7 ministers agreed": the body itself, not whoever reports it
+                if m.quoted and not doc.quotes.inside(toks[t.i].start):
+                    continue
+                in_subject = m.j <= first_trigger or (
+                    opening is not None and opened is not None and opening < m.i and m.j <= opened
+                )
+                in_object = t.j <= m.i < end and t.kind != "anaphor"
+                if m.kind == "pronoun" and not (in_subject or in_object):
+                    continue
+                if (in_subject or in_object) and m.person not in seen:
+                    first_tok = m.i
+                    if m.role_span is not None:
+                        by_start, _ = _offsets(doc)
+                        first_tok = min(first_tok, by_start.get(m.role_span[0], first_tok))
+                    if in_subject and _object_of_other(doc, first_tok, a):
+                        continue
+                    seen.add(m.person)
+                    c.persons.append(m.person)
+                    if in_subject:
+                        c.subject.append(m.person)
+                    c.mentions.append((m.person, m.start, m.end))
+            if n == len(trigs) - 1:
+                for ls in listed:
+                    la, lb = doc.sent_tokens[ls]
+                    for m in people.by_sentence.get(ls, []):
+                        if m.person not in seen and m.kind != "pronoun":
+                            seen.add(m.person)
+                            c.persons.append(m.person)
+                            c.mentions.append((m.person, m.start, m.end))
+                    _delegations(
+                        doc, c, la, lb, t, lb, _covered(doc, people.by_sentence.get(ls, []), la, lb), la
+                    )
+            region_start = a if t.i == first_trigger else max(a, (starts[n - 1] if n else a))
+            _delegations(doc, c, a, b, t, end, covered, region_start)
+            if t.kind in ("verb", "noun") and not c.countries and not c.groups:
+                c.local = _unnamed_hosts(doc, t.j, end, covered)
+            if t.kind != "collective":
+                for ui, uj, ucountry in people.unnamed.get(k, []):
+                    if uj <= first_trigger or t.j <= ui < end:
+                        span = (toks[ui].start, toks[uj - 1].end)
+                        if ucountry:
+                            c.countries.setdefault(ucountry, span)
+                        else:
+                            c.home = span
+            _session_orgs(doc, c, a, b, t)
+            c.date = _nearest_date(
+                [d for d in dates if not (t.status == "held" and d.future)], toks[t.i].start, doc
+            )
+            if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
+                t.status = "past"
+            c.location = _location(doc, max(a, t.i - 14), min(end, t.j + 14))
+            c.fmt = _format(doc, k, t)
+            cands.append(c)
+    return cands
+
+
+_UNNAMED_HEADS = {
+    "officials",
+    "ministers",
+    "leaders",
+    "representatives",
+    "authorities",
+    "delegation",
+    "delegations",
+    "counterparts",
+    "allies",
+    "partners",
+    "heads",
+    "envoys",
+    "diplomats",
+}
+
+
+def _unnamed_hosts(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[int, int] | None:
+    """ "met with several top government officials", "held a video call with transatlantic leaders":
+    an unnamed delegation right after the trigger."""
+    toks = doc.tokens
+    v = vocab()
+    k = start
+    while k < end and k - start <= 6 and toks[k].low != "with":
+        k += 1  # "held a secure video call today with ..."
+    if k < end and toks[k].low == "with":
+        k += 1
+    else:
+        k = start
+    first = k
+    while k < end and k - first <= 5 and k not in covered:
+        low = toks[k].low
+        if low in _UNNAMED_HEADS:
+            return (toks[first].start, toks[k].end)
+        if (
+            low in v.modifiers
+            or low[:1].isdigit()
+            or k in doc.place_at
+            or (low.isalpha() and not toks[k].cap and low not in v.topic_stops)
+        ):
+            k += 1
+            continue
+        return None
+    return None
+
+
+def _long_before(value: str | None, anchor: Anchor) -> bool:
+    """A date more than two weeks before the article's day: a meeting recalled, not reported."""
+    if not value or anchor.day is None:
+        return False
+    from datetime import date, timedelta
+
+    y = int(value[:4])
+    m = int(value[5:7]) if len(value) >= 7 else 12
+    d = int(value[8:10]) if len(value) == 10 else 28
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return False
+    return day < anchor.day - timedelta(days=14)
+
+
+def _offsets(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    from meetview.extract.people import _offset_maps
+
+    return _offset_maps(doc)
+
+
+def _object_of_other(doc: Doc, i: int, a: int) -> bool:
+    """A mention in a phrase that is not a party ("the conflict with X", "on behalf of X")."""
+    toks = doc.tokens
+    k = i - 1
+    while k >= a and (toks[k].cap or toks[k].low in ("the", "'s", "of")) and k >= i - 8:
+        if toks[k].low in ("behalf",):
+            return True
+        k -= 1
+    return k >= a and toks[k].low in ("about", "regarding", "against", "condemned", "by", "for")
+
+
+_ATTRIBUTIVE = re.compile(
+    r",?\s+(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b)[a-z]{3,}"
+)
+
+
+def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
+    """The date stated with a trigger; not one describing something else ("the 10 July statement")."""
+    good = [
+        d
+        for d in dates
+        if d.value and d.kind != "year" and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
+    ]
+    if not good:
+        return None
+    return min(good, key=lambda d: abs(d.start - pos) + (0 if d.start > pos else 5))
+
+
+def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
+    toks = doc.tokens
+    for k in range(a, b):
+        h = doc.place_at.get(k)
+        if h is None or h.i != k or h.kind not in ("city", "capital", "country"):
+            continue
+        prev = toks[k - 1].low if k > a else ""
+        prev2 = toks[k - 2].low if k - 1 > a else ""
+        if h.kind == "capital" and toks[k].low in (
+            "white",
+            "kremlin",
+            "downing",
+            "whitehall",
+            "élysée",
+            "elysee",
+        ):
+            if prev in ("the",) and prev2 in ("at", "in", "to"):
+                from meetview.extract.countries import data
+
+                city = data().capitals.get(h.value, [None])[0]
+                if city and city not in ("White House",):
+                    return (city, h.start, h.end)
+                return ("Washington", h.start, h.end)
+            continue
+        if prev in ("in", "at") or (prev == "to" and prev2 in ("visit", "trip")):
+            # the city, not the country, when both are named: "in Lima, Peru"
+            return (doc.text[h.start : h.end], h.start, h.end)
+    return None
+
+
+def _format(doc: Doc, sent: int, t: Trigger) -> tuple[str, int, int] | None:
+    _, _, _, phone, video = _patterns()
+    s = doc.sentences[sent]
+    start = doc.tokens[t.i].start
+    lo, hi = _clause(doc, sent, start, doc.tokens[t.j - 1].end)
+    lo = max(lo, s.start)
+    m = video.search(_flat(doc), lo, hi)
+    if m:
+        return ("video", m.start(), m.end())
+    m = phone.search(_flat(doc), lo, hi)
+    if m:
+        return ("phone", m.start(), m.end())
+    return None
+
+
+def _delegations(
+    doc: Doc, c: Candidate, a: int, b: int, t: Trigger, end: int, covered: set[int], lo: int
+) -> None:
+    """Countries and groups that took part without a named person ("the defense ministers of Germany")."""
+    v = vocab()
+    toks = doc.tokens
+    k = lo
+    while k < min(b, end):
+        h = doc.place_at.get(k)
+        if h is None or h.i != k or h.kind not in ("country", "adj", "group") or k in covered:
+            k += 1
+            continue
+        # a list of places: "Germany, France, Italy, the United Kingdom, and Poland"
+        items = [h]
+        y = h.j
+        while y < b:
+            if toks[y].low in (",", "and", "the", "or", "(", ")") and y not in covered:
+                y += 1
+                continue
+            h2 = doc.place_at.get(y)
+            if h2 is not None and h2.i == y and h2.kind in ("country", "adj", "group") and y not in covered:
+                items.append(h2)
+                y = h2.j
+                continue
+            break
+        last = y
+        while last > h.j and toks[last - 1].low in (",", "and", "the", "or", "("):
+            last -= 1
+        # what follows: "... delegations", "... nations", "(B9) group"
+        z = last
+        while (
+            z < b
+            and z - last <= 5
+            and (toks[z].low in v.modifiers or toks[z].low in ("(", ")") or toks[z].text.isupper())
+        ):
+            if toks[z].low in v.delegation_nouns:
+                break
+            z += 1
+        after_noun = z < b and toks[z].low in v.delegation_nouns and z not in covered
+        # what precedes: "ministers of", "representatives from", "with", "between"
+        p = k - 1
+        while p >= a and toks[p].low in ("the", ","):
+            p -= 1
+        before = toks[p].low if p >= a else ""
+        before2 = toks[p - 1].low if p - 1 >= a else ""
+        after_prep = (before in ("of", "from") and before2 in v.delegation_nouns) or (
+            before == "by"
+            and before2
+            in ("chaired", "co-chaired", "hosted", "co-hosted", "convened", "organized", "organised")
+        )
+        direct = before in ("with", "between") and t.j - 1 <= p <= end
+        # "Russia and Ukraine held talks", "Japan and South Korea met": places as the subject
+        nxt_low = toks[last].low if last < b else ""
+        if len(items) >= 2 and last <= t.i and (nxt_low in v.hold_verbs or nxt_low in v.meet_verbs):
+            direct = True
+        possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
+        if (after_noun or after_prep or direct) and not possessive:
+            for it in items:
+                if it.kind == "group":
+                    c.groups[it.value] = (it.start, it.end)
+                else:
+                    c.countries.setdefault(it.value, (it.start, it.end))
+        k = max(last, k + 1)
+
+
+def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
+    """Organisations that took part: next to the meeting noun, before "ministers", after "sidelines of"."""
+    v = vocab()
+    toks = doc.tokens
+    for h in doc.orgs:
+        if not (a <= h.i < b):
+            continue
+        nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
+        prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
+        near_trigger = abs(h.i - t.i) <= 6
+        body = [w for w in prv if w not in ("the", "of")]
+        if 0 < t.i - h.j + 1 <= 2 and toks[t.i].low in ("met", "meets", "convened", "gathered", "meet"):
+            c.orgs.setdefault(h.value, (h.start, h.end))  # "The European Council met in Brussels"
+            t.session = True
+            continue
+        after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
+        if after_of and body and body[-1] in _MULTI_HEADS and h.i < t.i:
+            # "Foreign ministers of the Group of Seven met": the organisation's session
+            c.orgs.setdefault(h.value, (h.start, h.end))
+            t.session = True
+            continue
+        if (
+            any(
+                w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial")
+                for w in nxt[:3]
+            )
+            or "sidelines" in prv
+            or "margins" in prv
+            or (near_trigger and prv[-2:] in (["of", "the"], ["with", "the"]) and t.session)
+            or (near_trigger and prv[-1:] == ["of"] and t.session)
+        ):
+            c.orgs.setdefault(h.value, (h.start, h.end))
+    for k in range(a, b):
+        h = doc.place_at.get(k)
+        if h and h.i == k and h.kind == "group":
+            nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
+            prv = [toks[y].low for y in range(max(a, h.i - 3), h.i)]
+            if any(w in _MULTI_HEADS or w in v.session_nouns or w == "group" for w in nxt[:3]) or (
+                "with" in prv and abs(h.i - t.i) <= 6
+            ):
+                c.groups.setdefault(h.value, (h.start, h.end))
+
+
+def _dates_clash(e: Event, c: Candidate) -> bool:
+    d1 = e.dated()
+    d2 = c.date
+    if d1 is None or d2 is None or not d1.value or not d2.value:
+        return False
+    a, b = d1.value, d2.value
+    return not (a.startswith(b) or b.startswith(a))
+
+
+def principal(people: People, cands: list[Candidate]) -> int | None:
+    """The person the article follows: in the most meeting sentences, then the most mentioned."""
+    counts: dict[int, float] = {}
+    for c in cands:
+        for p in set(c.persons):
+            counts[p] = counts.get(p, 0) + 1.0
+    for p in people.persons:
+        if p.id in counts:
+            counts[p.id] += len(p.mentions) / 100.0
+    if not counts:
+        return None
+    return max(counts, key=lambda p: counts[p])
+
+
+def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
+    """One event per distinct meeting: mentions of the same counterpart (or session) are merged."""
+    held = [c for c in cands if c.trigger.status == "held"]
+    main = principal(people, held)
+    observers = {p.id for p in people.persons if p.observer}
+    country_of = {p.id: p.country for p in people.persons}
+    pending: list[Candidate] = []
+    events: list[Event] = []
+    for c in held:
+        c.persons = [p for p in c.persons if p not in observers]
+        if not c.persons and _sides_subject(doc, c.trigger.sent):
+            if not events:
+                # "The two leaders met on the margins of the G20 summit": the next sentence names them
+                pending.append(c)
+                continue
+            # "The leaders reviewed the outcomes of the NATO Summit": the meeting's own sides, not a new one
+            c.orgs.clear()
+            c.groups.clear()
+            c.countries.clear()
+            c.trigger.session = False
+        others = set(c.persons) - {main}
+        has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
+        target: Event | None = None
+        anaphor = c.trigger.kind == "anaphor" and bool(events)  # "the meeting": the one being told
+        if anaphor or not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
+            if (
+                events
+                and not _dates_clash(events[-1], c)
+                and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 25
+            ):
+                target = events[-1]
+            elif not has_parties:
+                continue  # "the talks centred on ...": nothing to attach it to
+        else:
+            for e in reversed(events):
+                if _dates_clash(e, c):
+                    continue
+                eo = set(e.persons) - {main}
+                cp, ep = set(c.persons), set(e.persons)
+                if others and others & eo and (cp <= ep or ep <= cp):
+                    target = e  # the same people again (or the same meeting with more of them named)
+                    break
+                sides = _event_places(e) | {country_of.get(p) for p in e.persons}
+                if not others and (set(c.countries) | set(c.groups)) & sides:
+                    target = e  # the same sides again ("The Vice President thanked the United States ...")
+                    break
+                if (
+                    not eo
+                    and others
+                    and _event_places(e)
+                    and _event_places(e) <= ({country_of.get(p) for p in others} | set(c.countries))
+                ):
+                    target = e  # "talks with the Norwegian ministry", then "met Jon Fredriksen (Norway)"
+                    break
+                if c.trigger.session and e.session:
+                    target = e  # sessions of one gathering: many attendees, one record
+                    break
+                if c.orgs and set(c.orgs) & e.orgs() and (not others or not eo):
+                    target = e
+                    break
+                if (
+                    others
+                    and not eo
+                    and e is events[-1]
+                    and not e.session
+                    and (c.trigger.kind == "noun" or not _parties(e))
+                ):
+                    target = e
+                    break
+        if target is None:
+            lead_in = [p for p in pending if 0 <= c.trigger.sent - p.trigger.sent <= 2]
+            target = Event([*lead_in, c])
+            pending.clear()
+            events.append(target)
+        else:
+            target.candidates.append(c)
+        for p in c.persons:
+            if p not in target.persons:
+                target.persons.append(p)
+    return [e for e in events if _valid(e, main)]
+
+
+def _sides_subject(doc: Doc, sent: int) -> bool:
+    """Whether a sentence opens with the meeting's own sides ("The leaders", "They", "Both sides")."""
+    head = " ".join(doc.sent_text(sent).lower().split()[:3])
+    return any(head == s or head.startswith(s + " ") for s in vocab().sides)
+
+
+def _event_places(e: Event) -> set[str]:
+    return {x for c in e.candidates for x in (*c.countries, *c.groups)}
+
+
+def _parties(e: Event) -> bool:
+    return any(c.countries or c.groups or c.orgs or c.local or c.home for c in e.candidates)
+
+
+def _valid(e: Event, main: int | None) -> bool:
+    """A meeting needs two sides: two people, or one person and a delegation, or a multilateral session."""
+    if len(e.persons) >= 2:
+        return True
+    if e.persons and _parties(e):
+        return True
+    if len({x for c in e.candidates for x in (*c.countries, *c.groups)}) >= 2:
+        return True  # two delegations, nobody named: "Russia and Ukraine held talks"
+    return bool(e.session and (e.orgs() or _parties(e)))

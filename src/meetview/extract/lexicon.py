@@ -1,0 +1,106 @@
+"""Phrase lexicons matched over tokens: longest match wins, capitals required, acronyms case-sensitive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from meetview.extract.text import Token, tokenize
+
+
+@dataclass(slots=True)
+class Hit:
+    i: int  # first token
+    j: int  # one past the last token
+    kind: str
+    value: str
+    start: int  # character offsets
+    end: int
+
+
+class Lexicon:
+    """A set of phrases, each with a kind and a value, matched over a token list.
+
+    A phrase written all in capitals ("UK", "NATO", "PRC") matches only as written; any other
+    phrase matches case-insensitively but needs at least one capitalized token ("Norwegian",
+    "the Alliance"), so "china" the porcelain and "turkey" the bird stay out.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, ...], list[tuple[str, str, bool]]] = {}
+        self._lengths: dict[str, list[int]] = {}  # first token -> phrase lengths, longest first
+        self._exact: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+
+    def add(self, phrase: str, kind: str, value: str, case_sensitive: bool | None = None) -> None:
+        toks = tokenize(phrase)
+        if not toks:
+            return
+        key = tuple(t.low for t in toks)
+        if case_sensitive is None:
+            letters = [c for c in phrase if c.isalpha()]
+            case_sensitive = len(letters) <= 5 and all(c.isupper() for c in letters)
+        entry = (kind, value, case_sensitive)
+        bucket = self._entries.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        lengths = self._lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
+        if case_sensitive:
+            self._exact.setdefault(key, set()).add(tuple(t.text.replace("’", "'") for t in toks))
+
+    def merge(self, other: Lexicon) -> None:
+        """Add every phrase of another lexicon."""
+        for key, entries in other._entries.items():
+            bucket = self._entries.setdefault(key, [])
+            for e in entries:
+                if e not in bucket:
+                    bucket.append(e)
+            lengths = self._lengths.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
+        for key, forms in other._exact.items():
+            self._exact.setdefault(key, set()).update(forms)
+
+    def lookup(self, phrase: str) -> list[tuple[str, str]]:
+        key = tuple(t.low for t in tokenize(phrase))
+        return [(k, v) for k, v, _ in self._entries.get(key, [])]
+
+    def match(self, tokens: list[Token], lo: int = 0, hi: int | None = None) -> list[Hit]:
+        """Non-overlapping hits over tokens[lo:hi], longest first, left to right."""
+        hi = len(tokens) if hi is None else hi
+        hits: list[Hit] = []
+        i = lo
+        exact = self._exact
+        while i < hi:
+            lengths = self._lengths.get(tokens[i].low)
+            matched = False
+            if lengths:
+                for n in lengths:
+                    if i + n > hi:
+                        continue
+                    span = tokens[i : i + n]
+                    key = tuple(t.low for t in span)
+                    entries = self._entries.get(key)
+                    if not entries:
+                        continue
+                    ok = []
+                    for kind, value, cs in entries:
+                        if cs:
+                            written = tuple(t.text.replace("’", "'") for t in span)
+                            if written not in exact.get(key, ()):
+                                continue
+                        elif not any(t.cap for t in span):
+                            continue
+                        ok.append((kind, value))
+                    if not ok:
+                        continue
+                    for kind, value in ok:
+                        hits.append(Hit(i, i + n, kind, value, span[0].start, span[-1].end))
+                    i += n
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return hits

@@ -1,0 +1,713 @@
+"""People: names found through roles and honorifics, their countries and organisations, and coreference."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from meetview.extract import names as pnames
+from meetview.extract.document import Doc
+from meetview.extract.vocab import vocab
+
+_CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "from", "'s", ",", "&", "-", "–"}
+_LEAD_TRIM = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "at",
+    "to",
+    "on",
+    "in",
+    "from",
+    ",",
+    "&",
+    "-",
+    "–",
+    "'s",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_SUBJECT_PRONOUNS = {"he", "she"}
+_GIVEN_MONTHS = {"jan", "may", "june", "april", "august", "augusto"}
+_BEFORE_NAME = {"said", "says", "told", "with", "met"}
+_GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpart", "guest", "host"}
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_DIGIT = re.compile(r"\d")
+_ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|bin|ibn|abu|abd)-[A-Z]")
+
+
+@dataclass
+class Mention:
+    person: int
+    i: int  # token span of the mention itself (name, role phrase or pronoun)
+    j: int
+    start: int
+    end: int
+    sent: int
+    kind: str  # name | surname | role | pronoun
+    quoted: bool = False
+    possessive: bool = False
+    role_span: tuple[int, int] | None = None  # characters of the role phrase next to the name
+
+
+@dataclass
+class Person:
+    id: int
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    country_span: tuple[int, int] | None = None
+    org: str | None = None
+    org_span: tuple[int, int] | None = None
+    observer: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+    role_heads: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start if self.mentions else 0
+
+
+@dataclass
+class People:
+    persons: list[Person]
+    by_sentence: dict[int, list[Mention]]
+    # role phrases naming nobody the article names ("The President spoke with ..."): sentence ->
+    # (first token, end token, country the phrase gives or None)
+    unnamed: dict[int, list[tuple[int, int, str | None]]] = field(default_factory=dict)
+
+
+@dataclass
+class _Run:
+    i: int
+    j: int
+    role: tuple[int, int] | None = None  # token span of a role phrase (left or right)
+    honorific: bool = False
+    evidence: bool = False
+    post: tuple[int, int] | None = None  # "of Ukraine" after a name that has a role before it
+    place: tuple[str, tuple[int, int]] | None = None  # "France's" / "Russian" right before the name
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    """Whether token i can be part of a personal name (computed once per document)."""
+    flags = doc.memo.get("names")
+    if flags is None:
+        flags = doc.memo["names"] = [_name_token(doc, k) for k in range(len(doc.tokens))]
+    return flags[i]
+
+
+def _name_token(doc: Doc, i: int) -> bool:
+    t = doc.tokens[i]
+    if not t.cap:
+        return "-" in t.text and _ARABIC_PARTICLE.match(t.text) is not None
+    v = vocab()
+    if _DIGIT.search(t.text):
+        return False
+    if i in doc.place_at or i in doc.org_at:
+        return False
+    low = t.low
+    if low in v.stop_caps or low in v.heads or low in v.honorifics:
+        return False
+    if low in v.modifiers and low not in v.particles:
+        return False
+    if _ACRONYM.match(t.text) and len(t.text) > 1:
+        return _caps_surname(doc, i)
+    return True
+
+
+def _caps_surname(doc: Doc, i: int) -> bool:
+    """An all-capitals surname written beside a given name ("MOTEGI Toshimitsu", "Toshimitsu MOTEGI")."""
+    toks = doc.tokens
+    if len(toks[i].text) < 3 or i in doc.org_at or i in doc.place_at:
+        return False
+    if sum(c in "AEIOUY" for c in toks[i].text) < 2:
+        return False  # "PDNSA", "NSC": an acronym, not a surname
+    for k in (i - 1, i + 1):
+        if 0 <= k < len(toks) and toks[k].sent == toks[i].sent:
+            n = toks[k]
+            if n.cap and not n.text.isupper() and n.low not in vocab().stop_caps and k not in doc.place_at:
+                return n.low not in vocab().heads and n.low not in vocab().modifiers
+    return False
+
+
+def _is_city_name(doc: Doc, i: int) -> bool:
+    """A city name inside a personal name ("Lloyd Austin", "Mark Lincoln")."""
+    h = doc.place_at.get(i)
+    t = doc.tokens[i]
+    return (
+        h is not None
+        and h.kind in ("city", "capital")
+        and h.j == i + 1
+        and t.cap
+        and t.low not in vocab().stop_caps
+    )
+
+
+def _is_initial(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    t = toks[i]
+    return (
+        len(t.text) == 1
+        and t.text.isupper()
+        and i + 1 < len(toks)
+        and toks[i + 1].text == "."
+        and toks[i + 1].sent == t.sent
+    )
+
+
+def _particle_start(doc: Doc, i: int, a: int, b: int) -> bool:
+    """ "President von der Leyen", "Mr de Vries": a name opening with a particle after a title."""
+    v = vocab()
+    toks = doc.tokens
+    if toks[i].low not in v.particles or toks[i].cap or i == a:
+        return False
+    before = toks[i - 1]
+    if not (before.cap and (before.low in v.heads or before.low in v.honorifics)):
+        return False
+    j = i
+    while j < b and j - i < 3 and toks[j].low in v.particles and not toks[j].cap:
+        j += 1
+    return j < b and _is_name_token(doc, j) and j > i
+
+
+def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
+    v = vocab()
+    toks = doc.tokens
+    runs = []
+    i = a
+    while i < b:
+        if not toks[i].cap and not _is_name_token(doc, i):
+            if _particle_start(doc, i, a, b):
+                j = i
+                while j < b and toks[j].low in v.particles and not toks[j].cap:
+                    j += 1
+                k = j
+                while k < b and _is_name_token(doc, k):
+                    k += 1
+                runs.append(_Run(i, k))
+                i = k
+                continue
+            i += 1
+            continue
+        if not (
+            _is_name_token(doc, i)
+            or _is_initial(doc, i)
+            or (_is_city_name(doc, i) and i + 1 < b and _is_name_token(doc, i + 1))
+            or (toks[i].low in _GIVEN_MONTHS and toks[i].cap and i + 1 < b and _is_name_token(doc, i + 1))
+        ):
+            i += 1
+            continue
+        j = i
+        while j < b:
+            if _is_initial(doc, j):
+                j += 2
+                continue
+            if _is_name_token(doc, j):
+                j += 1
+                continue
+            if toks[j].low in v.particles and not toks[j].cap and j > i:
+                p = j
+                while p < b and toks[p].low in v.particles and not toks[p].cap:
+                    p += 1
+                if p < b and p - j <= 2 and _is_name_token(doc, p):
+                    j = p
+                    continue
+            if _is_city_name(doc, j) and (j > i or (j + 1 < b and _is_name_token(doc, j + 1))):
+                j += 1
+                continue
+            if j == i and toks[j].low in _GIVEN_MONTHS and j + 1 < b and _is_name_token(doc, j + 1):
+                j += 1  # "Jan Kowal", "April Ryan": a given name, not a month
+                continue
+            break
+        # suffix: "Biden, Jr." / "Biden Jr."
+        k = j
+        if k < b and toks[k].text == "," and k + 1 < b and toks[k + 1].low in v.suffixes:
+            k += 2
+        elif k < b and toks[k].low in v.suffixes and toks[k].cap:
+            k += 1
+        if k < b and toks[k].text == "." and toks[k - 1].low in ("jr", "sr"):
+            k += 1
+        # a run that is only initials is not a name
+        if any(not _is_initial(doc, x) and toks[x].text != "." for x in range(i, j)):
+            runs.append(_Run(i, k))
+        i = max(k, i + 1)
+    return runs
+
+
+def _role_token(doc: Doc, i: int) -> bool:
+    v = vocab()
+    t = doc.tokens[i]
+    low = t.low
+    if low in ("(", ")") or (t.text.isupper() and len(t.text) <= 6 and _in_parens(doc, i)):
+        # "World Health Organization (WHO) Director-General (DG)", not "Oct 5 (Reuters) -"
+        opener = i if low == "(" else i - 1 if _in_parens(doc, i) else i - 2
+        return opener >= 1 and doc.tokens[opener].text == "(" and _role_token(doc, opener - 1)
+    if i in doc.place_at:
+        return doc.place_at[i].kind in ("country", "adj", "group")
+    if i in doc.org_at:
+        return True
+    return low in v.heads or low in v.honorifics or low in _CONNECT or low in v.modifiers
+
+
+def _in_parens(doc: Doc, i: int) -> bool:
+    toks = doc.tokens
+    return 0 < i < len(toks) - 1 and toks[i - 1].text == "(" and toks[i + 1].text == ")"
+
+
+def _gap(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens a and b are set apart by a line break or a wide gap (a dateline, a heading)."""
+    lo, hi = doc.tokens[a].end, doc.tokens[b].start
+    between = doc.text[lo:hi]
+    if "\n\n" in between:
+        return True
+    return "   " in between and "<" not in doc.raw[lo:hi]  # wide spaces, not an inline tag
+
+
+def _has_head(doc: Doc, i: int, j: int) -> bool:
+    v = vocab()
+    return any(doc.tokens[x].low in v.heads and doc.tokens[x].low not in _CONNECT for x in range(i, j))
+
+
+def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, bool]:
+    """A role phrase ending right before a name ("NATO Secretary General" Mark Rutte); honorific?"""
+    v = vocab()
+    toks = doc.tokens
+    k = run_i
+    dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
+    honorific = (k - 1 >= lo and toks[k - 1].low in v.honorifics) or dotted
+    if honorific:
+        k -= 2 if dotted else 1  # the role stands before "Dr." / "Gen"
+    first = k
+    while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
+        left, here = doc.place_at.get(k - 1), doc.place_at.get(k)
+        if left is not None and here is not None and left is not here:
+            break  # "HANOVER, Germany U.S. President": two places in a row are not one role
+        if toks[k - 1].text == "," and k == first and k - 2 >= lo and (k - 2) in doc.place_at:
+            k -= 1  # "the Secretary General of the Liberal Democratic Party of Japan, MOTEGI Toshimitsu"
+            continue
+        if toks[k - 1].text in (",", "and") and not (
+            k - 2 >= lo
+            and _role_token(doc, k - 2)
+            and (k - 2) not in doc.place_at
+            and (k - 2) not in doc.org_at
+            and toks[k - 2].low not in _CONNECT
+        ):
+            break  # "of Japan and President Yoon": the role before "and" is someone else's
+        k -= 1
+    while k < run_i and toks[k].low in _LEAD_TRIM:
+        k += 1
+    end = first
+    if end > k and toks[end - 1].text == ",":
+        end -= 1
+    # a role phrase ends with its head, a modifier or a place/org ("President of Ukraine"), never "to the"
+    if k < end and toks[end - 1].low not in _LEAD_TRIM and _has_head(doc, k, end):
+        return (k, end), honorific
+    return None, honorific
+
+
+def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
+    """An appositive role after a name ("Jon Fredriksen, Director of ...") or "of <country>"."""
+    toks = doc.tokens
+    k = run_j
+    if k < hi and toks[k].text == ",":
+        k += 1
+        start = k
+        headed = False
+        while k < hi and toks[k].text != ",":
+            if _role_token(doc, k):
+                headed = headed or toks[k].low in vocab().heads
+            elif not (
+                (
+                    headed
+                    and toks[k].cap
+                    and k - 1 >= start
+                    and toks[k - 1].low in {"of", "for", "the", "at", "'s"}
+                )
+                or (headed and toks[k].cap and k - 1 >= start and toks[k - 1].cap)
+            ):
+                break  # inside "Director of the Department for Arctic Policy" any capitalized word belongs
+            k += 1
+        end = k
+        while end > start and toks[end - 1].low in _LEAD_TRIM:
+            end -= 1
+        if end > start and toks[start].low not in ("and", "the", "of") and _has_head(doc, start, end):
+            return (start, end)
+        return None
+    if k + 1 < hi and toks[k].low == "of":
+        start = k
+        k += 1
+        while k < hi and (toks[k].low in ("the", "'s") or k in doc.place_at or k in doc.org_at):
+            k += 1
+        if k > start + 1 and any(
+            (x in doc.place_at and doc.place_at[x].kind == "country") or x in doc.org_at
+            for x in range(start, k)
+        ):
+            return (start, k)
+    return None
+
+
+def _country_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """ "France's Jean-Marc Ayrault", "Russian Vladimir Putin": a country written right before a name."""
+    toks = doc.tokens
+    k = i - 1
+    if k >= lo and toks[k].low == "'s":
+        k -= 1
+    h = doc.place_at.get(k) if k >= lo else None
+    if h is not None and h.kind in ("country", "adj") and h.j in (i, i - 1):
+        return h.value, (h.start, h.end)
+    return None
+
+
+def _place_in(doc: Doc, i: int, j: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The country a role phrase names (name, adjective or possessive), and where.
+
+    "Ambassador of Japan to Ukraine" is Japan's; "Special Representative for Ukraine's Recovery"
+    names no country of its own: a country after "to" or "for" is what the role deals with.
+    """
+    blocked = False
+    for x in range(i, j):
+        low = doc.tokens[x].low
+        if low in ("to", "for", "on"):
+            blocked = True
+        elif low in ("of", "at", ","):
+            blocked = False
+        h = doc.place_at.get(x)
+        if h and h.kind in ("country", "adj") and not blocked:
+            return h.value, (h.start, h.end)
+    return None, None
+
+
+def _org_in(doc: Doc, i: int, j: int) -> tuple[str | None, tuple[int, int] | None]:
+    for x in range(i, j):
+        h = doc.org_at.get(x)
+        if h:
+            return h.value, (h.start, h.end)
+    return None, None
+
+
+def _heads_of(doc: Doc, i: int, j: int) -> set[str]:
+    v = vocab()
+    return {doc.tokens[x].low for x in range(i, j) if doc.tokens[x].low in v.heads}
+
+
+def _text(doc: Doc, i: int, j: int) -> str:
+    if j <= i:
+        return ""
+    return " ".join(doc.text[doc.tokens[i].start : doc.tokens[j - 1].end].split())
+
+
+def _name_text(doc: Doc, run: _Run) -> str:
+    t = _text(doc, run.i, run.j)
+    return t
+
+
+def find_people(doc: Doc) -> People:
+    v = vocab()
+    toks = doc.tokens
+    candidates: list[tuple[_Run, int]] = []  # (run, sentence)
+    for k, (a, b) in enumerate(doc.sent_tokens):
+        for run in _name_runs(doc, a, b):
+            role, honorific = _left_role(doc, run.i, a)
+            right = _right_role(doc, run.j, b)
+            if role is None:
+                role = right
+            elif right is not None and _place_in(doc, *role)[0] is None and _place_in(doc, *right)[0]:
+                run.post = right
+            run.role = role
+            run.honorific = honorific
+            nxt = toks[run.j].low if run.j < b else ""
+            prv = toks[run.i - 1].low if run.i - 1 >= a else ""
+            run.place = _country_before(doc, run.i, a) if role is None else None
+            run.evidence = (
+                role is not None
+                or run.place is not None
+                or honorific
+                or nxt in v.speech_verbs
+                or nxt in v.meet_verbs
+                or nxt in v.talk_verbs
+                or nxt in v.host_verbs
+                or nxt in v.hold_verbs
+                or prv in _BEFORE_NAME
+                or prv in v.host_verbs
+                or prv in v.call_verbs
+                or prv in v.weak_verbs
+            )
+            candidates.append((run, k))
+
+    persons: list[Person] = []
+
+    def find(name: str) -> Person | None:
+        for p in persons:
+            if pnames.same_person(p.name, name) or any(pnames.same_person(a, name) for a in p.aliases):
+                return p
+        return None
+
+    def single_match(word: str) -> Person | None:
+        key = pnames.surname_key(word)  # "El-Sisi" folds to two words; its last is the key
+        if not key:
+            return None
+        hits = []
+        for p in persons:
+            forms = [p.name, *p.aliases]
+            words = {pnames.skeleton_word(w) for f in forms for w in pnames.words(f)}
+            if key in words:
+                hits.append(p)
+        return hits[0] if len(hits) == 1 else (max(hits, key=lambda p: len(p.mentions)) if hits else None)
+
+    mentions: list[Mention] = []
+
+    def add_mention(p: Person, run: _Run, k: int, kind: str) -> None:
+        quoted = doc.quotes.inside(toks[run.i].start)
+        poss = run.j < len(toks) and toks[run.j].low == "'s"
+        rs = None
+        if run.role:
+            rs = (toks[run.role[0]].start, toks[run.role[1] - 1].end)
+        m = Mention(p.id, run.i, run.j, toks[run.i].start, toks[run.j - 1].end, k, kind, quoted, poss, rs)
+        p.mentions.append(m)
+        mentions.append(m)
+
+    def enrich(p: Person, run: _Run) -> None:
+        if run.place and p.country is None:
+            p.country, p.country_span = run.place
+        if not run.role:
+            return
+        i, j = run.role
+        country, cspan = _place_in(doc, i, j)
+        org, ospan = _org_in(doc, i, j)
+        if country is None and run.post:
+            country, cspan = _place_in(doc, *run.post)
+        role_text = _text(doc, i, j).strip(" ,")
+        heads = _heads_of(doc, i, j)
+        if p.role is None or (p.country is None and country):
+            p.role = role_text
+        p.role_heads |= heads
+        if country and p.country is None:
+            p.country, p.country_span = country, cspan
+        if org and p.org is None and heads:
+            p.org, p.org_span = org, ospan
+        if heads and heads <= v.observers | {"spokesperson", "spokesman", "spokeswoman"}:
+            p.observer = True
+        low_role = role_text.lower()
+        if any(w in low_role.split() for w in v.observers if " " not in w):
+            p.observer = p.observer or not (heads - v.observers)
+
+    # full names first (two or more words, with evidence, or matching an earlier person)
+    pending: list[tuple[_Run, int]] = []
+    for run, k in candidates:
+        words = [t for t in toks[run.i : run.j] if t.text not in (".", ",")]
+        multi = sum(1 for t in words if t.low not in v.particles and t.low not in v.suffixes) >= 2
+        name = _name_text(doc, run)
+        if multi and (run.evidence or find(name)):
+            p = find(name)
+            if p is None:
+                p = Person(len(persons), name)
+                persons.append(p)
+            elif name != p.name:
+                if pnames.fuller(p.name, name) == name:
+                    p.aliases.append(p.name)
+                    p.name = name
+                elif name not in p.aliases:
+                    p.aliases.append(name)
+            enrich(p, run)
+            add_mention(p, run, k, "name")
+        else:
+            pending.append((run, k))
+    # short forms: "Boiev said", "President Biden", "Mr Brown"
+    for run, k in pending:
+        name = _name_text(doc, run)
+        words = [t for t in toks[run.i : run.j] if t.text not in (".", ",")]
+        if len(words) == 1:
+            p = single_match(name)
+        elif toks[run.i].low in v.particles and not toks[run.i].cap:
+            p = single_match(toks[run.j - 1].text)  # "Minister bin Salman"
+        else:
+            p = find(name)
+        if p is None and words and ((run.role and _has_head(doc, *run.role)) or run.honorific):
+            p = Person(len(persons), name)
+            persons.append(p)
+        if p is None:
+            continue
+        if name != p.name and name not in p.aliases:
+            p.aliases.append(name)
+        enrich(p, run)
+        add_mention(p, run, k, "name" if len(words) > 1 else "surname")
+
+    # role-only references ("the President of Ukraine", "the British Prime Minister")
+    unnamed: dict[int, list[tuple[int, int, str | None]]] = {}
+    covered: set[int] = set()
+    for m in mentions:
+        covered.update(range(m.i, m.j))
+    covered |= _role_spans_of_mentions(doc, persons)
+    for k, (a, b) in enumerate(doc.sent_tokens):
+        x = a
+        while x < b:
+            t = toks[x]
+            if x in covered or (t.low not in v.heads and t.low not in v.person_words):
+                x += 1
+                continue
+            # grow the role phrase around this head
+            i = x
+            while i - 1 >= a and i - 1 not in covered and _role_token(doc, i - 1) and toks[i - 1].text != ",":
+                i -= 1
+            j = x + 1
+            while j < b and j not in covered and _role_token(doc, j) and toks[j].text != ",":
+                j += 1
+            while i < x and toks[i].low in _LEAD_TRIM:
+                i += 1
+            while j > x + 1 and toks[j - 1].low in _LEAD_TRIM:
+                j -= 1
+            det = toks[i - 1].low if i - 1 >= a else ""
+            plural = any(toks[y].low.endswith("s") and toks[y].low in v.delegation_nouns for y in range(x, j))
+            if plural or det in ("a", "an", "another", "every", "each", "any", "former"):
+                x = j
+                continue
+            ref = _resolve_role(doc, persons, i, j, det, k)
+            if (
+                ref is None
+                and det == "the"
+                and any(toks[y].cap and toks[y].low in v.heads for y in range(i, j))
+            ):
+                unnamed.setdefault(k, []).append((i, j, _place_in(doc, i, j)[0]))
+            if ref is not None:
+                if ref.role is None:
+                    ref.role = _text(doc, i, j)
+                m = Mention(
+                    ref.id, i, j, toks[i].start, toks[j - 1].end, k, "role", doc.quotes.inside(toks[i].start)
+                )
+                m.possessive = j < b and toks[j].low == "'s"
+                ref.mentions.append(m)
+                mentions.append(m)
+                covered.update(range(i, j))
+            x = j
+    # pronouns: "he"/"she" as a subject points to the last person named as one
+    last_subject: int | None = None
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        by_sentence.setdefault(m.sent, []).append(m)
+    for k, (a, b) in enumerate(doc.sent_tokens):
+        ms = by_sentence.get(k, [])
+        for x in range(a, b):
+            low = toks[x].low
+            if low in _SUBJECT_PRONOUNS and last_subject is not None:
+                before = [m for m in ms if m.i < x]
+                target = before[0].person if before and before[0].kind != "pronoun" else last_subject
+                pm = Mention(
+                    target,
+                    x,
+                    x + 1,
+                    toks[x].start,
+                    toks[x].end,
+                    k,
+                    "pronoun",
+                    doc.quotes.inside(toks[x].start),
+                )
+                ms.append(pm)
+        ms.sort(key=lambda m: m.start)
+        by_sentence[k] = ms
+        named = [m for m in ms if m.kind != "pronoun" and not m.quoted]
+        if named:
+            last_subject = named[0].person
+    for p in persons:
+        p.mentions.sort(key=lambda m: m.start)
+    _share_countries(doc, persons, by_sentence)
+    keep = [p for p in persons if p.mentions]
+    return People(keep, by_sentence, unnamed)
+
+
+def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
+    """Token index by start offset and by end offset."""
+    maps = doc.memo.get("offsets")
+    if maps is None:
+        starts = {t.start: n for n, t in enumerate(doc.tokens)}
+        ends = {t.end: n for n, t in enumerate(doc.tokens)}
+        maps = doc.memo["offsets"] = {"starts": starts, "ends": ends}
+    return maps["starts"], maps["ends"]
+
+
+def _role_spans_of_mentions(doc: Doc, persons: list[Person]) -> set[int]:
+    """Token indexes inside role phrases already attached to names."""
+    out: set[int] = set()
+    starts, ends = _offset_maps(doc)
+    for p in persons:
+        for m in p.mentions:
+            if m.role_span and m.role_span[0] in starts and m.role_span[1] in ends:
+                out.update(range(starts[m.role_span[0]], ends[m.role_span[1]] + 1))
+    return out
+
+
+def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sent: int) -> Person | None:
+    """The person a role phrase without a name refers to ("the Prime Minister of the United Kingdom")."""
+    v = vocab()
+    toks = doc.tokens
+    heads = {toks[x].low for x in range(i, j) if toks[x].low in v.heads or toks[x].low in v.person_words}
+    if not heads:
+        return None
+    country, _ = _place_in(doc, i, j)
+    org, _ = _org_in(doc, i, j)
+    capitalized = any(toks[x].cap and toks[x].low in v.heads for x in range(i, j))
+    placed = i in doc.place_at  # "France's foreign minister", "the Israeli leader"
+    if not (det in ("the", "his", "her", "their", "our") or capitalized or placed):
+        return None
+    words = {toks[x].low for x in range(i, j)}
+    head_of_state = "head" in words and "state" in words
+    best: Person | None = None
+    best_score = -1.0
+    claimed = {p.country for p in persons if p.country}
+    for p in persons:
+        if not p.mentions:
+            continue
+        ahead = p.mentions[0].sent - sent
+        # a role may name someone a sentence or two before their name ("told France's foreign minister")
+        if ahead > 0 and not (country and p.country == country and ahead <= 3):
+            continue
+        if country and p.country and p.country != country:
+            continue
+        if country and not p.country and country in claimed:
+            continue
+        if org and p.org != org:
+            continue
+        role_words = {w.lower() for w in re.findall(r"[\w'-]+", p.role or "")}
+        if head_of_state:
+            ok = bool(role_words & {"president", "king", "queen", "emir", "sultan", "monarch"})
+        elif heads & _GENERIC_HEADS:
+            ok = bool(p.role) or bool(p.country)
+        elif not p.role and country and p.country == country:
+            ok = True  # "France's foreign minister" names the role of "France's Jean-Marc Ayrault"
+        else:
+            core = heads - {"deputy", "vice", "member"}
+            ok = bool(core) and core <= (role_words | p.role_heads)
+            if ok and "deputy" in heads and "deputy" not in role_words:
+                ok = False
+        if not ok:
+            continue
+        score = len(p.mentions) + (0.5 if p.mentions[-1].sent >= sent - 2 else 0)
+        if score > best_score:
+            best, best_score = p, score
+    return best
+
+
+def _share_countries(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:
+    """ "Ukraine's Foreign Minister Dmytro Kuleba and Minister of Defense Oleksii Reznikov": the
+    country written before the first of two coordinated officials is the second's too."""
+    by_id = {p.id: p for p in persons}
+    for ms in by_sentence.values():
+        named = [m for m in ms if m.kind in ("name", "surname")]
+        for m1, m2 in pairwise(named):
+            p1, p2 = by_id[m1.person], by_id[m2.person]
+            if p2.country or p2.org or not p1.country or not p1.country_span or not m1.role_span:
+                continue
+            if p1.country_span[0] != m1.role_span[0]:
+                continue
+            start2 = m2.role_span[0] if m2.role_span else m2.start
+            between = doc.text[m1.end : start2].strip().lower()
+            if between in ("and", ",", ", and"):
+                p2.country = p1.country

@@ -1,0 +1,111 @@
+"""Offset-preserving text preparation: mask markup and front matter, tokenize with character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Blocks whose content is never article prose; masked whole.
+_BLOCKS = re.compile(
+    r"<(script|style|noscript|svg|template|head)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    re.I | re.S,
+)
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]{0,2000}?/?>")
+# Block-level tags end a paragraph: their first character becomes a newline.
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "hr",
+    "dd",
+    "dt",
+}
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_ENTITY_CHARS = {"&amp;": "&", "&quot;": '"', "&#039;": "'", "&#39;": "'", "&apos;": "'", "&nbsp;": " "}
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_NOISE = re.compile(r"(?m:^[ \t]*\\?#{1,6}(?=[ \t]|$))|\[ad_\d+\]|\\(?=[#*_\[\]])|(?<!\w)jrs-\d+\b|\*\*|__")
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Replace a match by spaces, keeping its newlines so lines and offsets stay where they were."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _blank_tag(match: re.Match[str]) -> str:
+    blank = _blank(match)
+    return "\n" + blank[1:] if match.group(1).lower() in _BLOCK_TAGS else blank
+
+
+def front_matter(text: str) -> tuple[int, int] | None:
+    """The [start, end) of a YAML front matter block at the top of the text, if there is one."""
+    m = _FRONT_MATTER.match(text)
+    return (m.start(), m.end()) if m else None
+
+
+def mask(text: str) -> str:
+    """The text with markup, front matter and scraping debris replaced by spaces (same length).
+
+    Every offset into the result is an offset into `text`, so spans found on the masked text
+    point at the article the reader shows.
+    """
+    out = text.replace("\u00a0", " ").replace("\u200b", " ").replace("\r", " ")
+    fm = front_matter(out)
+    if fm:
+        out = out[: fm[0]] + re.sub(r"[^\n]", " ", out[fm[0] : fm[1]]) + out[fm[1] :]
+    if "<" in out:
+        out = _BLOCKS.sub(_blank, out)
+        out = _TAG.sub(_blank_tag, out)
+    if "&" in out:
+        out = _ENTITY.sub(lambda m: _ENTITY_CHARS.get(m.group(0), " ").ljust(len(m.group(0))), out)
+    return _NOISE.sub(_blank, out)
+
+
+# A token: dotted acronym (U.S.), number, word (hyphens and inner apostrophes kept: O'Brien,
+# Kornhauser-Duda), a possessive 's, or one other character.
+_TOKEN = re.compile(
+    r"(?=[A-Z]\.)(?:(?:[A-Z]\.){2,}(?![a-z])|(?:[A-Z]\.)+[A-Z](?![\w.]))"
+    r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"
+    r"|[^\W\d_]\w*(?:(?:['’](?=[^\W\d_]{2})|[-‐](?=\w)|\.(?=[A-Z]\.))\w+)*"
+    r"|['’]s\b"
+    r"|\S"
+)
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    low: str  # lowercase, curly apostrophes straightened
+    cap: bool  # starts with an uppercase letter
+    sent: int = 0  # index of the sentence it belongs to
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group(0)
+        low = t.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        out.append(Token(t, m.start(), m.end(), low, t[0].isupper()))
+    return out

@@ -1,0 +1,119 @@
+"""Dates: anchors, weekday resolution, future clauses, month-only, year inference."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from meetview.extract.dates import Anchor, find_anchor, find_dates, infer_year, resolve_weekday, sole_year
+from meetview.extract.text import mask
+
+from .conftest import run
+
+WED = date(2025, 6, 4)  # a Wednesday
+
+
+def values(text: str, anchor: Anchor) -> list[str | None]:
+    return [d.value for d in find_dates(text, 0, len(text), anchor)]
+
+
+def test_weekday_is_the_most_recent_on_or_before_the_anchor():
+    assert resolve_weekday(2, WED, future=False) == WED  # "on Wednesday" said on a Wednesday
+    assert resolve_weekday(1, WED, future=False) == date(2025, 6, 3)
+    assert resolve_weekday(4, WED, future=False) == date(2025, 5, 30)
+
+
+def test_weekday_in_a_future_clause_looks_ahead():
+    assert resolve_weekday(3, WED, future=True) == date(2025, 6, 5)
+    anchor = Anchor(day=WED)
+    text = "The minister is scheduled to attend the summit on Thursday."
+    assert values(text, anchor) == ["2025-06-05"]
+
+
+def test_last_weekday_said_on_that_weekday_is_a_week_back():
+    assert resolve_weekday(2, WED, future=False, qualifier="last") == date(2025, 5, 28)
+
+
+def test_month_day_takes_the_anchor_year_or_the_year_before():
+    anchor = Anchor(day=date(2024, 2, 10))
+    assert values("They met on December 28 in Oslo.", anchor) == ["2023-12-28"]
+    assert values("They met on February 9 in Oslo.", anchor) == ["2024-02-09"]
+    assert values("They met on 6 January, 2021.", anchor) == ["2021-01-06"]
+
+
+def test_ranges_and_ordinals_resolve_to_the_first_day():
+    anchor = Anchor(day=date(2023, 9, 20))
+    assert values("The envoys met on September 16-17 in Vienna.", anchor) == ["2023-09-16"]
+    assert values("The teams met in Doha on March 11th.", anchor) == ["2023-03-11"]
+
+
+def test_month_only_stays_month_only():
+    anchor = Anchor(day=date(2023, 9, 20))
+    assert values("The ministers met in May in Vienna.", anchor) == ["2023-05"]
+    assert values("The ministers met in May 2019.", anchor) == ["2019-05"]
+
+
+def test_relative_days():
+    anchor = Anchor(day=WED)
+    assert values("The two leaders spoke today.", anchor) == ["2025-06-04"]
+    assert values("The two leaders spoke yesterday.", anchor) == ["2025-06-03"]
+    assert values("The two leaders spoke this morning.", anchor) == ["2025-06-04"]
+
+
+def test_no_anchor_no_day():
+    assert values("They met on Friday.", Anchor()) == [None]
+
+
+def test_year_inference_from_the_upcoming_year():
+    text = "The partners set priorities for 2031. The plan covers the upcoming year."
+    assert infer_year(text) == 2030
+    anchor = Anchor(year_hint=infer_year(text))
+    assert values("They met on March 3.", anchor) == ["2030-03-03"]
+
+
+def test_a_sole_repeated_year_dates_an_undated_article():
+    assert sole_year("The summit of 2011 ... by the end of 2011.") == 2011
+    assert sole_year("The talks of 2011 recalled the crisis of 1998 and 2011.") is None
+    assert sole_year("Only once: 2011.") is None
+
+
+def test_dateline_with_month_day_anchors_relative_dates():
+    raw = (
+        "date 2031-04-09 Tuesday, 02 January 2024 12:17 GMT\nOSLO, April 9 (Agency) -- The minister spoke.\n"
+    )
+    a = find_anchor(raw, mask(raw), None)
+    assert a.published == "2031-04-09"  # the header date that agrees with the dateline
+    assert a.dateline_city == "Oslo"
+    assert a.day == date(2031, 4, 9)
+
+
+def test_byline_gives_the_publication_date():
+    raw = "Headline of the day\n\nDaily Courier - 07 March 2030 09:15\n\nThe minister met his counterpart.\n"
+    a = find_anchor(raw, mask(raw), None)
+    assert a.published == "2030-03-07"
+
+
+def test_front_matter_and_published_lines():
+    raw = "---\ntitle: x\ndate: '2029-10-02'\n---\nBody.\n"
+    assert find_anchor(raw, mask(raw), None).published == "2029-10-02"
+    raw = "Title line\nPublished: 2028-01-15T10:00:00Z\n\nBody text here.\n"
+    assert find_anchor(raw, mask(raw), None).published == "2028-01-15"
+
+
+def test_structured_publication_date_wins():
+    raw = "Daily Courier - 07 March 2030 09:15\nBody.\n"
+    assert find_anchor(raw, mask(raw), "2030-03-08").published == "2030-03-08"
+
+
+def test_meeting_date_resolved_against_publication_date():
+    text = (
+        "Prime Minister of Estonia Kaja Tammsaar met with President of Finland Aino Korhonen on Monday "
+        "in Helsinki. The leaders discussed energy security."
+    )
+    ex = run(text, published="2030-05-08")  # a Wednesday
+    assert [m.date for m in ex.meetings] == ["2030-05-06"]
+
+
+def test_meeting_without_date_words_takes_the_publication_day_and_none_without_it():
+    text = "Prime Minister of Estonia Kaja Tammsaar met with President of Finland Aino Korhonen in Helsinki."
+    assert run(text, published="2030-05-08").meetings[0].date == "2030-05-08"
+    assert run(text).meetings[0].date is None

@@ -1,0 +1,127 @@
+"""Meetings: triggers, one record per event, several bilaterals, no meeting in statements, modality."""
+
+from __future__ import annotations
+
+from .conftest import run
+
+
+def test_same_meeting_told_twice_is_one_record():
+    text = (
+        "In a meeting on March 4, Defence Minister of Lithuania Rasa Kairyte discussed air defence with "
+        "Minister of Defence of Estonia Hanno Tamm. Kairyte stressed the need for more interceptors.\n\n"
+        "Overview\n\n"
+        "In the meeting on March 4, Rasa Kairyte and Hanno Tamm also discussed ammunition production."
+    )
+    ex = run(text, published="2031-03-06")
+    assert len(ex.meetings) == 1
+    m = ex.meetings[0]
+    assert m.date == "2031-03-04"
+    assert {p.name for p in m.participants} == {"Rasa Kairyte", "Hanno Tamm"}
+
+
+def test_a_trip_with_several_bilaterals_gives_several_records():
+    text = (
+        "On the sidelines of the summit in Madrid, President of Moldova Irina Ciobanu held a series of "
+        "meetings. In particular, the President met with Prime Minister of Spain Javier Ortega. "
+        "They discussed "
+        "energy. The President also met with Chancellor of Austria Karl Huber and informed him about the "
+        "security situation. During a meeting with President of the European Commission Greta Holm, the "
+        "President discussed EU accession. In the evening, Irina Ciobanu had a phone conversation with "
+        "President of Finland Pekka Laine."
+    )
+    ex = run(text, published="2031-07-10")
+    counterparts = [sorted(p.name for p in m.participants) for m in ex.meetings]
+    for name in ("Javier Ortega", "Karl Huber", "Greta Holm", "Pekka Laine"):
+        assert sum(name in c for c in counterparts) == 1, counterparts
+    phone = next(m for m in ex.meetings if any(p.name == "Pekka Laine" for p in m.participants))
+    assert phone.format == "phone"
+    eu = next(m for m in ex.meetings if any(p.name == "Greta Holm" for p in m.participants))
+    assert "EU" in eu.organizations
+
+
+def test_statement_or_speech_without_counterpart_is_no_meeting():
+    text = (
+        "Joint statement. We are committed to supporting the reconstruction of our region. "
+        "President of Chile Ana Soto said the country will increase its budget for energy."
+    )
+    assert run(text, published="2030-01-01").meetings == []
+    speech = (
+        "Greetings, friends! I ask you to help our people. Thank you. - address by the President of Chile"
+    )
+    assert run(speech, published="2030-01-01").meetings == []
+
+
+def test_planned_meetings_are_not_reported_as_held():
+    text = (
+        "Foreign Minister of Japan Haruto Mori will meet Foreign Minister of Korea Min-jun Park next week in "
+        "Seoul. The ministers are scheduled to hold talks on Thursday."
+    )
+    assert run(text, published="2030-01-01").meetings == []
+
+
+def test_passing_mention_of_an_old_meeting_is_not_reported():
+    text = (
+        "President of Kenya Amani Otieno met with Prime Minister of Japan Kenji Sato today in Nairobi. "
+        "The meeting follows their telephone call on April 2, 2029."
+    )
+    ex = run(text, published="2030-06-10")
+    assert len(ex.meetings) == 1 and ex.meetings[0].date == "2030-06-10"
+
+
+def test_interview_with_media_is_no_meeting():
+    text = "Prime Minister of Italy Sara Fabbri told reporters in Rome that the budget would grow."
+    assert run(text, published="2030-01-01").meetings == []
+
+
+def test_wire_report_with_weekday_and_dateline():
+    text = (
+        "WARSAW, Poland (Agency) — German Chancellor Jonas Weber on Tuesday held talks with Polish Prime "
+        "Minister Anna Lis about energy and migration.\n"
+        "Weber said the two governments would cooperate on border security."
+    )
+    ex = run(text, published="2031-01-16")  # a Thursday
+    m = ex.meetings[0]
+    assert m.date == "2031-01-14"
+    assert set(m.countries) == {"DE", "PL"}
+    assert m.location == "Warsaw"
+    assert {"energy", "migration"} <= set(m.topics)
+
+
+def test_headline_teasers_are_not_meetings():
+    text = (
+        "Minister of Energy of Chile Diego Pardo said on Monday that gas prices will fall next year.\n"
+        "Related\n"
+        "President of Peru Rosa Quispe meets Prime Minister of Spain Javier Ortega in Lima\n"
+        "Chancellor of Austria Karl Huber holds talks with President of Finland Pekka Laine\n"
+    )
+    assert run(text, published="2030-01-01").meetings == []
+
+
+def test_bulleted_attendees_after_a_colon_take_part():
+    text = (
+        "President of Poland Jan Kowal met today with the leaders of the Baltic states in Warsaw.\n\n"
+        "Joining President Kowal at the meeting were the following leaders:\n\n"
+        "-   Estonian President Mart Tamm\n"
+        "-   Latvian Prime Minister Ilze Ozola\n"
+        "-   Lithuanian President Jonas Petraitis\n"
+    )
+    (m,) = run(text, published="2030-01-01").meetings
+    assert {p.name for p in m.participants} == {"Jan Kowal", "Mart Tamm", "Ilze Ozola", "Jonas Petraitis"}
+    assert set(m.countries) == {"PL", "EE", "LV", "LT"}
+
+
+def test_delegations_without_names_make_a_meeting():
+    m = run("Serbia and Kosovo held talks in Brussels on Friday.", published="2031-05-18").meetings
+    assert [(x.date, set(x.countries), x.location) for x in m] == [("2031-05-16", {"RS", "XK"}, "Brussels")]
+
+
+def test_opening_phrase_then_several_bilaterals():
+    text = (
+        "On the sidelines of the summit, Prime Minister of Norway Ola Berg held talks with President of "
+        "Ghana Kofi Mensah and later met Prime Minister of Japan Kenji Sato."
+    )
+    ms = run(text, published="2031-05-18").meetings
+    assert sorted(sorted(p.name for p in m.participants) for m in ms) == [
+        ["Kenji Sato", "Ola Berg"],
+        ["Kofi Mensah", "Ola Berg"],
+    ]

@@ -1,0 +1,109 @@
+"""People: role patterns, appositions, coreference, possessives, absent people."""
+
+from __future__ import annotations
+
+from meetview.extract.document import prepare
+from meetview.extract.people import find_people
+
+from .conftest import run
+
+
+def people(text: str) -> dict[str, tuple]:
+    pp = find_people(prepare(text))
+    return {p.name: (p.role, p.country, p.org, sorted(p.aliases)) for p in pp.persons}
+
+
+def test_role_before_name_with_country_and_org():
+    got = people(
+        "Deputy Minister of Defence of Latvia Janis Ozols met NATO Secretary General Ingrid Dahl "
+        "and Czech Foreign Minister Pavel Novotny."
+    )
+    assert got["Janis Ozols"][:2] == ("Deputy Minister of Defence of Latvia", "LV")
+    assert got["Ingrid Dahl"][2] == "NATO"
+    assert got["Pavel Novotny"][1] == "CZ"
+
+
+def test_apposition_after_name():
+    got = people(
+        "The envoy met Lars Berg, Director of the Department for Arctic Policy at the Swedish Ministry "
+        "for Foreign Affairs, in Stockholm."
+    )
+    assert got["Lars Berg"][1] == "SE"
+    assert got["Lars Berg"][0].startswith("Director of the Department")
+
+
+def test_possessive_country_and_of_country():
+    got = people(
+        "Chile's Foreign Minister Ana Rojas met President Tomas Varga of Hungary. "
+        "Later France's Jean-Luc Morel "
+        "arrived."
+    )
+    assert got["Ana Rojas"][1] == "CL"
+    assert got["Tomas Varga"][1] == "HU"
+    assert got["Jean-Luc Morel"][1] == "FR"
+
+
+def test_short_mentions_are_the_same_person():
+    got = people(
+        "Defence Minister Mykola Hrytsenko met Dutch Defence Minister Eva de Vries. Hrytsenko thanked "
+        "de Vries. Mr Hrytsenko said more was needed."
+    )
+    assert "Mykola Hrytsenko" in got and "Hrytsenko" in got["Mykola Hrytsenko"][3]
+    assert len([n for n in got if "Hrytsenko" in n]) == 1
+
+
+def test_transliterated_spellings_corefer():
+    got = people(
+        "Deputy Minister Serhii Koval met the delegation. Sergiy Koval later said the talks went well."
+    )
+    assert len(got) == 1
+
+
+def test_coordinated_officials_share_the_country():
+    got = people(
+        "The President met with Peru's Foreign Minister Rosa Quispe and Minister of Defense Luis Mamani."
+    )
+    assert got["Luis Mamani"][1] == "PE"
+
+
+def test_role_reference_resolves_to_the_named_person():
+    text = (
+        "President of Ghana Kwame Mensah met with Prime Minister of Norway Ola Nordahl. "
+        "The Prime Minister of Norway thanked the President of Ghana for the visit."
+    )
+    pp = find_people(prepare(text))
+    kinds = {p.name: [m.kind for m in p.mentions] for p in pp.persons}
+    assert kinds["Ola Nordahl"].count("role") == 1
+    assert kinds["Kwame Mensah"].count("role") == 1
+
+
+def test_absent_person_is_not_a_participant():
+    text = (
+        "BRUSSELS, March 3 -- Italian Defence Minister Marco Conti met Polish Defence Minister Adam Nowak "
+        "in Brussels on Monday. Spanish Defence Minister Lucia Prieto did not attend the meeting."
+    )
+    ex = run(text, published="2031-03-03")
+    names = {p.name for m in ex.meetings for p in m.participants}
+    assert {"Marco Conti", "Adam Nowak"} <= names
+    assert "Lucia Prieto" not in names
+
+
+def test_quoted_or_commenting_people_are_not_participants():
+    text = (
+        "Prime Minister of Canada Claire Dubois held talks with Prime Minister of India Ravi Menon "
+        "in Ottawa. "
+        "BBC correspondent Tom Hale said the talks went well."
+    )
+    ex = run(text, published="2030-02-02")
+    names = {p.name for m in ex.meetings for p in m.participants}
+    assert names == {"Claire Dubois", "Ravi Menon"}
+
+
+def test_possessive_name_is_not_a_counterpart():
+    text = (
+        "President of Kenya Amani Otieno met with Prime Minister of Japan Kenji Sato "
+        "to discuss Rustam Aliyev's plan."
+    )
+    ex = run(text, published="2030-02-02")
+    names = {p.name for m in ex.meetings for p in m.participants}
+    assert names == {"Amani Otieno", "Kenji Sato"}

@@ -1,0 +1,52 @@
+"""Topics: taxonomy terms on word boundaries, longest match, per meeting, replaceable taxonomy."""
+
+from __future__ import annotations
+
+from meetview.extract import taxonomy
+from meetview.extract.topics import _automaton, find_topics
+
+from .conftest import run
+
+
+def ids(text: str) -> list[str]:
+    return [h.topic for h in find_topics(text)]
+
+
+def test_longest_match_wins():
+    hits = find_topics("They discussed air and missile defense.")
+    assert [(h.topic, h.term) for h in hits] == [("air-defense", "air and missile defense")]
+    assert ids("the spread of nuclear weapons") == ["nonproliferation"]
+
+
+def test_word_boundaries():
+    assert "energy" not in ids("synergy and energetic talk")
+    assert "drones" in ids("new drones, and more drones.")
+
+
+def test_terms_across_wrapped_lines_and_offsets():
+    text = "We need more air\ndefense now."
+    (hit,) = find_topics(text)
+    assert hit.topic == "air-defense" and text[hit.start : hit.end] == "air\ndefense"
+
+
+def test_topics_belong_to_each_meeting():
+    text = (
+        "President of Moldova Irina Ciobanu met with Prime Minister of Spain Javier Ortega. They discussed "
+        "gas supplies and the power grid. The President also met with Chancellor of Austria Karl Huber. "
+        "They discussed refugees and sanctions."
+    )
+    ex = run(text, published="2031-07-10")
+    by = {m.participants[-1].name: set(m.topics) for m in ex.meetings}
+    assert "energy" in by["Javier Ortega"] and "sanctions" not in by["Javier Ortega"]
+    assert {"humanitarian", "sanctions"} <= by["Karl Huber"] and "energy" not in by["Karl Huber"]
+
+
+def test_taxonomy_can_be_replaced(tmp_path, monkeypatch):
+    path = tmp_path / "topics.toml"
+    path.write_text('[fisheries]\nlabel = "Fisheries"\nterms = ["fishing quotas", "cod"]\n', "utf-8")
+    monkeypatch.setenv(taxonomy.ENV_TOPICS, str(path))
+    try:
+        assert ids("They argued about fishing quotas and air defense.") == ["fisheries"]
+    finally:
+        taxonomy.load_topics.cache_clear()
+        _automaton.cache_clear()

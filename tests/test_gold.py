@@ -1,0 +1,75 @@
+"""The extractor against the gold sets (dev and seeds), scored with the shared scorer's own functions."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from meetview.extract import extract
+from meetview.ingest import load, parse
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+SCORER = SHARED / "tools" / "score.py"
+
+BARS = {
+    "meetings": 0.85,
+    "date_accuracy": 0.80,
+    "participants": 0.85,
+    "countries": 0.85,
+    "topics": 0.65,
+    "overall": 0.80,
+}
+
+pytestmark = [
+    pytest.mark.gold,
+    pytest.mark.skipif(
+        not SCORER.exists(), reason="../shared (gold sets and score.py) is not beside the repo"
+    ),
+]
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("meetview_gold_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _score(gold_file: Path, folder: Path) -> dict:
+    score = _scorer()
+    gold = score.load(gold_file)
+    preds = {}
+    for path in sorted(folder.iterdir()):
+        for art in parse(load(str(path))):
+            preds[Path(art.source).name] = extract(art).to_json()
+    s = score.Scores()
+    for name, g in sorted(gold.items()):
+        score.score_article(s, g, preds.get(name), verbose=False)
+    return score.summarize(s)
+
+
+def _check(result: dict) -> None:
+    got = {
+        "meetings": result["meetings"]["f1"],
+        "date_accuracy": result["date_accuracy"],
+        "participants": result["participants"]["f1"],
+        "countries": result["countries"]["f1"],
+        "topics": result["topics"]["f1"],
+        "overall": result["overall"],
+    }
+    low = {k: v for k, v in got.items() if v < BARS[k]}
+    assert not low, f"below the bars {BARS}: {low} (all: {got})"
+
+
+def test_dev_set_meets_the_bars():
+    _check(_score(SHARED / "gold" / "dev.jsonl", SHARED / "gold" / "dev"))
+
+
+def test_seeds_meet_the_bars():
+    _check(_score(SHARED / "gold" / "seeds.jsonl", SHARED / "seeds"))
