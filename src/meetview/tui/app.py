@@ -234,6 +234,7 @@ class MeetviewApp(App[None]):
         gen = self.generation
         self._started[gen] = time.perf_counter()
         self.query_text = text
+        self.last_error = None
         self._pending_select = select_id
         self.loading_more = False
         self.load_meetings(gen, text, self.sort, self.descending, 0, frozenset(self.marks))
@@ -673,7 +674,7 @@ class MeetviewApp(App[None]):
             return
         if event.text != self.query_text or (event.final and self.last_error):
             self.set_query(event.text)
-        if event.final and not self.last_error:
+        if event.final:  # if the query fails after all, QueryFailed opens the bar again, with the error
             bar.close()
             self._focus_table()
 
