@@ -66,6 +66,7 @@ async def run(db: Path, rounds: int) -> dict:
             total = app.total
             per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
             cpu: list[float] = []
+            fetch_start = len(app.fetch_seconds)
             for _ in range(rounds):
                 for q in QUERIES:
                     before = len(app.latencies)
@@ -77,6 +78,7 @@ async def run(db: Path, rounds: int) -> dict:
                     per_query[q].append(app.latencies[-1])
                     await app.workers.wait_for_complete()  # facets too, so runs do not overlap
                     await pilot.pause()
+            fetch = app.fetch_seconds[fetch_start:]
             # scrolling a page and moving the cursor: the table only renders visible rows
             table = app.meetings_table
             table.focus()
@@ -92,6 +94,7 @@ async def run(db: Path, rounds: int) -> dict:
         "first_screen": first_screen,
         "first_cpu": first_cpu,
         "cpu": cpu,
+        "fetch": fetch,
         "latencies": lat,
         "per_query": per_query,
         "page_down": page_down,
@@ -127,6 +130,11 @@ def main() -> None:
     print(
         f"  CPU per filter change (both threads): median {statistics.median(cpu_ms):.0f} ms, "
         f"p95 {percentile(cpu_ms, 95):.0f} ms"
+    )
+    fetch_ms = [x * 1000 for x in r["fetch"]]
+    print(
+        f"  of which the query in its thread (SQL, Arrow): median {statistics.median(fetch_ms):.0f} ms, "
+        f"p95 {percentile(fetch_ms, 95):.0f} ms"
     )
     for q, values in r["per_query"].items():
         print(f"  {q or '(no filter)':<34} median {statistics.median(values) * 1000:6.0f} ms")

@@ -47,3 +47,19 @@ def test_facets_can_leave_months_out(db):
     with db.session() as s:
         f = query.facets(s, query.parse(""), months=False)
     assert f.months == [] and f.total == 5 and f.countries[0].value == "UA"
+
+
+def test_table_page_is_search_in_fewer_columns(db):
+    from meetview.query.browse import table_page
+
+    for text in ("", "country:UA", "-format:video"):
+        for sort in ("date", "participants", "sources"):
+            for descending in (True, False):
+                q = query.parse(text)
+                with db.session() as s:
+                    rows = table_page(s, q, sort=sort, descending=descending, limit=3, offset=1)
+                    page = query.search(s, q, sort=sort, descending=descending, limit=3, offset=1)
+                assert rows == [
+                    (r.id, r.date, r.participants, r.countries, r.topics, r.format, r.n_sources)
+                    for r in page.rows
+                ]

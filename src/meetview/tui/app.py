@@ -149,6 +149,7 @@ class MeetviewApp(App[None]):
         self.first_table_seconds: float | None = None
         self.first_screen_seconds: float | None = None
         self.latencies: list[float] = []
+        self.fetch_seconds: list[float] = []  # the meetings worker's own time, per query
         self._started: dict[int, float] = {}
         self._facets_shown = False
         self._timeline_shown = False
@@ -262,7 +263,7 @@ class MeetviewApp(App[None]):
                 text,
                 sort=sort,
                 descending=descending,
-                limit=self.page_size,
+                limit=min(self.page_size, data.FIRST_PAGE) if offset == 0 else self.page_size,
                 offset=offset,
                 marks=marks,
             )
@@ -391,6 +392,7 @@ class MeetviewApp(App[None]):
                 self.total, self.counting = r.total, False
         else:
             self.last_error = None
+            self.fetch_seconds.append(r.seconds)
             table.replace(r.table, widths=r.widths)
             self.ids = list(r.ids)
             self.counting = r.total is None

@@ -17,14 +17,22 @@ import pyarrow as pa
 from meetview import query
 from meetview.export import to_markdown
 from meetview.query import entities
-from meetview.query.browse import Choice, DateCoverage, Vocabulary, months_and_coverage, vocabulary
+from meetview.query.browse import (
+    Choice,
+    DateCoverage,
+    Vocabulary,
+    months_and_coverage,
+    table_page,
+    vocabulary,
+)
 from meetview.query.detail import ArticleText, MeetingDetail, article_text, meeting_details
 from meetview.query.engine import Facets, FacetValue, MeetingRow
 from meetview.sanitize import clean_line
 from meetview.store import Store
 from meetview.tui.text import safe_line, sparkline
 
-PAGE_SIZE = 2000
+PAGE_SIZE = 2000  # rows per page loaded on demand
+FIRST_PAGE = 1000  # the first page of a new query: half the rows, a third less time to the table
 MARK = "●"
 
 # (arrow column name, label, sort key for the query layer or None)
@@ -74,6 +82,23 @@ def measure(table: pa.Table) -> list[int]:
     return widths
 
 
+def page_arrow(rows: list[tuple], marks: frozenset[int] | set[int]) -> pa.Table:
+    """meetings_arrow for query.browse.table_page tuples (id, date, participants, countries, topics,
+    format, sources)."""
+    return pa.table(
+        {
+            "mark": pa.array([MARK if r[0] in marks else "" for r in rows], pa.string()),
+            "id": pa.array([r[0] for r in rows], pa.int64()),
+            "date": pa.array([r[1] or "undated" for r in rows], pa.string()),
+            "participants": pa.array([safe_line(r[2]) for r in rows], pa.string()),
+            "countries": pa.array([safe_line(r[3]) for r in rows], pa.string()),
+            "topics": pa.array([safe_line(r[4]) for r in rows], pa.string()),
+            "format": pa.array([safe_line(r[5]) for r in rows], pa.string()),
+            "sources": pa.array([r[6] for r in rows], pa.int64()),
+        }
+    )
+
+
 @dataclass
 class MeetingsResult:
     text: str
@@ -101,18 +126,16 @@ def fetch_meetings(
     t0 = time.perf_counter()
     q = query.parse(text)
     with store.session() as session:
-        page = query.search(
-            session, q, sort=sort, descending=descending, limit=limit, offset=offset, with_total=False
-        )
-    table = meetings_arrow(page.rows, marks)
-    complete = len(page.rows) < limit  # else the total is counted afterwards (count_meetings)
+        rows = table_page(session, q, sort=sort, descending=descending, limit=limit, offset=offset)
+    table = page_arrow(rows, marks)
+    complete = len(rows) < limit  # else the total is counted afterwards (count_meetings)
     return MeetingsResult(
         text,
         sort,
         descending,
-        offset + len(page.rows) if complete else None,
+        offset + len(rows) if complete else None,
         offset,
-        [r.id for r in page.rows],
+        [r[0] for r in rows],
         table,
         time.perf_counter() - t0,
         measure(table),
