@@ -136,3 +136,35 @@ def test_month_precision_date_bounds(store):
     save(store, make_article("a.txt", "A"), meeting("2024-02", [person("Ann Smith")]))
     [m] = _meetings(store)
     assert (str(m.date_start), str(m.date_end), m.date_precision) == ("2024-02-01", "2024-02-29", "month")
+
+
+def test_a_busy_principal_s_separate_bilaterals_on_one_day_stay_apart(store):
+    zelensky = person("Volodymyr Zelensky", "President", "UA")
+    save(
+        store,
+        make_article("a.txt", "A"),
+        meeting("2022-02-19", [zelensky, person("Boris Johnson", country="GB")], ["UA", "GB"]),
+    )
+    save(
+        store,
+        make_article("b.txt", "B"),
+        meeting("2022-02-19", [zelensky, person("Olaf Scholz", country="DE")], ["UA", "DE"]),
+    )
+    save(
+        store,
+        make_article("c.txt", "C"),
+        meeting(
+            "2022-02-19",
+            [person("Volodymyr Zelenskyy", country="UA"), person("Kamala Harris", country="US")],
+            ["UA", "US"],
+        ),
+    )
+    assert len(_meetings(store)) == 3
+    # the same bilateral reported again, with one side named and the other's country, merges
+    save(
+        store,
+        make_article("d.txt", "D"),
+        meeting("2022-02-19", [person("Zelenskiy", country="UA")], ["UA", "DE"]),
+    )
+    rows = _meetings(store)
+    assert len(rows) == 3 and sorted(m.n_sources for m in rows) == [1, 1, 2]

@@ -12,8 +12,12 @@ from meetview.store.writer import lock_for_writing, save_article, table_counts
 
 
 def test_a_shared_participant_merges_whatever_its_place_in_the_list(store):
-    first = meeting("2024-05-01", [person("Ann Smith", country="GB"), person("Bo Lee", country="KR")])
-    second = meeting("2024-05-01", [person("Carl Jung", country="DE"), person("Bo Lee", country="KR")])
+    first = meeting(
+        "2024-05-01", [person("Ann Smith", country="GB"), person("Bo Lee", country="KR")], ["GB", "KR"]
+    )
+    second = meeting(
+        "2024-05-01", [person("Carl Jung", country="DE"), person("Bo Lee", country="KR")], ["GB", "KR", "DE"]
+    )
     save(store, make_article("a.txt", "A"), first)
     save(store, make_article("b.txt", "B"), second)
     with store.session() as s:

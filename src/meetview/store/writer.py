@@ -385,8 +385,11 @@ def _span_rows(article_id: int, meeting_id: int | None, spans: Iterable[records.
 def _find_twin(session: Session, meeting: records.Meeting, own: set[int]) -> int | None:
     """An existing meeting, reported by another article, that this record describes too.
 
-    Conservative on purpose (a wrong merge hides a meeting): same day, and a shared participant
-    or the same set of two or more countries. `own` are the meetings of the article being saved.
+    Conservative on purpose (a wrong merge hides a meeting): on the same day, either two shared
+    participants; or one shared participant and mostly the same countries (a busy minister's
+    separate bilaterals on one day share him, not the counterpart's country); or, with no named
+    participants in common, the same set of two or more countries. `own` are the meetings of the
+    article being saved: records of one article never merge.
     """
     start, _, precision = date_bounds(meeting.date)
     if precision != "day":
@@ -400,19 +403,24 @@ def _find_twin(session: Session, meeting: records.Meeting, own: set[int]) -> int
         names = theirs.setdefault(meeting_id, [])
         if name is not None:
             names.append(name)
+    candidates = [m for m in theirs if m not in own]
+    if not candidates:
+        return None
     keys = {_surname_key(p.name) for p in meeting.participants}
     names = [p.name for p in meeting.participants]
     countries = set(meeting.countries)
     their_countries: dict[int, set[str]] = {}
-    if len(countries) >= 2:
-        for meeting_id, code in db.execute(_SELECT_COUNTRIES_OF, {"ids": list(theirs)}):
-            their_countries.setdefault(meeting_id, set()).add(code)
-    for meeting_id, their_names in theirs.items():
-        if meeting_id in own:
-            continue
-        if any(same_person(a, b) for b in their_names if _surname_key(b) in keys for a in names):
+    for meeting_id, code in db.execute(_SELECT_COUNTRIES_OF, {"ids": candidates}):
+        their_countries.setdefault(meeting_id, set()).add(code)
+    for meeting_id in candidates:
+        shared = sum(
+            1 for b in theirs[meeting_id] if _surname_key(b) in keys and any(same_person(a, b) for a in names)
+        )
+        other = their_countries.get(meeting_id, set())
+        overlap = len(countries & other) / len(countries | other) if countries | other else 0.0
+        if shared >= 2 or (shared == 1 and overlap >= 0.5):
             return meeting_id
-        if len(countries) >= 2 and their_countries.get(meeting_id, set()) == countries:
+        if len(countries) >= 2 and other == countries:
             return meeting_id
     return None
 
