@@ -51,8 +51,22 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a one-line error (never a traceback) and return the Exit to raise."""
     from rich.text import Text
 
-    _err_console().print(Text("error: ", style="bold red") + Text(message), soft_wrap=True)
+    from meetview.sanitize import clean_line
+
+    _err_console().print(Text("error: ", style="bold red") + Text(clean_line(message)), soft_wrap=True)
     return typer.Exit(code)
+
+
+def shown_url(url: str) -> str:
+    """A database URL fit to print: the password hidden."""
+    if "://" not in url or "@" not in url:
+        return url
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy reads: show nothing that could be a secret
+        return url.split("://", 1)[0] + "://***"
 
 
 def _open(db: str | None, *, migrate: bool = True):
@@ -169,6 +183,7 @@ def _print_stats(store) -> None:
 
     from meetview import query
     from meetview.query.engine import date_range
+    from meetview.sanitize import clean_line
     from meetview.store.writer import table_counts
 
     with store.session() as session:
@@ -176,7 +191,7 @@ def _print_stats(store) -> None:
         first, last = date_range(session)
         f = query.facets(session, query.parse(""), limit=10)
     console = _console()
-    console.print(Text(f"Database: {store.url}"))
+    console.print(Text(f"Database: {shown_url(store.url)}"))
     table = Table("table", "rows", title="Counts", title_justify="left")
     for name, n in counts.items():
         table.add_row(name, f"{n:,}")
@@ -186,7 +201,7 @@ def _print_stats(store) -> None:
     def top(title: str, values) -> Table:
         t = Table(title, "meetings", title=f"Top {title}", title_justify="left")
         for v in values:
-            t.add_row(Text(v.label), str(v.count))
+            t.add_row(Text(clean_line(v.label)), str(v.count))
         return t
 
     console.print(Columns([top("countries", f.countries), top("topics", f.topics), top("people", f.people)]))
@@ -237,10 +252,12 @@ def _parse(text: str):
 def _query_fail(e) -> typer.Exit:
     from rich.text import Text
 
+    from meetview.sanitize import clean_text
+
     console = _err_console()
-    console.print(Text("error: ", style="bold red") + Text(str(e)), soft_wrap=True)
+    console.print(Text("error: ", style="bold red") + Text(clean_text(str(e))), soft_wrap=True)
     if e.query:
-        console.print(Text(e.pointer()), soft_wrap=True)
+        console.print(Text(clean_text(e.pointer())), soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -285,11 +302,11 @@ def list_cmd(
     for r in page.rows:
         table.add_row(
             str(r.id),
-            Text(r.date or "-"),
+            Text(clean_line(r.date) or "-"),
             Text(clean_line(r.participants) or "-"),
-            Text(_first(r.countries.split(), 6, " ") or "-"),
-            Text(_first(r.topics.split(", "), 3, ", ") or "-"),
-            Text(r.format or "-"),
+            Text(clean_line(_first(r.countries.split(), 6, " ")) or "-"),
+            Text(clean_line(_first(r.topics.split(", "), 3, ", ")) or "-"),
+            Text(clean_line(r.format) or "-"),
             str(r.n_sources),
         )
     console = _console()
@@ -389,7 +406,11 @@ def export_cmd(
         Path(output).expanduser().write_text(body, encoding="utf-8")
     except OSError as e:
         raise fail(f"cannot write {output}: {e.strerror or e}") from None
-    _err_console().print(f"Wrote {len(details)} meetings to {output} ({fmt}).")
+    from rich.text import Text
+
+    from meetview.sanitize import clean_line
+
+    _err_console().print(Text(f"Wrote {len(details)} meetings to {clean_line(output)} ({fmt})."))
 
 
 @db_app.command("upgrade")
@@ -403,7 +424,7 @@ def db_upgrade(
     before = dbmod.current_revision(store.engine)
     dbmod.upgrade(store.engine, revision)
     after = dbmod.current_revision(store.engine)
-    _console().print(f"{store.url}: {before or 'empty'} -> {after}")
+    _console().print(f"{shown_url(store.url)}: {before or 'empty'} -> {after}", markup=False)
 
 
 @db_app.command("downgrade")
@@ -415,7 +436,9 @@ def db_downgrade(
 
     store = _open(db, migrate=False)
     dbmod.downgrade(store.engine, revision)
-    _console().print(f"{store.url}: now at {dbmod.current_revision(store.engine) or 'base'}")
+    _console().print(
+        f"{shown_url(store.url)}: now at {dbmod.current_revision(store.engine) or 'base'}", markup=False
+    )
 
 
 @db_app.command("backup")
@@ -430,7 +453,7 @@ def db_backup(
         size = backup(store.engine, path)
     except BackupError as e:
         raise fail(str(e)) from None
-    _console().print(f"Backed up {store.url} to {path} ({size:,} bytes).")
+    _console().print(f"Backed up {shown_url(store.url)} to {path} ({size:,} bytes).", markup=False)
 
 
 @db_app.command("restore")
@@ -448,14 +471,14 @@ def db_restore(
         check_backup(path)
     except BackupError as e:
         raise fail(str(e)) from None
-    if not yes and not typer.confirm(f"Replace everything in {store.url} with {path}?"):
+    if not yes and not typer.confirm(f"Replace everything in {shown_url(store.url)} with {path}?"):
         raise typer.Exit(1)
     try:
         revision = restore(store.engine, path)
     except BackupError as e:
         raise fail(str(e)) from None
     dbmod.ensure_schema(store.engine)
-    _console().print(f"Restored {path} (revision {revision}) into {store.url}.")
+    _console().print(f"Restored {path} (revision {revision}) into {shown_url(store.url)}.", markup=False)
 
 
 @db_app.command("current")
@@ -466,7 +489,7 @@ def db_current(db: DbOption = None) -> None:
     store = _open(db, migrate=False)
     current, head = dbmod.current_revision(store.engine), dbmod.head_revision()
     state = "up to date" if current == head else "behind: run `meetview db upgrade`"
-    _console().print(f"{store.url}: {current or 'empty'} (head {head}, {state})")
+    _console().print(f"{shown_url(store.url)}: {current or 'empty'} (head {head}, {state})", markup=False)
 
 
 @app.command("extract")
@@ -479,21 +502,31 @@ def extract_cmd(
     """Print the meetings found in articles, one JSON line per article, without touching any database."""
     from meetview.extract import extract
     from meetview.ingest import IngestError, Skip, discover, load, parse
+    from meetview.sanitize import clean_line, inert_json
+
+    def skipped(source: str, reason: object) -> None:
+        print(f"skipped {clean_line(source)}: {clean_line(str(reason))}", file=sys.stderr)
 
     failed = 0
     for source in discover(paths):
         if isinstance(source, Skip):
-            print(f"skipped {source.source}: {source.reason}", file=sys.stderr)
+            skipped(source.source, source.reason)
             failed += 1
             continue
         try:
             articles = parse(load(source))
         except IngestError as e:
-            print(f"skipped {source}: {e}", file=sys.stderr)
+            skipped(source, e)
             failed += 1
             continue
         for article in articles:
-            print(json.dumps(extract(article).to_json(), ensure_ascii=False), flush=True)
+            try:
+                record = extract(article).to_json()
+            except Exception as e:  # an extractor bug: report it, go on with the other articles
+                skipped(article.source, f"extraction failed ({type(e).__name__}: {e})")
+                failed += 1
+                continue
+            print(inert_json(json.dumps(record, ensure_ascii=False)), flush=True)
     if failed:
         raise typer.Exit(1)
 
@@ -526,4 +559,20 @@ def screenshots_cmd(
 
 
 def main() -> None:
-    app()
+    """The console script: a crash prints one line, never a traceback (MEETVIEW_DEBUG=1 shows it)."""
+    import os
+
+    try:
+        app()
+    except Exception as e:
+        if os.environ.get("MEETVIEW_DEBUG"):
+            raise
+        from meetview.sanitize import clean_line
+
+        detail = clean_line(str(e).strip().splitlines()[0] if str(e).strip() else "")[:300]
+        print(
+            f"error: unexpected {type(e).__name__}{': ' + detail if detail else ''} "
+            "(set MEETVIEW_DEBUG=1 to see where)",
+            file=sys.stderr,
+        )
+        sys.exit(70)  # EX_SOFTWARE

@@ -117,6 +117,12 @@ def is_social_bar(key: str) -> bool:
     return bool(squeezed) and _SOCIAL_RUN.fullmatch(squeezed) is not None
 
 
+def _without_end_mark(line: str) -> str:
+    """The line without a trailing "(End)" mark; only its last characters are searched (linear time)."""
+    m = TRAILING_END.search(line, max(0, len(line) - 80))
+    return line[: m.start()] if m else line
+
+
 def _gate(key: str) -> bool:
     """Cheap test: could this line be boilerplate at all? (Short lines always could.)"""
     if len(key) <= GATE_LENGTH:
@@ -258,7 +264,7 @@ def scan_lines(lines: list[str]) -> tuple[list[str], list[int]]:
     for pos in range(len(kept) - 1, -1, -1):
         i = kept[pos]
         if lines[i]:
-            lines[i] = TRAILING_END.sub("", lines[i])
+            lines[i] = _without_end_mark(lines[i])
             if not lines[i]:
                 kept.pop(pos)
             break

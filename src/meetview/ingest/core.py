@@ -7,13 +7,13 @@ import os
 import re
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from meetview.ingest.decode import decode, gunzip, is_gzip
 from meetview.ingest.errors import IngestError, Skip
 from meetview.records import Article
-from meetview.sanitize import clean_text
+from meetview.sanitize import clean_line, clean_text, needs_cleaning
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -58,31 +58,43 @@ def _relevant(path: Path) -> bool:
     return bool(suffixes) and suffixes[-1] in SUFFIXES
 
 
-def _walk(root: Path) -> list[Path]:
+def _walk(root: Path) -> tuple[list[Path], list[Skip]]:
+    """Article files under root, and a Skip for each folder named like an article ("notes.txt/") that
+    holds none: the user sees it was not read, instead of it vanishing from the count."""
     found: list[Path] = []
+    named_like_files: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS]
+        named_like_files += [Path(dirpath, d) for d in dirnames if _relevant(Path(d))]
         for name in filenames:
             if not name.startswith("."):
                 path = Path(dirpath, name)
                 if _relevant(path):
                     found.append(path)
-    return sorted(found, key=lambda p: p.parts)
+    skips = [
+        Skip(str(d), "is a folder, not a file (and holds no article files)")
+        for d in named_like_files
+        if not any(f.parts[: len(d.parts)] == d.parts for f in found)
+    ]
+    return sorted(found, key=lambda p: p.parts), skips
 
 
-def _glob(pattern: str) -> list[Path]:
-    """Files matching a pattern (`**` allowed) that are articles, outside hidden and cache folders."""
+def _glob(pattern: str) -> list[Path | Skip]:
+    """Entries matching a pattern (`**` allowed) named like articles, outside hidden and cache folders.
+
+    Anything not a folder is kept, so `load` reports a pipe, a device or a dangling link with its
+    reason instead of it silently missing; a folder named like an article is a Skip.
+    """
     parts = Path(pattern).parts
     fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
-    found = []
+    found: list[Path | Skip] = []
     for match in glob.glob(pattern, recursive=True):
         path = Path(match)
         below = path.parts[fixed:]
-        if any(p.startswith(".") or p in SKIP_DIRS for p in below) or not path.is_file():
+        if any(p.startswith(".") or p in SKIP_DIRS for p in below) or not _relevant(path):
             continue
-        if _relevant(path):
-            found.append(path)
-    return sorted(found, key=lambda p: p.parts)
+        found.append(Skip(str(path), "is a folder, not a file") if path.is_dir() else path)
+    return sorted(found, key=lambda p: Path(p.source).parts if isinstance(p, Skip) else p.parts)
 
 
 def discover(inputs: list[str]) -> Iterator[str | Skip]:
@@ -114,22 +126,42 @@ def _expand(item: str) -> Iterator[str | Skip]:
     elif re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", item):
         yield Skip(item, "unsupported URL scheme (only http and https)")
     elif (path := Path(item).expanduser()).is_dir():
-        files = _walk(path)
-        if not files:
+        files, skips = _walk(path)
+        if not files and not skips:
             yield Skip(item, "no article files in this folder")
         yield from (str(f) for f in files)
-    elif path.is_file() or (path.exists() and not glob.has_magic(item)):
-        yield str(path)
+        yield from skips
+    elif path.is_file() or (os.path.lexists(path) and not glob.has_magic(item)):
+        yield str(path)  # a named pipe, a device or a dangling link: load() says why it cannot be read
     elif glob.has_magic(item):
-        files = _glob(os.path.expanduser(item))
-        if not files:
+        found = _glob(os.path.expanduser(item))
+        if not found:
             yield Skip(item, "no article file matches this pattern")
-        yield from (str(f) for f in files)
+        yield from (f if isinstance(f, Skip) else str(f) for f in found)
     else:
         yield Skip(item, "no such file or folder")
 
 
 # ---------------------------------------------------------------- load
+
+
+def _link_target(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "a missing file"
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    else:
+        kind = "a special file"
+    return f"not a regular file ({kind}); not read"
 
 
 def load(source: str, *, max_bytes: int = MAX_BYTES, timeout: float | None = None) -> Document:
@@ -139,8 +171,17 @@ def load(source: str, *, max_bytes: int = MAX_BYTES, timeout: float | None = Non
 
         return fetch(source, max_bytes=max_bytes, timeout=timeout or DEFAULT_TIMEOUT)
     try:
+        # Refuse pipes, devices and sockets before opening them: opening can block (a FIFO with no
+        # writer) or act (a tape rewinds). O_NONBLOCK and the fstat below cover a file swapped meanwhile.
+        st = os.stat(source)
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            raise IngestError(_not_regular(st.st_mode))
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError as e:
+        if os.path.islink(source):
+            raise IngestError(
+                f"broken symbolic link (to {_link_target(source)}, which does not exist)"
+            ) from e
         raise IngestError("no such file (it may have been moved or deleted)") from e
     except IsADirectoryError as e:
         raise IngestError("is a folder, not a file") from e
@@ -153,7 +194,7 @@ def load(source: str, *, max_bytes: int = MAX_BYTES, timeout: float | None = Non
         if stat.S_ISDIR(st.st_mode):
             raise IngestError("is a folder, not a file")
         if not stat.S_ISREG(st.st_mode):
-            raise IngestError("not a regular file (a device, pipe or socket)")
+            raise IngestError(_not_regular(st.st_mode))
         if st.st_size > max_bytes:
             raise IngestError(f"file too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
         with os.fdopen(fd, "rb", closefd=True) as fh:
@@ -219,7 +260,7 @@ def parse(doc: Document) -> list[Article]:
     Anything wrong with the input raises IngestError with a one-line reason; never another exception.
     """
     try:
-        return _parse(doc)
+        return [_inert(a) for a in _parse(doc)]
     except IngestError:
         raise
     except RecursionError as e:
@@ -230,12 +271,26 @@ def parse(doc: Document) -> list[Article]:
         raise IngestError(f"could not parse ({type(e).__name__}: {str(e)[:200]})") from e
 
 
+def _inert(a: Article) -> Article:
+    """Ingest's guarantee, whatever the format module did: no escape sequence, control character or
+    bidi override in any field (entities, JSON and YAML escapes can make them after byte-level cleaning)."""
+    fields = {"text": a.text, "original": a.original}
+    lines = {"title": a.title, "published": a.published, "outlet": a.outlet, "url": a.url}
+    if not any(needs_cleaning(v) for v in (*fields.values(), *lines.values())):
+        return a
+    changes = {k: clean_text(v) for k, v in fields.items()}
+    changes.update({k: clean_line(v) or None for k, v in lines.items() if v is not None})
+    return replace(a, **changes)
+
+
 def _parse(doc: Document) -> list[Article]:
     data = doc.data
     if is_gzip(data):
         data = gunzip(data, MAX_BYTES)
+    if not data:
+        raise IngestError("empty file (0 bytes)")
     if not data.strip():
-        raise IngestError("empty file")
+        raise IngestError("empty file (only whitespace)")
     text, _encoding = decode(data, doc.content_type)
     text = clean_text(text)
     if not text.strip():

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import zlib
+from collections import Counter
 
 from meetview.ingest.errors import IngestError
 
@@ -52,6 +54,12 @@ _DECLARED = re.compile(
 )
 # Control characters that never occur in real text (TAB, LF, CR and FF excepted).
 _BAD_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+# A best legacy decoding with more implausible characters than this share of its non-ASCII ones (and at
+# least _GARBAGE_MIN of them) is noise, not text: real articles score under 0.07 (Polish, Arabic and
+# Persian highest), random high bytes 0.1-0.5 in every code page.
+_GARBAGE_SHARE = 0.12
+_GARBAGE_MIN = 6
 
 
 def _binary(kind: str | None = None) -> IngestError:
@@ -130,12 +138,53 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return text if _looks_like_text(text) else None
 
 
+def _unlikely(sample: str) -> int:
+    """Characters no real text holds: controls, U+FFFD (bytes that did not decode), private use, lone
+    surrogates, code points unassigned in the BMP (where UTF-16/32 garbage lands; newer emoji live above)."""
+    bad = len(_BAD_CONTROLS.findall(sample))
+    if sample.isascii():
+        return bad
+    for c, n in Counter(_NON_ASCII.findall(sample)).items():
+        cat = unicodedata.category(c)
+        if c == "\ufffd" or cat in ("Co", "Cs") or (cat == "Cn" and c <= "\uffff"):
+            bad += n
+    return bad
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
-    if not sample:
-        return True
-    bad = len(_BAD_CONTROLS.findall(sample)) + sample.count("\ufffd")
-    return bad <= max(2, len(sample) // 100)
+    return not sample or _unlikely(sample) <= max(2, len(sample) // 100)
+
+
+def _with_bom(data: bytes, bom: bytes, codec: str) -> str:
+    body = data[len(bom) :]
+    try:
+        text = body.decode(codec)
+    except UnicodeDecodeError:
+        text = body.decode(codec, errors="replace")  # a damaged character or two is kept as U+FFFD
+    if not _looks_like_text(text):
+        name = codec.upper().replace("-LE", "").replace("-BE", "")
+        raise IngestError(
+            f"binary file or damaged text (a {name} byte-order mark, then bytes that are not {name})"
+        )
+    return text
+
+
+def _utf8(data: bytes) -> str | None:
+    """UTF-8 text, also when cut mid-character or holding a few damaged bytes (those become U+FFFD);
+    None when the bytes are not UTF-8 (a legacy code page's letters are invalid UTF-8 nearly every time)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.end == len(data):  # a file cut mid-character
+            try:
+                return data[: e.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - damaged  # well-formed non-ASCII characters
+    return text if valid >= 3 * damaged else None
 
 
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -143,10 +192,7 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     check_binary(data)
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(codec), codec
-            except UnicodeDecodeError:
-                return data[len(bom) :].decode(codec, errors="replace"), codec
+            return _with_bom(data, bom, codec), codec
     sample = data[:8192]
     nuls = sample.count(0)
     if nuls:
@@ -155,10 +201,9 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
             return text, "utf-16"
         if nuls > max(2, len(sample) // 100):  # a stray NUL is noise (sanitizing drops it); many mean binary
             raise _binary()
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    text = _utf8(data)
+    if text is not None:
+        return text, "utf-8"
     declared = declared_charset(data, content_type)
     if declared and declared not in ("utf-8", "utf-16", "utf-32"):
         try:
@@ -255,5 +300,7 @@ def _legacy(data: bytes) -> tuple[str, str]:
             scored.append((_implausibility(text), rank, codec, text))
     if not scored:
         raise IngestError("binary file or unknown text encoding (not decodable as text)")
-    _, _, codec, text = min(scored, key=lambda s: (s[0], s[1]))
+    bad, _, codec, text = min(scored, key=lambda s: (s[0], s[1]))
+    if bad >= _GARBAGE_MIN and bad > _GARBAGE_SHARE * len(_NON_ASCII.findall(text[:50_000])):
+        raise IngestError("binary file or unknown text encoding (no code page gives readable text)")
     return text, codec

@@ -26,7 +26,7 @@ _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "
 _CELL = frozenset(("td", "th"))
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TAG_HINT = re.compile(
-    r"</?(?:p|div|br|span|a|li|ul|ol|h[1-6]|strong|em|b|i|img|table|tr|td|blockquote|figure|figcaption|section|article|font)\b[^>]*>",
+    r"</?(?:p|div|br|span|a|li|ul|ol|h[1-6]|strong|em|b|i|img|table|tr|td|blockquote|figure|figcaption|section|article|font)\b[^<>]*>",
     re.I,
 )
 
@@ -92,9 +92,14 @@ def html_to_text(markup: str, *, drop_furniture: bool = False) -> str:
     return text
 
 
+# A "<" that opens no tag closed before the next "<": text. The standard library's parser rescans to the
+# end of the input for each of them (quadratic on "<a<a<a..."), so they are escaped first.
+_STRAY_LT = re.compile(r"<(?!!--|[A-Za-z/!?][^<>]{0,4000}>)")
+
+
 def html_to_text_and_title(markup: str, *, drop_furniture: bool = False) -> tuple[str, str | None]:
     parser = _TextParser(drop_furniture)
-    parser.feed(markup)
+    parser.feed(_STRAY_LT.sub("&lt;", markup) if "<" in markup else markup)
     parser.close()
     lines = (_WS.sub(" ", ln).strip() for ln in "".join(parser.parts).split("\n"))
     text = "\n".join(ln for ln in lines if ln)

@@ -51,14 +51,14 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 _PLACEHOLDER_BASE = 0xE000  # escaped characters are parked in the private-use area while markup is removed
 _UNPARK = {_PLACEHOLDER_BASE + ord(c): c for c in "\\`*_{}[]()#+-.!|>~<"}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
+_HEADING_CLOSE = re.compile(r"(?<!\s)\s+#+\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _LIST_STAR = re.compile(r"^(\s*)[*+]\s+")
-_IMAGE_LINE = re.compile(r"^\s*(?:\[\s*)?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_IMAGE_LINE = re.compile(r"^\s*(?:\[\s*)?!\[[^\[\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*$")
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(\s*)\1")  # "**Name **said": a space before the close is common
@@ -66,7 +66,7 @@ _EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
 _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _CODE = re.compile(r"`([^`\n]+)`")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*+(?:\|\s*+)?:?-{3,}+:?\s*+(?:\|\s*+:?-{3,}+:?\s*+)*+(?:\|\s*+)?$")
 _INLINE_TAG = re.compile(
     r"</?(?:img|figure|figcaption|picture|source|span|div|p|br|hr|a|b|i|u|em|strong|sup|sub|small|center|font"
     r"|iframe|video|audio|embed|s|strike|del|ins|mark|abbr|cite|q|code|kbd|time)\b[^<>]*>",
@@ -167,7 +167,7 @@ def meta_fields(meta: dict[str, Any]) -> tuple[str | None, str | None, str | Non
             break
     url = None
     for k in URL_KEYS:
-        s = _first_string(meta.get(k))
+        s = clean_line(_first_string(meta.get(k)))
         if s and _URL.match(s):
             url = s
             break

@@ -27,9 +27,11 @@ PUBLISHED_META = (
     "pubdate", "publication_date", "citation_publication_date", "dc.date.issued", "dcterms.issued",
     "dcterms.created", "dc.date.created", "dc.date", "sailthru.date", "parsely-pub-date", "date",
 )  # fmt: skip
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
-_ATTR = re.compile(r"""([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_JSON_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+# Tags are matched without crossing a "<" and attribute names only from their first character, so
+# hostile runs ("<meta<meta<meta", a 400 KB attribute name) cost linear time.
+_META_TAG = re.compile(r"<meta\b[^<>]{0,8000}>", re.I)
+_ATTR = re.compile(r"""(?<![a-zA-Z_:.-])([a-zA-Z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_JSON_LD = re.compile(r"<script[^<>]+application/ld\+json[^<>]*>", re.I)
 _DATE_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _SITE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 _MAX_TEXT_FIELD = 300
@@ -56,8 +58,12 @@ def metadata_date(markup: str, meta: dict[str, str] | None = None) -> str | None
         date = iso_date(meta.get(key))
         if date:
             return date
-    for block in _JSON_LD.finditer(markup, 0, min(len(markup), 1_000_000)):
-        m = _DATE_PUBLISHED.search(block[1])
+    end = min(len(markup), 1_000_000)
+    for tag in _JSON_LD.finditer(markup, 0, end):
+        close = markup.find("</script>", tag.end(), end)
+        if close < 0:
+            break  # no block closes after this one: none after it could either
+        m = _DATE_PUBLISHED.search(markup, tag.end(), close)
         if m:
             date = iso_date(m[1])
             if date:
@@ -91,12 +97,15 @@ def _outlet(sitename: str | None, url: str | None) -> str | None:
     return None
 
 
-_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_TITLE_TAG = re.compile(r"<title[^<>]*>", re.I)
+_TITLE_END = re.compile(r"</title\s*>", re.I)
 
 
 def _page_title(markup: str) -> str | None:
-    m = _TITLE_TAG.search(markup, 0, min(len(markup), 200_000))
-    return clean_line(html.unescape(m[1])) if m else None
+    end = min(len(markup), 200_000)
+    m = _TITLE_TAG.search(markup, 0, end)
+    close = _TITLE_END.search(markup, m.end(), end) if m else None
+    return clean_line(html.unescape(markup[m.end() : close.start()])) if m and close else None
 
 
 def _site_from_title(page_title: str | None, headline: str | None) -> str | None:
