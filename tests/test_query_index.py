@@ -123,7 +123,7 @@ def _answers(store, text: str, index: MeetingIndex | None = None) -> dict:
     out: dict = {}
     with store.session() as s:
         src = index
-        out["count"] = (src or query).count(s, q)
+        out["count"] = (src if src is not None else query).count(s, q)
         for sort in ("date", "sources"):
             for descending in (True, False):
                 key = f"{sort} {'desc' if descending else 'asc'}"
@@ -134,13 +134,15 @@ def _answers(store, text: str, index: MeetingIndex | None = None) -> dict:
                     s, q, sort=sort, descending=descending, limit=20, offset=35
                 )
                 out[f"table {key}"] = table_page(s, q, sort=sort, descending=descending, limit=40, offset=10)
-        out["search all"] = (src or query).search(s, q, limit=None)
-        out["search no total"] = (src or query).search(s, q, limit=10, with_total=False)
-        out["search participants"] = (src or query).search(s, q, sort="participants", limit=25)
-        out["facets"] = (src or query).facets(s, q)
-        out["facets 5"] = (src or query).facets(s, q, limit=5, months=False)
-        out["timeline"] = (src or query).timeline(s, q)
-        out["timeline week"] = (src or query).timeline(s, q, bucket="week")
+        out["search all"] = (src if src is not None else query).search(s, q, limit=None)
+        out["search no total"] = (src if src is not None else query).search(s, q, limit=10, with_total=False)
+        out["search participants"] = (src if src is not None else query).search(
+            s, q, sort="participants", limit=25
+        )
+        out["facets"] = (src if src is not None else query).facets(s, q)
+        out["facets 5"] = (src if src is not None else query).facets(s, q, limit=5, months=False)
+        out["timeline"] = (src if src is not None else query).timeline(s, q)
+        out["timeline week"] = (src if src is not None else query).timeline(s, q, bucket="week")
         months = src.months_and_coverage if src else browse.months_and_coverage
         out["months"] = months(s, q)
         out["weeks"] = months(s, q, bucket="week")

@@ -179,6 +179,9 @@ class MeetingIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def __bool__(self) -> bool:  # an index of no meetings is still an index
+        return True
+
     # --- building -------------------------------------------------------------------------------
 
     @classmethod
