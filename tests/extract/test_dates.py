@@ -117,3 +117,94 @@ def test_meeting_without_date_words_takes_the_publication_day_and_none_without_i
     text = "Prime Minister of Estonia Kaja Tammsaar met with President of Finland Aino Korhonen in Helsinki."
     assert run(text, published="2030-05-08").meetings[0].date == "2030-05-08"
     assert run(text).meetings[0].date is None
+
+
+# ---- meetings told weeks before the article, deadlines, carried dates, week spans, year context
+
+
+def _only(text: str, published: str | None) -> list[str | None]:
+    return [m.date for m in run(text, published=published).meetings]
+
+
+def test_a_reported_meeting_weeks_before_publication_is_kept():
+    pub = "2031-05-20"
+    assert _only(
+        "Foreign Minister of Chile Ana Rojas met Foreign Minister of Peru Luis Vargas in Lima on April 2.",
+        pub,
+    ) == ["2031-04-02"]
+    assert _only(
+        "On March 9, Ghana's President Kofi Mensah hosted Togo's President Faure Amedzro in Accra.", pub
+    ) == ["2031-03-09"]
+    assert _only(
+        "Last month, Prime Minister of Norway Ola Berg held talks with Chancellor of Austria Karl Huber.", pub
+    ) == ["2031-04"]
+    assert _only(
+        "Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Vienna in March.", pub
+    ) == ["2031-03"]
+
+
+def test_a_meeting_named_in_passing_with_an_old_date_is_not_a_record():
+    pub = "2031-05-20"
+    text = (
+        "Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Oslo today. "
+        "The talks follow an agreement reached at the summit in Vienna on 2 February 2029."
+    )
+    assert _only(text, pub) == ["2031-05-20"]
+    passing = "The two leaders last met in March on the sidelines of a summit in Quito."
+    assert _only(passing, pub) == []
+
+
+def test_a_deadline_does_not_date_or_cancel_the_meeting():
+    pub = "2031-05-20"
+    text = (
+        'Foreign Minister of Chile Ana Rojas and her Peruvian counterpart Luis Vargas signed a "border '
+        'accord" at the foreign ministry in the presence of Brazilian Foreign Minister Mauro Lins, '
+        "committing their governments to finish demarcation by early June."
+    )
+    assert _only(text, pub) == ["2031-05-20"]
+    until = "President of Kenya Amani Otieno, who will stay until Sunday, met President of Ghana Kofi Mensah."
+    assert _only(until, pub) == ["2031-05-20"]
+
+
+def test_the_date_of_the_sentence_before_carries_over_when_it_speaks_of_the_same_parties():
+    pub = "2031-05-18"  # a Sunday
+    text = (
+        "The foreign ministers of Chile and Peru put their names to a short accord in Lima on Friday.\n\n"
+        "Foreign Minister of Chile Ana Rojas and her Peruvian counterpart Luis Vargas signed the accord at "
+        "the foreign ministry in the presence of Brazilian Foreign Minister Mauro Lins."
+    )
+    assert _only(text, pub) == ["2031-05-16"]
+    unrelated = (
+        "Floods hit the north of Japan on Friday.\n\n"
+        "Foreign Minister of Chile Ana Rojas met Foreign Minister of Peru Luis Vargas in Lima."
+    )
+    assert _only(unrelated, pub) == ["2031-05-18"]
+
+
+def test_week_spans_give_the_month_when_they_fall_in_one():
+    anchor = Anchor(day=date(2031, 5, 17))  # a Saturday
+    assert values("Earlier this week, the ministers spoke by phone.", anchor) == ["2031-05"]
+    assert values("They met last week.", anchor) == ["2031-05"]
+    assert values("They met last week.", Anchor(day=date(2031, 5, 6))) == [None]  # 28 April to 4 May
+
+
+def test_an_undated_article_takes_the_year_its_text_implies():
+    text = (
+        "President of Kenya Amani Otieno held talks in Nairobi on Tuesday with President of Ghana "
+        "Kofi Mensah. "
+        "The two sides agreed on cooperation priorities for the upcoming year, 2034."
+    )
+    assert _only(text, None) == ["2033"]
+
+
+def test_a_plural_meeting_noun_does_not_date_the_meeting():
+    text = (
+        "Prime Minister of Norway Ola Berg met with Chancellor of Austria Karl Huber. "
+        "Berg briefed Huber on his meetings this week in Madrid."
+    )
+    assert _only(text, "2031-05-30") == ["2031-05-30"]
+    opening = (
+        "On the margins of the outreach sessions on Tuesday, Prime Minister of Norway Ola Berg met "
+        "Chancellor of Austria Karl Huber."
+    )
+    assert _only(opening, "2031-05-30") == ["2031-05-27"]

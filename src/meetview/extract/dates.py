@@ -51,7 +51,7 @@ _EXPR = re.compile(
     rf"|(?P<wd>\b(?:(?P<wd_q>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly on|[Ll]ate on|[Oo]n)\s+)?(?P<wd_d>{_WD})\b"
     rf"(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<rel>\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Yy]esterday|[Ee]arlier today"
-    r"|[Ll]ast (?:night|week|month)|[Ee]arlier this (?:week|month)|[Tt]his week|[Tt]his month"
+    r"|[Ll]ast (?:night|week|month)|[Ee]arlier this (?:week|month|year)|[Tt]his week|[Tt]his month"
     r"|[Nn]ext week|[Nn]ext month|[Tt]omorrow|[Tt]he previous day|[Tt]he day before)\b)"
     r"|(?P<yr>\b(?:in|In|during|During|of|since|until|by)\s+(?P<yr_y>(?:19|20)\d\d)\b(?![-–/]))"
 )
@@ -70,6 +70,7 @@ class DateExpr:
     kind: str  # full | month | year | weekday | relative
     value: str | None  # resolved: YYYY-MM-DD | YYYY-MM | YYYY | None
     future: bool = False  # said in a future clause, or a day after the anchor ("tomorrow")
+    bound: bool = False  # a deadline or a span's edge ("by early May", "until Monday", "since 2014")
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Anchor:
     dateline_md: str | None = None  # "June 4" of "BRUSSELS, June 4 (KUNA) --"
     year_hint: int | None = None  # the year the article was written, inferred from its text
     year_only: int | None = None  # the one year an undated article names (its meetings' year)
+    year_context: int | None = None  # the year an undated article's text fixes ("the upcoming year, 2026")
 
 
 @lru_cache(maxsize=1)
@@ -201,16 +203,37 @@ def _relative(word: str, ref: date) -> str | None:
         return _iso_day(ref - timedelta(days=1))
     if w == "tomorrow":
         return _iso_day(ref + timedelta(days=1))
-    if w in ("this week", "earlier this week"):
+    if w in ("this week", "earlier this week", "last week"):
+        # the month, when the days the phrase can mean all fall in one month (else unknown)
+        monday = ref - timedelta(days=ref.weekday())
+        if w == "last week":
+            first, last = monday - timedelta(days=7), monday - timedelta(days=1)
+        else:
+            first, last = monday, ref
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.year:04d}-{first.month:02d}"
         return None
-    if w in ("last week",):
-        return None
+    if w == "earlier this year":
+        return f"{ref.year:04d}"
     if w in ("this month", "earlier this month"):
         return f"{ref.year:04d}-{ref.month:02d}"
     if w == "last month":
         prev = ref.replace(day=1) - timedelta(days=1)
         return f"{prev.year:04d}-{prev.month:02d}"
     return None
+
+
+_BOUND = re.compile(
+    r"\b(?:by|until|till|untill|since|through|before|no later than)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
+_BOUND_WORDS = ("by ", "until ", "since ", "till ")
+
+
+def _bound(text: str, start: int, expr: str) -> bool:
+    """Whether a date is a deadline or the edge of a span rather than the day something happened."""
+    if expr.lower().startswith(_BOUND_WORDS):
+        return True
+    return _BOUND.search(text, max(0, start - 24), start) is not None
 
 
 def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr]:
@@ -256,7 +279,7 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
             kind = "year"
             value = m.group("yr_y")
         ahead = future or (m.group("rel") or "").lower() in ("tomorrow", "next week", "next month")
-        out.append(DateExpr(m.start(), m.end(), kind, value, ahead))
+        out.append(DateExpr(m.start(), m.end(), kind, value, ahead, _bound(text, m.start(), m.group(0))))
     return out
 
 
@@ -321,6 +344,16 @@ def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
     return y, mo, d
 
 
+def upcoming_year(text: str) -> int | None:
+    """The year before the one named beside "the upcoming year" ("priorities for the upcoming year, 2026")."""
+    years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(text)]
+    for up in _UPCOMING.finditer(text):
+        near = [y for y, pos in years if abs(pos - up.start()) < 400]
+        if near:
+            return max(set(near), key=near.count) - 1
+    return None
+
+
 def infer_year(text: str) -> int | None:
     """The year an undated article was written in, when its text fixes it.
 
@@ -331,10 +364,9 @@ def infer_year(text: str) -> int | None:
     years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(text)]
     if not years:
         return None
-    for up in _UPCOMING.finditer(text):
-        near = [y for y, pos in years if abs(pos - up.start()) < 400]
-        if near:
-            return max(set(near), key=near.count) - 1
+    upcoming = upcoming_year(text)
+    if upcoming:
+        return upcoming
     counts: dict[int, int] = {}
     for y, _ in years:
         counts[y] = counts.get(y, 0) + 1
@@ -416,6 +448,7 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
     if anchor.day is None:
         anchor.year_hint = infer_year(text)
         anchor.year_only = sole_year(text)
+        anchor.year_context = upcoming_year(text)
     return anchor
 
 

@@ -24,6 +24,7 @@ class Doc:
     quotes: QuoteIndex
     body_start: int = 0
     title_sentences: set[int] = field(default_factory=set)
+    caption_sentences: set[int] = field(default_factory=set)  # photo captions and credits
     # token index -> the gazetteer hit covering it
     place_at: dict[int, Hit] = field(default_factory=dict)
     org_at: dict[int, Hit] = field(default_factory=dict)

@@ -113,6 +113,16 @@ _DATE_WORDS = {
     "nov",
     "dec",
 }
+_PLURAL_NOUNS = {
+    "meetings",
+    "calls",
+    "conversations",
+    "summits",
+    "sessions",
+    "visits",
+    "discussions",
+    "contacts",
+}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "get", "got"}
 _MULTI_HEADS = {
     "ministers",
@@ -137,6 +147,7 @@ class Trigger:
     kind: str  # verb | hold | noun | session | weak | sides
     status: str = "held"  # held | planned | negated | past | quoted
     session: bool = False
+    plural: bool = False  # a plural meeting noun ("meetings", "calls"): several encounters
 
 
 @dataclass
@@ -171,8 +182,8 @@ class Event:
 
     def dated(self) -> DateExpr | None:
         for c in self.candidates:
-            if c.date is not None and c.date.value:
-                return c.date
+            if c.date is not None and c.date.value and not c.trigger.plural:
+                return c.date  # "the President's meetings this week in Belgium" name several, date none
         return None
 
     @property
@@ -184,7 +195,7 @@ class Event:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     v = vocab()
     return (
         re.compile("|".join(v.negations), re.I),
@@ -192,6 +203,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile("|".join(v.past_refs), re.I),
         re.compile("|".join(v.phone_words), re.I),
         re.compile("|".join(v.video_words), re.I),
+        re.compile("|".join(v.past_times) or r"(?!x)x", re.I),
     )
 
 
@@ -223,8 +235,15 @@ def _clause(doc: Doc, sent: int, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,;.]*(?:,|$)", re.I)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
 def _status(doc: Doc, t: Trigger) -> str:
-    neg, plan, past, _, _ = _patterns()
+    neg, plan, past, _, _, past_time = _patterns()
     toks = doc.tokens
     start, end = toks[t.i].start, toks[t.j - 1].end
     if doc.quotes.inside(start):
@@ -238,6 +257,10 @@ def _status(doc: Doc, t: Trigger) -> str:
         return "negated"
     if past.search(before):
         return "past"
+    if past_time.search(window) and not _predicative(doc, t, doc.sent_tokens[t.sent][0]):
+        return "past"
+    # a relative clause speaks of its own time: "X, who will stay until Sunday, met Y" was held
+    before, after = _RELATIVE.sub(_blank, before), _RELATIVE.sub(_blank, after)
     if plan.search(before) or re.match(
         r"[^.;]{0,60}?\b(?:scheduled|planned|to be held|to take place|will|expected)\b", after, re.I
     ):
@@ -395,6 +418,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
+                trig.plural = trig.kind in ("noun", "anaphor") and low in _PLURAL_NOUNS
                 trig.status = _status(doc, trig)
                 out.append(trig)
             x += 1
@@ -637,6 +661,9 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
         dates = find_dates(doc.text, s.start, s.end, anchor)
         first_trigger = min(starts)
         listed = _list_after(doc, k)
+        # "his meetings this week in Madrid": a date right after a plural meeting noun is its own
+        plurals = [x for x in range(a, b) if toks[x].low in _PLURAL_NOUNS]
+        owned = {id(d): x for x in plurals for d in dates if 0 <= d.start - toks[x].end <= 40}
         for n, t in enumerate(trigs):
             nxt = [x for x in starts if x > t.i]
             end = _object_end(doc, t.j - 1, b, nxt, covered)
@@ -692,10 +719,21 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                             c.home = span
             _session_orgs(doc, c, a, b, t)
             c.date = _nearest_date(
-                [d for d in dates if not (t.status == "held" and d.future)], toks[t.i].start, doc
+                [
+                    d
+                    for d in dates
+                    if not (t.status == "held" and d.future) and not (id(d) in owned and owned[id(d)] > t.i)
+                ],
+                toks[t.i].start,
+                doc,
             )
-            if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
-                t.status = "past"
+            if (
+                c.date is not None
+                and t.status == "held"
+                and not _predicative(doc, t, a)
+                and _long_before(c.date.value, anchor)
+            ):
+                t.status = "past"  # "after the summit in Tokyo on 24 May 2022": a meeting recalled in passing
             c.location = _location(doc, max(a, t.i - 14), min(end, t.j + 14))
             c.fmt = _format(doc, k, t)
             cands.append(c)
@@ -748,6 +786,29 @@ def _unnamed_hosts(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[i
     return None
 
 
+def _predicative(doc: Doc, t: Trigger, a: int) -> bool:
+    """Whether the trigger is what its sentence reports ("X met Y", "X held talks with Y"), not a
+    meeting named in passing ("the summit in Tokyo", "meetings between ...")."""
+    if t.kind in ("verb", "weak"):
+        return True
+    if t.kind != "noun":
+        return False
+    toks = doc.tokens
+    hold = vocab().hold_verbs
+    for k in range(t.i - 1, max(a, t.i - 5) - 1, -1):
+        low = toks[k].low
+        if low in hold:
+            return True
+        if not (
+            low in _DETS
+            or low in vocab().modifiers
+            or low in _NEEDS_WITH
+            or low in ("bilateral", "official", "separate", "phone", "telephone", "video")
+        ):
+            return False
+    return False
+
+
 def _long_before(value: str | None, anchor: Anchor) -> bool:
     """A date more than two weeks before the article's day: a meeting recalled, not reported."""
     if not value or anchor.day is None:
@@ -791,7 +852,10 @@ def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
     good = [
         d
         for d in dates
-        if d.value and d.kind != "year" and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
+        if d.value
+        and d.kind != "year"
+        and not d.bound
+        and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
     ]
     if not good:
         return None
@@ -829,7 +893,7 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
 
 
 def _format(doc: Doc, sent: int, t: Trigger) -> tuple[str, int, int] | None:
-    _, _, _, phone, video = _patterns()
+    _, _, _, phone, video, _ = _patterns()
     s = doc.sentences[sent]
     start = doc.tokens[t.i].start
     lo, hi = _clause(doc, sent, start, doc.tokens[t.j - 1].end)

@@ -10,9 +10,9 @@ from functools import lru_cache
 from importlib import resources
 
 from meetview.extract import countries as gaz
-from meetview.extract.dates import Anchor, find_anchor
+from meetview.extract.dates import Anchor, DateExpr, find_anchor, find_dates
 from meetview.extract.document import Doc, prepare
-from meetview.extract.events import Event, build_candidates, cluster, find_triggers
+from meetview.extract.events import Event, _long_before, build_candidates, cluster, find_triggers
 from meetview.extract.people import People, Person, find_people
 from meetview.extract.topics import find_topics, topics_of
 from meetview.records import Article, Extraction, Meeting, Participant, Span
@@ -151,15 +151,19 @@ def _meeting(
     s = doc.sentences[first.trigger.sent]
     evidence = " ".join(doc.raw[s.start : s.end].split())
     spans.append(Span("evidence", evidence, s.start, s.end))
-    # date: the first date stated with the meeting, else the article's reference day
+    # date: the first date stated with the meeting, else one stated in the sentence before that names
+    # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
     d = e.dated()
+    if d is None or not d.value or not _VALID_DATE.match(d.value):
+        d = _carried_date(doc, people, anchor, e, events)
     if d is not None and d.value and _VALID_DATE.match(d.value):
         mdate = d.value
         spans.append(Span("date", d.value, d.start, d.end))
     elif anchor.day:
         mdate = anchor.day.isoformat()
     else:
-        mdate = str(anchor.year_only) if anchor.year_only else None
+        year = anchor.year_only or anchor.year_context
+        mdate = str(year) if year else None
     # participants
     participants: list[Participant] = []
     explicit = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
@@ -294,6 +298,42 @@ def _meeting(
         status="held",
         spans=spans,
     )
+
+
+def _carried_date(doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event]) -> DateExpr | None:
+    """A date told in the sentence right before the meeting's first one, when that sentence speaks of
+    the same parties (one of its people, or one of its countries) and reports no other meeting."""
+    k = e.first.trigger.sent - 1
+    if k < 0 or k in doc.title_sentences or k in doc.caption_sentences:
+        return None
+    if any(c.trigger.sent == k for ev in events if ev is not e for c in ev.candidates):
+        return None
+    mine = set(e.persons)
+    named = any(m.person in mine for m in people.by_sentence.get(k, []) if m.kind != "pronoun")
+    if not named:
+        by_id = {p.id: p for p in people.persons}
+        codes = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
+        codes |= {x for c in e.candidates for x in c.countries}
+        a, b = doc.sent_tokens[k]
+        named = any(
+            doc.place_at[x].value in codes
+            for x in range(a, b)
+            if x in doc.place_at and doc.place_at[x].i == x
+        )
+    if not named:
+        return None
+    s = doc.sentences[k]
+    good = [
+        d
+        for d in find_dates(doc.text, s.start, s.end, anchor)
+        if d.value
+        and d.kind != "year"
+        and not d.future
+        and not d.bound
+        and _VALID_DATE.match(d.value)
+        and not _long_before(d.value, anchor)  # background ("talks collapsed in April 2014")
+    ]
+    return good[-1] if len(good) == 1 else None
 
 
 def _segment(doc: Doc, e: Event, events: list[Event]) -> list[tuple[int, int]]:
