@@ -208,3 +208,33 @@ def test_a_plural_meeting_noun_does_not_date_the_meeting():
         "Chancellor of Austria Karl Huber."
     )
     assert _only(opening, "2031-05-30") == ["2031-05-27"]
+
+
+def _pub(text: str) -> str | None:
+    return run(text).published
+
+
+def test_numeric_byline_dates_are_read_day_first_or_month_first_as_the_weekdays_say():
+    body = "\n\nPrime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Vienna on {wd}."
+    # 03/07/2031: 3 July is a Thursday, 7 March a Friday
+    assert _pub("Berg visits Vienna\n\nKari Lund\n03/07/2031" + body.format(wd="Friday")) == "2031-03-07"
+    assert (
+        _pub("Berg visits Vienna\n\nIssued on: 03/07/2031 - 11:20" + body.format(wd="Thursday"))
+        == "2031-07-03"
+    )
+    # no weekday: day first; one reading impossible: the other
+    assert _pub("Berg visits Vienna\n\n03/07/2031\n\nBerg met Huber in Vienna.") == "2031-07-03"
+    assert _pub("Berg visits Vienna\n\n07/14/2031\n\nBerg met Huber in Vienna.") == "2031-07-14"
+
+
+def test_a_lead_dateline_with_a_second_calendar_dates_the_article():
+    text = (
+        "Nairobi, Dhu al-Qadah 5, 1452, March 26, 2031, KNA -- President of Kenya Amani Otieno received "
+        "a phone call today from President of Ghana Kofi Mensah."
+    )
+    ex = run(text)
+    assert ex.published == "2031-03-26"
+    assert [m.date for m in ex.meetings] == ["2031-03-26"]
+    assert (
+        _pub("Doha, 12 Shawwal 1452 AH, 2 May 2031 (QNA) - The Emir received a call today.") == "2031-05-02"
+    )

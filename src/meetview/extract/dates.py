@@ -295,7 +295,13 @@ _HEADER_DATE = re.compile(
     rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+{_MON}\s*,?\s+(?:19|20)\d\d\b)"
     rf"|(?P<mdy>\b{_MON}\s+[0-3]?\d{_ORD},?\s+(?:19|20)\d\d\b)"
     r"|(?P<num>\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b)"
+    r"|(?P<slash>\b[0-3]?\d/[0-3]?\d/(?:19|20)\d\d\b)"
 )
+# The opening of a lead paragraph up to its dash: "Riyadh, Ramadan 24, 1446, March 24, 2025, SPA --"
+_DATELINE_PREFIX = re.compile(
+    r"^[A-Z][^\n]{3,140}?(?:\s(?:--|—|–|-)\s|\([A-Z][A-Za-z .&]{1,30}\)\s*(?:--|—|–|-)?\s)"
+)
+_WEEKDAY_WORD = re.compile(rf"\b({_WD})\b")
 _DATELINE = re.compile(
     rf"(?<![\w,])(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){{0,3}})"
     rf"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
@@ -319,6 +325,11 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
         elif m.group("num"):
             dd, mm, yy = s.split(".")
             d = _safe_date(int(yy), int(mm), int(dd))
+        elif m.group("slash"):
+            a, b, yy = (int(x) for x in s.split("/"))
+            for d in {_safe_date(yy, b, a), _safe_date(yy, a, b)} - {None}:
+                found.append((d, m.start(), m.end()))  # day/month or month/day: both, settled later
+            continue
         else:
             y, mo, dy = _month_day_year(s)
             if y and mo and dy:
@@ -421,11 +432,17 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
     if pub is None:
         cands: list[tuple[date, int, int]] = []
         for s, e, ln in lines:
-            labelled = re.match(r"(?i)(published|posted|updated|date|by)\b", ln) is not None
+            labelled = re.match(r"(?i)(published|posted|updated|date|by|issued)\b", ln) is not None
             prose = ln.endswith((".", "!", "?")) and len(ln.split()) >= 8
             if not labelled and (len(ln) > 100 or prose):
-                continue  # "On March 3, 2031, the ministers met ..." dates a meeting, not the article
+                # "On March 3, 2031, the ministers met ..." dates a meeting, not the article; but a
+                # dateline before the lead's dash dates the article ("Riyadh, ..., March 24, 2025, SPA --")
+                pm = _DATELINE_PREFIX.match(text, s, e)
+                if pm:
+                    cands.extend(_header_dates(text, s, pm.end()))
+                continue
             cands.extend(_header_dates(text, s, e))
+        cands = _settle_ambiguous(cands, text, body_start)
         if cands:
             chosen = cands[0]
             if md_parsed[1] and md_parsed[2]:
@@ -450,6 +467,38 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
         anchor.year_only = sole_year(text)
         anchor.year_context = upcoming_year(text)
     return anchor
+
+
+def _settle_ambiguous(
+    cands: list[tuple[date, int, int]], text: str, body: int
+) -> list[tuple[date, int, int]]:
+    """Of two readings of one numeric date (05/06/2025: 5 June or 6 May), keep the one the article's
+    weekdays agree with ("talks on Thursday" reported on the day, or the day after), else day/month."""
+    days = [_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text, body, body + 6000)]
+    out: list[tuple[date, int, int]] = []
+    n = 0
+    while n < len(cands):
+        c = cands[n]
+        if n + 1 < len(cands) and cands[n + 1][1:] == c[1:]:
+            pair = sorted([c, cands[n + 1]], key=lambda x: (-_weekday_fit(x[0], days), _dm_first(text, x)))
+            out.append(pair[0])
+            n += 2
+            continue
+        out.append(c)
+        n += 1
+    return out
+
+
+def _weekday_fit(d: date, days: list[int]) -> int:
+    """How well the weekdays an article names fit its being published on `d` (same day 2, day before 1)."""
+    wd = d.weekday()
+    return sum(2 if x == wd else 1 if (wd - x) % 7 == 1 else 0 for x in days)
+
+
+def _dm_first(text: str, c: tuple[date, int, int]) -> int:
+    """0 for the day/month reading of a numeric date (the common one outside the US), else 1."""
+    a = int(text[c[1] : c[2]].split("/")[0])
+    return 0 if a == c[0].day else 1
 
 
 def sole_year(text: str) -> int | None:
