@@ -125,3 +125,58 @@ def test_opening_phrase_then_several_bilaterals():
         ["Kenji Sato", "Ola Berg"],
         ["Kofi Mensah", "Ola Berg"],
     ]
+
+
+def test_a_photo_caption_is_not_the_report_of_the_meeting():
+    text = (
+        "Item 1 of 3 President of Kenya Amani Otieno and President of Ghana Kofi Mensah shake hands before "
+        "their meeting in Nairobi, Kenya. REUTERS/Jane Doe\n\n"
+        "NAIROBI, May 6 (Reuters) - Kenya and Ghana agreed on Tuesday to open a joint trade office, "
+        "President of Kenya Amani Otieno said after talks with his Ghanaian counterpart Kofi Mensah "
+        "in Nairobi."
+    )
+    ex = run(text, published="2031-05-06")
+    assert len(ex.meetings) == 1
+    m = ex.meetings[0]
+    assert m.evidence.startswith("NAIROBI") and m.date == "2031-05-06"
+    assert {p.name for p in m.participants} == {"Amani Otieno", "Kofi Mensah"}
+    credit = (
+        "Chancellor of Austria Karl Huber and Prime Minister of Norway Ola Berg met in Oslo. © Kari Lund, AFP"
+    )
+    assert run(credit, published="2031-05-06").meetings == []
+
+
+def test_future_words_that_modify_another_phrase_leave_the_meeting_held():
+    for text in (
+        "Ahead of the NATO summit, Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber.",
+        "Prime Minister of Norway Ola Berg said after talks with Chancellor of Austria Karl Huber that work "
+        "on a planned pipeline would speed up.",
+        "In time for the upcoming harvest, Foreign Minister of Chile Ana Rojas held talks with Foreign "
+        "Minister of Peru Luis Vargas.",
+    ):
+        assert len(run(text, published="2031-05-06").meetings) == 1, text
+    for text in (
+        "The planned meeting between Prime Minister of Norway Ola Berg and Chancellor of Austria Karl Huber "
+        "drew protests.",
+        "Prime Minister of Norway Ola Berg is planning to meet Chancellor of Austria Karl Huber.",
+        "Ahead of his talks with Chancellor of Austria Karl Huber, Prime Minister of Norway Ola Berg said "
+        "he hoped for progress.",
+    ):
+        assert run(text, published="2031-05-06").meetings == [], text
+
+
+def test_an_invitation_to_visit_is_no_meeting():
+    text = "Prime Minister of Norway Ola Berg invited Chancellor of Austria Karl Huber to visit Oslo in June."
+    assert run(text, published="2031-03-06").meetings == []
+
+
+def test_a_meeting_recalled_in_a_relative_clause_or_in_the_topic_gets_no_record_of_its_own():
+    text = (
+        "Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Oslo today. Berg welcomed "
+        "the signing of the energy accord, which he discussed with Prime Minister of Spain Javier Ortega in "
+        "Madrid in September 2029. Berg also met with President of Chile Ana Soto to congratulate her on "
+        "her election in November."
+    )
+    ex = run(text, published="2031-03-06")
+    assert sorted(m.date for m in ex.meetings) == ["2031-03-06", "2031-03-06"]
+    assert not any("Javier Ortega" in {p.name for p in m.participants} for m in ex.meetings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,7 +89,31 @@ def prepare(raw: str, title: str | None = None) -> Doc:
         org_at=org_at,
     )
     doc.title_sentences = _title_sentences(doc, title)
+    doc.caption_sentences = _caption_sentences(doc)
     return doc
+
+
+# Photo captions: "Item 1 of 2 ...", a credit ("REUTERS/Name", "© Name, AFP", "[File: Name/AP Photo]",
+# "Image: Name/dpa") or a label ("Photo:") in the paragraph.
+_CAPTION = re.compile(
+    r"^\s*(?:Item \d+ of \d+\b|(?:Image|Photo|Photograph|Picture|File photo|Caption)\s*:)"
+    r"|\b(?:REUTERS|Reuters|AFP|AP Photo|AP|EPA|dpa|Xinhua|Anadolu|Getty Images|Sputnik|TASS|ANP|PAP|Yonhap)"
+    r"\s?/\s?[A-Z]"
+    r"|©|\[(?:File|Photo|Image)\s*:[^\]]*\]|\bPhoto(?:graph)?s? by\b|\bvia (?:Reuters|AP|AFP|Getty)\b",
+)
+
+
+def _caption_sentences(doc: Doc) -> set[int]:
+    """Sentences of paragraphs that are photo captions: they show people, they report no meeting."""
+    blocks: dict[int, list[int]] = {}
+    for k, s in enumerate(doc.sentences):
+        blocks.setdefault(s.block, []).append(k)
+    out: set[int] = set()
+    for ks in blocks.values():
+        lo, hi = doc.sentences[ks[0]].start, doc.sentences[ks[-1]].end
+        if hi - lo < 600 and _CAPTION.search(doc.text, lo, hi):
+            out.update(ks)
+    return out
 
 
 def _title_sentences(doc: Doc, title: str | None) -> set[int]:

@@ -148,6 +148,7 @@ class Trigger:
     status: str = "held"  # held | planned | negated | past | quoted
     session: bool = False
     plural: bool = False  # a plural meeting noun ("meetings", "calls"): several encounters
+    reported: bool = False  # what its sentence reports ("held talks", "met"), not a passing mention
 
 
 @dataclass
@@ -182,7 +183,7 @@ class Event:
 
     def dated(self) -> DateExpr | None:
         for c in self.candidates:
-            if c.date is not None and c.date.value and not c.trigger.plural:
+            if c.date is not None and c.date.value and not (c.trigger.plural and not c.trigger.reported):
                 return c.date  # "the President's meetings this week in Belgium" name several, date none
         return None
 
@@ -242,6 +243,35 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# Future words that modify only the phrase they open: "ahead of the summit, X met Y" and "a planned
+# corridor" leave the meeting held; they plan the trigger only when it stands inside that phrase.
+_PHRASAL_FUTURE = re.compile(
+    r"^(?:ahead of|in time for|in preparation for|preparations? for|prepar(?:e|ing) for)$"
+    r"|^(?:planned|upcoming|forthcoming|proposed|scheduled|planning)$",
+    re.I,
+)
+_ATTRIBUTIVE_DET = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
+
+
+# "talks scheduled for Monday", "the meeting will take place": the trigger's own predicate, close after it
+_PLANNED_AFTER = re.compile(
+    r"[^.;,]{0,30}?(?<!\ba )(?<!\bthe )\b(?:scheduled|planned|to be held|to take place|will|expected)\b", re.I
+)
+
+
+def _planned_before(plan: re.Pattern[str], before: str, trig_end: int) -> bool:
+    for m in plan.finditer(before):
+        word = m.group(0).strip()
+        if _PHRASAL_FUTURE.match(word):
+            adjective = not word.lower().startswith(("ahead", "in ", "prep"))
+            if adjective and not _ATTRIBUTIVE_DET.search(before[max(0, m.start() - 8) : m.start()]):
+                return True  # "talks were planned", "is planning to meet"
+            if trig_end - m.end() > 45:
+                continue  # the phrase is about something else
+        return True
+    return False
+
+
 def _status(doc: Doc, t: Trigger) -> str:
     neg, plan, past, _, _, past_time = _patterns()
     toks = doc.tokens
@@ -261,9 +291,7 @@ def _status(doc: Doc, t: Trigger) -> str:
         return "past"
     # a relative clause speaks of its own time: "X, who will stay until Sunday, met Y" was held
     before, after = _RELATIVE.sub(_blank, before), _RELATIVE.sub(_blank, after)
-    if plan.search(before) or re.match(
-        r"[^.;]{0,60}?\b(?:scheduled|planned|to be held|to take place|will|expected)\b", after, re.I
-    ):
+    if _planned_before(plan, before, end - lo) or _PLANNED_AFTER.match(after):
         return "planned"
     return "held"
 
@@ -319,7 +347,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     out: list[Trigger] = []
     words = _trigger_words()
     for k, (a, b) in enumerate(doc.sent_tokens):
-        if k in doc.title_sentences:
+        if k in doc.title_sentences or k in doc.caption_sentences:
             continue
         if not any(toks[y].low in words for y in range(a, b)):
             continue
@@ -369,7 +397,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in v.weak_verbs:
-                if _next_is_person_or_role(doc, people_at, x + 1, b):
+                if _next_is_person_or_role(doc, people_at, x + 1, b) and not _invitation(doc, x, b):
                     trig = Trigger(k, x, x + 1, "weak")
             elif low in _STRONG_NOUNS or low == "talks":
                 process = prev in v.process_words and low in (
@@ -419,6 +447,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
                 trig.plural = trig.kind in ("noun", "anaphor") and low in _PLURAL_NOUNS
+                trig.reported = _predicative(doc, trig, a)
                 trig.status = _status(doc, trig)
                 out.append(trig)
             x += 1
@@ -426,6 +455,18 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
 
 
 _PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}
+
+
+def _invitation(doc: Doc, x: int, b: int) -> bool:
+    """ "invited X to visit Washington": an encounter to come, not one that took place."""
+    toks = doc.tokens
+    if toks[x].low not in ("invited", "invites", "invite", "inviting"):
+        return False
+    return any(
+        toks[k].low == "to"
+        and toks[k + 1].low in ("visit", "come", "attend", "join", "travel", "take", "participate")
+        for k in range(x + 1, min(b - 1, x + 16))
+    )
 
 
 def _discussed_with(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
@@ -727,13 +768,11 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                 toks[t.i].start,
                 doc,
             )
-            if (
-                c.date is not None
-                and t.status == "held"
-                and not _predicative(doc, t, a)
-                and _long_before(c.date.value, anchor)
-            ):
-                t.status = "past"  # "after the summit in Tokyo on 24 May 2022": a meeting recalled in passing
+            if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
+                if not _predicative(doc, t, a):
+                    t.status = "past"  # "after the summit in Tokyo on 24 May 2022": recalled in passing
+                elif not _in_core(doc, c.date, t, end):
+                    c.date = None  # "met X to congratulate her on her election in November"
             c.location = _location(doc, max(a, t.i - 14), min(end, t.j + 14))
             c.fmt = _format(doc, k, t)
             cands.append(c)
@@ -788,25 +827,51 @@ def _unnamed_hosts(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[i
 
 def _predicative(doc: Doc, t: Trigger, a: int) -> bool:
     """Whether the trigger is what its sentence reports ("X met Y", "X held talks with Y"), not a
-    meeting named in passing ("the summit in Tokyo", "meetings between ...")."""
-    if t.kind in ("verb", "weak"):
-        return True
+    meeting named in passing ("the summit in Tokyo", "meetings between ...", "which she discussed
+    with X in Tokyo")."""
+    v = vocab()
+    toks = doc.tokens
+    if _in_relative_clause(doc, t, a):
+        return False
+    if t.kind == "verb":
+        low = toks[t.i].low
+        return low in v.meet_verbs or low in v.host_verbs or low in v.call_verbs or low in v.talk_verbs
     if t.kind != "noun":
         return False
-    toks = doc.tokens
-    hold = vocab().hold_verbs
     for k in range(t.i - 1, max(a, t.i - 5) - 1, -1):
         low = toks[k].low
-        if low in hold:
+        if low in v.hold_verbs:
             return True
         if not (
             low in _DETS
-            or low in vocab().modifiers
+            or low in v.modifiers
             or low in _NEEDS_WITH
             or low in ("bilateral", "official", "separate", "phone", "telephone", "video")
         ):
             return False
     return False
+
+
+def _in_relative_clause(doc: Doc, t: Trigger, a: int) -> bool:
+    """ "..., which she discussed with X", "..., who met Y last year": background, not the report."""
+    toks = doc.tokens
+    for k in range(t.i - 1, max(a, t.i - 6) - 1, -1):
+        if toks[k].low in ("which", "who", "whom", "whose") and k - 1 >= a and toks[k - 1].text == ",":
+            return True
+        if toks[k].text in (",", ";"):
+            return False
+    return False
+
+
+def _in_core(doc: Doc, d: DateExpr, t: Trigger, end: int) -> bool:
+    """Whether a date belongs to the trigger's own clause: before it ("On March 18, X hosted ..."), or
+    after it up to the end of its parties and place ("met X in Lima on April 12"), not in the topic
+    ("... to congratulate him on his inauguration in January")."""
+    toks = doc.tokens
+    if d.end <= toks[t.i].start:
+        return True
+    limit = toks[end - 1].end if end - 1 < len(toks) and end > t.j else toks[t.j - 1].end
+    return d.start <= limit + 2
 
 
 def _long_before(value: str | None, anchor: Anchor) -> bool:
@@ -847,6 +912,10 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
+# "the horrific October 7 attacks", "the 10 July statement": a date after "the" names something
+_NAMING_DET = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
+
+
 def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
     """The date stated with a trigger; not one describing something else ("the 10 July statement")."""
     good = [
@@ -856,6 +925,7 @@ def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
         and d.kind != "year"
         and not d.bound
         and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
+        and not (d.kind == "full" and _NAMING_DET.search(doc.text, max(0, d.start - 30), d.start))
     ]
     if not good:
         return None
