@@ -180,3 +180,101 @@ def test_a_meeting_recalled_in_a_relative_clause_or_in_the_topic_gets_no_record_
     ex = run(text, published="2031-03-06")
     assert sorted(m.date for m in ex.meetings) == ["2031-03-06", "2031-03-06"]
     assert not any("Javier Ortega" in {p.name for p in m.participants} for m in ex.meetings)
+
+
+def _people(m) -> set[str]:
+    return {p.name for p in m.participants}
+
+
+def test_welcomed_to_a_place_with_an_appositive_guest():
+    for text, host, guest, place in (
+        (
+            "UN High Commissioner Maria Lopez welcomed the President of Chile, Ana Soto, to Geneva.",
+            "Maria Lopez",
+            "Ana Soto",
+            "Geneva",
+        ),
+        (
+            "Prime Minister of Norway Ola Berg welcomed the Chancellor of Austria, Karl Huber, to Oslo.",
+            "Ola Berg",
+            "Karl Huber",
+            "Oslo",
+        ),
+    ):
+        (m,) = run(text, published="2031-05-06").meetings
+        assert _people(m) == {host, guest}
+        assert m.location == place and m.format == "in-person"
+
+
+def test_calling_on_someone_is_a_visit_but_calling_on_them_to_act_is_not():
+    text = (
+        "Minister of State Ravi Kumar called on President of Ghana Kofi Mensah and conveyed greetings "
+        "from Prime Minister Ola Berg."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {"Ravi Kumar", "Kofi Mensah"} and m.format == "in-person"
+    appeal = "Foreign Minister of Chile Ana Rojas called on President of Peru Luis Vargas to free the crew."
+    assert run(appeal, published="2031-05-06").meetings == []
+
+
+def test_a_role_acronym_stands_for_the_person_whose_role_it_abbreviates():
+    text = (
+        "External Affairs Minister Dr. Ravi Kumar is on an official visit to Ghana.\n\n"
+        "Earlier today, EAM called on H.E. Dr. Kofi Mensah, President of the Republic of Ghana, and conveyed "
+        "greetings."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {"Ravi Kumar", "Kofi Mensah"}
+
+
+def test_received_by_in_the_passive():
+    text = (
+        "Ana Rojas, Minister for Foreign Affairs of Chile, travelled to Lima today. "
+        "The Minister was received by President Vargas at the palace."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {"Ana Rojas", "Vargas"}
+    text = "Foreign Minister of Chile Ana Rojas was received by President of Peru Luis Vargas."
+    (m,) = run(text, published="2031-05-06").meetings
+    assert {(p.name, p.country) for p in m.participants} == {("Ana Rojas", "CL"), ("Luis Vargas", "PE")}
+
+
+def test_a_video_conference_hosted_by_someone_and_its_participants():
+    text = (
+        "President of the Republic of Chile Ana Soto took part on Monday in a video conference of leaders "
+        "hosted by Prime Minister of Spain Javier Ortega on the drought. Participants in the video "
+        "conference included President of Peru Luis Vargas and President of the European Commission Greta "
+        "Holm, as well as leaders of some 20 countries, among them Canada, Australia and New Zealand."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert m.format == "video" and m.date == "2031-05-05"
+    assert _people(m) == {"Ana Soto", "Javier Ortega", "Luis Vargas", "Greta Holm"}
+    assert {"CL", "ES", "PE", "CA", "AU", "NZ"} <= set(m.countries)
+
+
+def test_attendance_sentences_add_people_to_the_meeting_just_told():
+    text = (
+        "President of Ghana Kofi Mensah met with President of Togo Faure Amedzro in Accra. Foreign Minister "
+        "Ama Boateng and Finance Minister Kwame Asante were also present. Togo's Foreign Minister Robert "
+        "Dussey also took part in the talks. The talks were also attended by the Executive Secretary of "
+        "the regional bloc, Dr. Omar Touray. Ghana's Defence Minister Yaw Mensah and Togo's Interior "
+        "Minister Hodabalo Awate accompanied the two presidents."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {
+        "Kofi Mensah",
+        "Faure Amedzro",
+        "Ama Boateng",
+        "Kwame Asante",
+        "Robert Dussey",
+        "Omar Touray",
+        "Yaw Mensah",
+        "Hodabalo Awate",
+    }
+    joined = (
+        "We, the foreign ministers of Chile and Peru, met on 8 July 2031 in Lima. We were joined by the "
+        "Secretary-General of the regional bloc, Dr. Ana Ortiz. Among those present were Ambassador Luis "
+        "Soto and Senator Maria Paz."
+    )
+    (m,) = run(joined, published="2031-07-08").meetings
+    assert {"Ana Ortiz", "Luis Soto", "Maria Paz"} <= _people(m)

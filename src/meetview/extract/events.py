@@ -147,6 +147,7 @@ class Trigger:
     kind: str  # verb | hold | noun | session | weak | sides
     status: str = "held"  # held | planned | negated | past | quoted
     session: bool = False
+    side: str = ""  # attendance: where its attendees stand ("before", "after", "both")
     plural: bool = False  # a plural meeting noun ("meetings", "calls"): several encounters
     reported: bool = False  # what its sentence reports ("held talks", "met"), not a passing mention
 
@@ -296,6 +297,20 @@ def _status(doc: Doc, t: Trigger) -> str:
     return "held"
 
 
+def _people_at(doc: Doc, people: People, k: int) -> dict[int, int]:
+    """Token -> person for the names of sentence k and the role phrases attached to them ("the
+    Chancellor of Austria, Karl Huber": the role stands for the person too)."""
+    starts, ends = _offsets(doc)
+    out: dict[int, int] = {}
+    for m in people.by_sentence.get(k, []):
+        for x in range(m.i, m.j):
+            out[x] = m.person
+        if m.role_span and m.role_span[0] in starts and m.role_span[1] in ends:
+            for x in range(starts[m.role_span[0]], ends[m.role_span[1]] + 1):
+                out.setdefault(x, m.person)
+    return out
+
+
 def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
     toks = doc.tokens
     v = vocab()
@@ -349,9 +364,13 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     for k, (a, b) in enumerate(doc.sent_tokens):
         if k in doc.title_sentences or k in doc.caption_sentences:
             continue
+        people_at = _people_at(doc, people, k)
+        attend = _attendance(doc, k, a, b, people_at)
+        if attend is not None:
+            attend.status = _status(doc, attend)
+            out.append(attend)
         if not any(toks[y].low in words for y in range(a, b)):
             continue
-        people_at = {x: m.person for m in people.by_sentence.get(k, []) for x in range(m.i, m.j)}
         x = a
         while x < b:
             low = toks[x].low
@@ -391,11 +410,19 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             elif low in v.host_verbs:
                 if _next_is_person_or_role(doc, people_at, x + 1, b):
                     trig = Trigger(k, x, x + 1, "verb")
+                elif (
+                    nxt == "by"
+                    and prev in _BE | {"also"}
+                    and _next_is_person_or_role(doc, people_at, x + 2, b)
+                ):
+                    trig = Trigger(k, x, x + 2, "verb")  # "The Minister was received by President X"
             elif low in v.call_verbs:
                 if nxt not in ("on", "for", "upon", "it", "this", "that") and _next_is_person_or_role(
                     doc, people_at, x + 1, b
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
+                elif nxt in ("on", "upon") and _courtesy_call(doc, people_at, x + 2, b):
+                    trig = Trigger(k, x, x + 2, "verb")  # "called on the President": a visit
             elif low in v.weak_verbs:
                 if _next_is_person_or_role(doc, people_at, x + 1, b) and not _invitation(doc, x, b):
                     trig = Trigger(k, x, x + 1, "weak")
@@ -428,7 +455,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 1, "noun")
                 elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
-                    trig = Trigger(k, x, x + 1, "noun") if "with" in follow or low == "address" else None
+                    named = "with" in follow or low == "address" or prev == "video"
+                    trig = Trigger(k, x, x + 1, "noun") if named else None  # not "told a news conference"
             if trig is None and low in _MULTI_HEADS and _collective(doc, x, a, b):
                 trig = Trigger(k, x, x + 1, "collective")
             if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
@@ -442,7 +470,9 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig.kind == "noun"
                     and prev in ("this", "that", "the")
                     and nxt not in ("with", "between", "of")
-                    and not passive  # "The meeting was attended by X and Y" names its parties
+                    and (
+                        not passive or "also" in after
+                    )  # "The meeting was attended by X and Y" names its parties
                 ):
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
@@ -455,6 +485,58 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
 
 
 _PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}
+
+
+@lru_cache(maxsize=1)
+def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = vocab()
+    return (
+        re.compile("|".join(v.attendance_before) or r"(?!x)x", re.I),
+        re.compile("|".join(v.attendance_after) or r"(?!x)x", re.I),
+    )
+
+
+def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> Trigger | None:
+    """A sentence that adds named attendees to the meeting just told ("X and Y were also present",
+    "The talks were also attended by X", "Among those present were X", "X accompanied President Y")."""
+    if not people_at:
+        return None
+    before, after = _attendance_patterns()
+    s = doc.sentences[k]
+    flat = _flat(doc)
+    for pat, side in ((after, "after"), (before, "before")):
+        m = pat.search(flat, s.start, s.end)
+        if m is None:
+            continue
+        i = next((x for x in range(a, b) if doc.tokens[x].start >= m.start()), None)
+        j = next((x for x in range(a, b) if doc.tokens[x].start >= m.end()), b)
+        if i is None or i >= j:
+            continue
+        if side == "before" and doc.tokens[i].low == "accompanied":
+            side = "both"
+        if side == "after" and not any(x >= j for x in people_at):
+            continue
+        if side == "before" and not any(x < i for x in people_at):
+            continue
+        t = Trigger(k, i, j, "attend")
+        t.side = side
+        return t
+    return None
+
+
+def _courtesy_call(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    """ "called on H.E. Dr. X, President of ..., and conveyed greetings": a courtesy visit; not
+    "called on X to release ..." (an appeal)."""
+    toks = doc.tokens
+    v = vocab()
+    k = x
+    while k < b and (toks[k].low in v.honorifics or toks[k].low in _DETS or toks[k].text == "."):
+        k += 1
+    if k >= b or k not in people_at:
+        return False
+    while k < b and (k in people_at or toks[k].text in (",", ".")):
+        k += 1
+    return k >= b or toks[k].low not in ("to", "for")
 
 
 def _invitation(doc: Doc, x: int, b: int) -> bool:
@@ -588,6 +670,14 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
     return False
 
 
+def _clause_verb(t) -> bool:
+    """A lowercase past-tense or speech verb opening a second predicate ("and conveyed", "and said")."""
+    if t.cap or not t.low.isalpha():
+        return False
+    v = vocab()
+    return t.low in v.speech_verbs or (t.low.endswith("ed") and t.low not in v.modifiers and len(t.low) > 4)
+
+
 def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -> int:
     """Where the parties after a trigger end: at a stop word, the next trigger, or the clause end."""
     v = vocab()
@@ -602,6 +692,8 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
             return k
         if low in (";", ":", "(") and not (low == "(" and k + 1 < b and toks[k + 1].text.isupper()):
             return k
+        if low == "and" and k + 1 < b and _clause_verb(toks[k + 1]):
+            return k  # "called on X and conveyed greetings from Y": a second predicate
         if low in v.topic_stops and not toks[k].cap:
             if low == "on" and k + 1 < b and _date_or_venue(toks, k + 1, b):
                 k += 1
@@ -712,6 +804,18 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             seen: set[int] = set()
             opening = _opening_phrase_end(doc, a, first_trigger, t.i)
             opened = _first_after(starts, opening)  # the first trigger after the opening phrase
+            if t.kind == "attend":
+                for m in mentions:
+                    if m.kind == "pronoun" or m.quoted or m.person in seen:
+                        continue
+                    if (t.side == "before" and m.j > t.i) or (t.side == "after" and m.i < t.j):
+                        continue
+                    seen.add(m.person)
+                    c.persons.append(m.person)
+                    c.mentions.append((m.person, m.start, m.end))
+                _among_them(doc, c, t.j if t.side == "after" else a, b)
+                cands.append(c)
+                continue
             for m in mentions:
                 if t.kind == "collective":
                     break  # "G7 ministers agreed": the body itself, not whoever reports it
@@ -777,6 +881,29 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
+
+
+def _among_them(doc: Doc, c: Candidate, lo: int, b: int) -> None:
+    """ "leaders of some 25 countries, among them Canada, Australia and New Zealand": named members of
+    an unnamed set of attendees."""
+    toks = doc.tokens
+    v = vocab()
+    for x in range(lo, b - 1):
+        opener = (toks[x].low == "among" and toks[x + 1].low == "them") or toks[x].low == "including"
+        if not opener:
+            continue
+        if not any(toks[y].low in v.delegation_nouns for y in range(max(lo, x - 6), x)):
+            continue
+        y = x + (2 if toks[x].low == "among" else 1)
+        while y < b:
+            h = doc.place_at.get(y)
+            if h is not None and h.i == y and h.kind == "country":
+                c.countries.setdefault(h.value, (h.start, h.end))
+                y = h.j
+            elif toks[y].low in (",", "and", "the"):
+                y += 1
+            else:
+                break
 
 
 _UNNAMED_HEADS = {
@@ -932,6 +1059,9 @@ def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
     return min(good, key=lambda d: abs(d.start - pos) + (0 if d.start > pos else 5))
 
 
+_WELCOME_VERBS = {"welcomed", "welcomes", "welcoming", "received", "receives", "hosted", "hosts"}
+
+
 def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
     toks = doc.tokens
     for k in range(a, b):
@@ -956,7 +1086,8 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
                     return (city, h.start, h.end)
                 return ("Washington", h.start, h.end)
             continue
-        if prev in ("in", "at") or (prev == "to" and prev2 in ("visit", "trip")):
+        welcome = toks[a:k] and any(t.low in _WELCOME_VERBS for t in toks[a:k])
+        if prev in ("in", "at") or (prev == "to" and (prev2 in ("visit", "trip") or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
     return None
@@ -1128,6 +1259,19 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             c.groups.clear()
             c.countries.clear()
             c.trigger.session = False
+        if c.trigger.kind == "attend":
+            # attendees of the meeting just told: the latest event that names one of them, else the last
+            if not events:
+                pending.append(c)
+                continue
+            target = next((e for e in reversed(events) if set(e.persons) & set(c.persons)), events[-1])
+            if c.trigger.sent - target.candidates[-1].trigger.sent > 25:
+                continue
+            target.candidates.append(c)
+            for p in c.persons:
+                if p not in target.persons:
+                    target.persons.append(p)
+            continue
         others = set(c.persons) - {main}
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
         target: Event | None = None

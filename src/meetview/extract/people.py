@@ -588,6 +588,8 @@ def find_people(doc: Doc) -> People:
                 mentions.append(m)
                 covered.update(range(i, j))
             x = j
+    # role acronyms: "EAM" after "External Affairs Minister Dr. S. Jaishankar", "the SG"
+    _role_acronyms(doc, persons, mentions, covered)
     # pronouns: "he"/"she" as a subject points to the last person named as one
     last_subject: int | None = None
     by_sentence: dict[int, list[Mention]] = {}
@@ -621,6 +623,42 @@ def find_people(doc: Doc) -> People:
     _share_countries(doc, persons, by_sentence)
     keep = [p for p in persons if p.mentions]
     return People(keep, by_sentence, unnamed)
+
+
+_INITIAL_SKIP = {"of", "the", "for", "and", "&", "'s", "to", "on", "in"}
+
+
+def _initials(role: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", role) if w and w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _role_acronyms(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> None:
+    """An all-capitals word made of the initials of one person's role stands for that person
+    ("External Affairs Minister" -> EAM, "Secretary-General" -> SG, "National Security Adviser" -> NSA)."""
+    toks = doc.tokens
+    by_initials: dict[str, list[Person]] = {}
+    for p in persons:
+        for role in (p.role or "",):
+            ini = _initials(role)
+            if len(ini) >= 2 and p not in by_initials.get(ini, []):
+                by_initials.setdefault(ini, []).append(p)
+    if not by_initials:
+        return
+    for x, t in enumerate(toks):
+        if x in covered or not (2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha()):
+            continue
+        if x in doc.org_at or x in doc.place_at:
+            continue
+        cands = by_initials.get(t.text, [])
+        if len(cands) != 1:
+            continue
+        p = cands[0]
+        m = Mention(p.id, x, x + 1, t.start, t.end, t.sent, "role", doc.quotes.inside(t.start))
+        m.possessive = x + 1 < len(toks) and toks[x + 1].low == "'s"
+        p.mentions.append(m)
+        mentions.append(m)
+        covered.add(x)
 
 
 def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:

@@ -271,7 +271,9 @@ def _meeting(
     if fmt is None and (
         location
         or any(
-            doc.tokens[c.trigger.i].low in ("met", "hosted", "visit", "visited", "received")
+            doc.tokens[c.trigger.i].low
+            in ("met", "hosted", "visit", "visited", "received", "welcomed", "welcomes", "receives", "hosts")
+            or doc.tokens[c.trigger.j - 1].low in ("on", "upon")  # "called on the President"
             for c in e.candidates
         )
     ):
