@@ -80,3 +80,87 @@ def test_publisher_side_for_unqualified_officials():
     text = "President Jane Doe spoke today with President Amara Diallo of Senegal."
     m = run(text, published="2030-01-10", url="https://www.whitehouse.gov/briefings/x").meetings[0]
     assert {p.name: p.country for p in m.participants} == {"Jane Doe": "US", "Amara Diallo": "SN"}
+
+
+def _sides(ex) -> dict[str, str | None]:
+    return {p.name: (p.country or p.organization) for m in ex.meetings for p in m.participants}
+
+
+def test_the_publisher_side_from_header_lines_domains_and_state_agencies():
+    body = "\n\nPresident Ali Demir met with Prime Minister of Chile Ana Soto in Santiago today."
+    for header, code in (
+        ("Ministry of Foreign Affairs of Kenya\nPress Releases\n", "KE"),
+        ("Government of Ghana\n", "GH"),
+        ("Norwegian Government\nwww.example.no\n", "NO"),
+        ("Press office\nwww.gov.ng\n", "NG"),
+        ("Contact: press@mfa.gov.mk\n", "MK"),
+    ):
+        assert _sides(run(header + body, published="2031-05-07"))["Ali Demir"] == code, header
+    agency = (
+        "Doha, 2 May 2031, QNA -- His Highness the Emir received a phone call today from President "
+        "Ali Demir of Chile. Crown Prince Hamad Saleh also received President Demir later."
+    )
+    assert _sides(run(agency))["Hamad Saleh"] == "QA"
+    # a headline is not an institution's name; a news menu names no side
+    from meetview.extract.document import prepare
+    from meetview.extract.publisher import home_country
+
+    news = "Ministry of Finance of Kenya says budget is on track\nPolitics | Kenya\n" + body
+    assert home_country(prepare(news), None) is None
+
+
+def test_an_official_speaks_for_the_country_they_commit():
+    text = (
+        "Wang Hao met with Egyptian Foreign Minister Samir Fathy in Beijing. Wang Hao said that China is "
+        "ready to work with Egypt. Samir Fathy said that Egypt values the partnership."
+    )
+    assert _sides(run(text, published="2031-05-07"))["Wang Hao"] == "CN"
+    demand = "Wang Hao met Samir Fathy in Cairo. Wang Hao said that Russia must withdraw."
+    assert _sides(run(demand, published="2031-05-07"))["Wang Hao"] != "RU"
+
+
+def test_an_organisation_post_without_its_name_belongs_to_the_organisation_not_a_country():
+    text = (
+        "Secretary-General Ana Ortiz met with Prime Minister of Armenia Aram Sargsyan. The Secretary-General "
+        "stressed the support of the United Nations for the peace talks between Armenia and Azerbaijan."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert _sides(run(text, published="2031-05-07"))["Ana Ortiz"] == "UN"
+    assert m.countries == ["AM"] and "UN" in m.organizations
+
+
+def test_a_role_told_before_the_name_places_the_person():
+    text = (
+        "Germany's new chancellor used his first trip abroad to signal that Europe comes first. Chancellor "
+        "Karl Huber flew to Paris on Wednesday for talks with French President Jean Dupont, and then met "
+        "Polish Prime Minister Adam Nowak in Warsaw. Poland and France were the obvious first stops."
+    )
+    assert _sides(run(text, published="2031-05-07"))["Karl Huber"] == "DE"
+
+
+def test_unqualified_attendees_are_on_the_unqualified_leads_side():
+    text = (
+        "President Ali Demir met with Ahmed Haddad, President of the Syrian Arab Republic, in Damascus. "
+        "Foreign Minister Kemal Aydin and Defence Minister Murat Kaya were also present. During the meeting, "
+        "President Demir stated that Türkiye would support Syria's recovery and that the lifting of US and "
+        "EU sanctions was important."
+    )
+    sides = _sides(run(text, published="2031-05-07"))
+    assert sides["Ali Demir"] == sides["Kemal Aydin"] == sides["Murat Kaya"] == "TR"
+    assert sides["Ahmed Haddad"] == "SY"
+
+
+def test_formal_country_names_in_delegation_lists_and_absent_governments():
+    text = (
+        "The Chairperson of the African Union Commission, Dr. Amina Bello, held consultations in Abuja with "
+        "the Ministers of Foreign Affairs of the Republic of Ghana and the Kingdom of Morocco. The "
+        "Government of Mali was not represented at the consultations."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert set(m.countries) == {"GH", "MA"}
+    heads = (
+        "President of Ghana Kofi Mensah met the leaders of Senegal, the Gambia, the Kyrgyz Republic and the "
+        "Syrian Arab Republic."
+    )
+    (m,) = run(heads, published="2031-05-07").meetings
+    assert set(m.countries) == {"GH", "SN", "GM", "KG", "SY"}

@@ -278,3 +278,30 @@ def test_attendance_sentences_add_people_to_the_meeting_just_told():
     )
     (m,) = run(joined, published="2031-07-08").meetings
     assert {"Ana Ortiz", "Luis Soto", "Maria Paz"} <= _people(m)
+
+
+def test_appositive_subjects_of_organisations_and_a_bilateral_on_the_margins():
+    text = (
+        "Today in Accra, the President of the African Union Commission, Maria Lopez, and the President of "
+        "the European Council, Jan Novak, met the heads of state of Benin, the Republic of Niger and Burkina "
+        "Faso for the first regional summit. The summit was hosted by the President of Ghana, "
+        "Kofi Mensah.\n\n"
+        "Earlier in the day, on the margins of the summit, President Novak held a bilateral meeting with the "
+        "President of Benin, Paul Houngbo."
+    )
+    ex = run(text, published="2031-05-07")
+    assert len(ex.meetings) == 2
+    summit = next(m for m in ex.meetings if "Kofi Mensah" in _people(m))
+    assert _people(summit) == {"Maria Lopez", "Jan Novak", "Kofi Mensah"}
+    assert {"BJ", "NE", "BF", "GH"} <= set(summit.countries) and {"AU", "EU"} <= set(summit.organizations)
+    bilateral = next(m for m in ex.meetings if m is not summit)
+    assert _people(bilateral) == {"Jan Novak", "Paul Houngbo"}
+
+
+def test_a_communique_names_who_briefed_the_ministers():
+    text = (
+        "We, the Foreign Ministers of Chile and Peru, met on 8 July 2031 in Lima. We were briefed by the "
+        "Special Envoy of the Chair, Ambassador Luis Soto, on his engagements."
+    )
+    (m,) = run(text, published="2031-07-08").meetings
+    assert "Luis Soto" in _people(m)

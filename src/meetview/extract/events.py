@@ -377,6 +377,9 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             if low not in words:
                 x += 1
                 continue
+            if attend is not None and attend.side == "after" and x < attend.j:
+                x += 1  # "The summit was hosted by X": the meeting told before, not a new one
+                continue
             prev = toks[x - 1].low if x > a else ""
             nxt = toks[x + 1].low if x + 1 < b else ""
             trig: Trigger | None = None
@@ -433,8 +436,10 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     "dialogue",
                     "consultations",
                 )
-                if process and nxt not in ("with", "between"):
-                    trig = None  # "revive peace talks": a process, not one meeting
+                if process and (
+                    nxt not in ("with", "between") or not _predicative(doc, Trigger(k, x, x + 1, "noun"), a)
+                ):
+                    trig = None  # "revive peace talks", "support for the peace talks between": a process
                 elif not (low == "talks" and prev in ("he", "she", "it")):
                     trig = Trigger(k, x, x + 1, "noun")
             elif low in _NEEDS_WITH:
@@ -710,6 +715,20 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
 
 
 _OPENERS = {
+    "earlier",
+    "later",
+    "separately",
+    "meanwhile",
+    "afterwards",
+    "subsequently",
+    "today",
+    "yesterday",
+    "additionally",
+    "furthermore",
+    "moreover",
+    "then",
+    "finally",
+    "also",
     "on",
     "during",
     "at",
@@ -1153,7 +1172,7 @@ def _delegations(
             p -= 1
         before = toks[p].low if p >= a else ""
         before2 = toks[p - 1].low if p - 1 >= a else ""
-        after_prep = (before in ("of", "from") and before2 in v.delegation_nouns) or (
+        after_prep = (before in ("of", "from") and _delegation_before(doc, p, a)) or (
             before == "by"
             and before2
             in ("chaired", "co-chaired", "hosted", "co-hosted", "convened", "organized", "organised")
@@ -1171,6 +1190,23 @@ def _delegations(
                 else:
                     c.countries.setdefault(it.value, (it.start, it.end))
         k = max(last, k + 1)
+
+
+def _delegation_before(doc: Doc, p: int, a: int) -> bool:
+    """ "the ministers of", "the Ministers of Foreign Affairs of": a delegation noun before the "of" at p,
+    through a role's modifiers."""
+    v = vocab()
+    toks = doc.tokens
+    k = p - 1
+    while k >= a and k >= p - 5:
+        low = toks[k].low
+        if low in v.delegation_nouns:
+            return True
+        if low in v.modifiers or low == "of":
+            k -= 1
+            continue
+        return False
+    return False
 
 
 def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
@@ -1289,6 +1325,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             for e in reversed(events):
                 if _dates_clash(e, c):
                     continue
+                if e.session and not c.trigger.session and c.trigger.reported and len(c.persons) >= 2:
+                    continue  # "on the margins of the meeting, X held a bilateral meeting with Y"
                 eo = set(e.persons) - {main}
                 cp, ep = set(c.persons), set(e.persons)
                 if others and others & eo and (cp <= ep or ep <= cp):

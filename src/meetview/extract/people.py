@@ -69,6 +69,7 @@ class Person:
     org: str | None = None
     org_span: tuple[int, int] | None = None
     observer: bool = False
+    voice: str | None = None  # the country the person speaks for ("X said that China is ready ...")
     mentions: list[Mention] = field(default_factory=list)
     role_heads: set[str] = field(default_factory=set)
 
@@ -291,7 +292,12 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
         left, here = doc.place_at.get(k - 1), doc.place_at.get(k)
         if left is not None and here is not None and left is not here:
             break  # "HANOVER, Germany U.S. President": two places in a row are not one role
-        if toks[k - 1].text == "," and k == first and k - 2 >= lo and (k - 2) in doc.place_at:
+        if (
+            toks[k - 1].text == ","
+            and k == first
+            and k - 2 >= lo
+            and ((k - 2) in doc.place_at or (k - 2) in doc.org_at)
+        ):
             k -= 1  # "the Secretary General of the Liberal Democratic Party of Japan, MOTEGI Toshimitsu"
             continue
         if toks[k - 1].text in (",", "and") and not (
@@ -580,6 +586,13 @@ def find_people(doc: Doc) -> People:
             if ref is not None:
                 if ref.role is None:
                     ref.role = _text(doc, i, j)
+                # told before the name ("Germany's new chancellor ..." then "Chancellor Karl Huber"):
+                # the role's country is theirs
+                placed, pspan = _place_in(doc, i, j)
+                single = not any(toks[y].low in ("and", ",", "&") for y in range(i, j))
+                before_name = all(mm.sent > k for mm in ref.mentions if mm.kind != "role")
+                if ref.country is None and ref.org is None and placed and single and before_name:
+                    ref.country, ref.country_span = placed, pspan
                 m = Mention(
                     ref.id, i, j, toks[i].start, toks[j - 1].end, k, "role", doc.quotes.inside(toks[i].start)
                 )
@@ -621,6 +634,8 @@ def find_people(doc: Doc) -> People:
     for p in persons:
         p.mentions.sort(key=lambda m: m.start)
     _share_countries(doc, persons, by_sentence)
+    _org_officials(doc, persons)
+    _voices(doc, persons, by_sentence)
     keep = [p for p in persons if p.mentions]
     return People(keep, by_sentence, unnamed)
 
@@ -659,6 +674,101 @@ def _role_acronyms(doc: Doc, persons: list[Person], mentions: list[Mention], cov
         p.mentions.append(m)
         mentions.append(m)
         covered.add(x)
+
+
+_ORG_ONLY_ROLES = (
+    "secretary-general",
+    "secretary general",
+    "director-general",
+    "director general",
+    "high representative",
+    "executive secretary",
+    "commissioner",
+)
+
+
+def _org_officials(doc: Doc, persons: list[Person]) -> None:
+    """ "Secretary-General António Guterres" with no organisation written in the role: an official of
+    the organisation the article names most, never of a country nearby."""
+    if not doc.orgs:
+        return
+    counts: dict[str, int] = {}
+    for h in doc.orgs:
+        counts[h.value] = counts.get(h.value, 0) + 1
+    top = max(counts, key=lambda o: counts[o])
+    for p in persons:
+        if p.org or p.country or not p.role:
+            continue
+        low = p.role.lower()
+        if any(r in low for r in _ORG_ONLY_ROLES) and "general secretary" not in low:
+            p.org = top
+
+
+# "X said that China is ready to ...", "... that Egypt firmly supports ...": a country committing
+# itself through its official (not "X said that Russia will not win": a claim about another country)
+_COMMIT = {
+    "supports",
+    "values",
+    "firmly",
+    "welcomes",
+    "appreciates",
+    "attaches",
+    "hopes",
+    "stands",
+    "remains",
+    "always",
+    "wishes",
+    "intends",
+    "highly",
+    "sincerely",
+    "fully",
+}
+_COMMIT_AFTER_MODAL = {
+    "continue",
+    "ready",
+    "willing",
+    "work",
+    "support",
+    "always",
+    "remain",
+    "stand",
+    "committed",
+}
+
+
+def _voices(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:
+    v = vocab()
+    toks = doc.tokens
+    votes: dict[int, dict[str, int]] = {}
+    for k, ms in by_sentence.items():
+        for m in ms:
+            if m.kind == "pronoun" or m.quoted or m.possessive:
+                continue
+            x = m.j
+            if x >= len(toks) or toks[x].sent != k or toks[x].low not in v.speech_verbs:
+                continue
+            y = x + 1
+            if y < len(toks) and toks[y].low == "that":
+                y += 1
+            if y < len(toks) and toks[y].low == "the":
+                y += 1
+            h = doc.place_at.get(y)
+            if h is None or h.i != y or h.kind != "country":
+                continue
+            nxt = toks[h.j].low if h.j < len(toks) else ""
+            nxt2 = toks[h.j + 1].low if h.j + 1 < len(toks) else ""
+            if not (
+                nxt in _COMMIT or (nxt in ("will", "would", "is", "shall") and nxt2 in _COMMIT_AFTER_MODAL)
+            ):
+                continue
+            votes.setdefault(m.person, {}).setdefault(h.value, 0)
+            votes[m.person][h.value] += 1
+    for p in persons:
+        vs = votes.get(p.id)
+        if vs:
+            best = sorted(vs, key=lambda c: -vs[c])
+            if len(best) == 1 or vs[best[0]] > vs[best[1]]:
+                p.voice = best[0]
 
 
 def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
@@ -705,8 +815,12 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
             continue
         ahead = p.mentions[0].sent - sent
         # a role may name someone a sentence or two before their name ("told France's foreign minister")
-        if ahead > 0 and not (country and p.country == country and ahead <= 3):
-            continue
+        if ahead > 0 and not (
+            country
+            and ahead <= 3
+            and (p.country == country or (p.country is None and heads & p.role_heads - _GENERIC_HEADS))
+        ):
+            continue  # "Germany's new chancellor ..." before "Chancellor Karl Huber": the role places him
         if country and p.country and p.country != country:
             continue
         if country and not p.country and country in claimed:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from meetview.extract import countries as gaz
 from meetview.extract.dates import Anchor, DateExpr, find_anchor, find_dates
 from meetview.extract.document import Doc, prepare
 from meetview.extract.events import Event, _long_before, build_candidates, cluster, find_triggers
 from meetview.extract.people import People, Person, find_people
+from meetview.extract.publisher import home_country
 from meetview.extract.topics import find_topics, topics_of
 from meetview.records import Article, Extraction, Meeting, Participant, Span
 
@@ -61,24 +60,9 @@ def _valid_day(value: str | None) -> bool:
     return bool(value) and re.match(r"^(?:19|20)\d\d-[01]\d-[0-3]\d", value or "") is not None
 
 
-@lru_cache(maxsize=1)
-def _domains() -> dict[str, str]:
-    text = resources.files("meetview.extract.data").joinpath("sources.toml").read_text("utf-8")
-    return dict(tomllib.loads(text).get("domains") or {})
-
-
 def _home_country(doc: Doc, article: Article) -> str | None:
-    """The country a government publisher speaks for, from the article's URL."""
-    hosts = []
-    if article.url:
-        hosts += _URL.findall(article.url)
-    hosts += _URL.findall(doc.raw[:3000])
-    for host in hosts:
-        host = host.lower()
-        for dom, code in _domains().items():
-            if host == dom or host.endswith("." + dom):
-                return code
-    return None
+    """The country a government publisher speaks for (URL, header lines, state news agency)."""
+    return home_country(doc, article.url)
 
 
 def _country_counts(doc: Doc) -> dict[str, float]:
@@ -94,6 +78,8 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
         return p.country
     if p.org:
         return None
+    if p.voice:
+        return p.voice
     if home:
         return home
     return _person_country_fallback(doc, taken, anchor)
@@ -117,6 +103,10 @@ def _person_country_fallback(
 ) -> str | None:
     """The side of someone the article does not place: its most named country not already taken
     (or, failing that, any named country but `exclude`, the other side's)."""
+    import os
+
+    if os.environ.get("MV_NOFALLBACK"):
+        return None
     counts = _country_counts(doc)
     if anchor.dateline_city:
         code = gaz.place_country(anchor.dateline_city)
@@ -182,8 +172,13 @@ def _meeting(
         p = by_id.get(pid)
         if p is None:
             continue
+        unqualified_lead = lead is not None and not by_id[lead].country and not by_id[lead].org
         if pid == lead or p.country or p.org:
             country = lead_country if pid == lead else p.country
+        elif p.voice:
+            country = p.voice  # "X said that China is ready ..."
+        elif unqualified_lead and lead_country and not _counterpart(e, lead, pid):
+            country = lead_country  # "Foreign Minister X was also present": the publisher's own side
         elif where_country and where_country != lead_country:
             country = where_country  # the host's official, met in their country
         else:
