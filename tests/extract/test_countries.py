@@ -164,3 +164,66 @@ def test_formal_country_names_in_delegation_lists_and_absent_governments():
     )
     (m,) = run(heads, published="2031-05-07").meetings
     assert set(m.countries) == {"GH", "SN", "GM", "KG", "SY"}
+
+
+def test_a_group_expands_only_when_it_meets_as_a_whole():
+    g7 = {"CA", "DE", "FR", "GB", "IT", "JP", "US"}
+    side = (
+        "On the sidelines of the G7 summit in Rome, Prime Minister of Japan Kenji Sato met with Chancellor "
+        "of Austria Karl Huber."
+    )
+    (m,) = run(side, published="2031-05-07").meetings
+    assert set(m.countries) == {"JP", "AT"}
+    whole = (
+        "G7 leaders met in Rome on Monday. Prime Minister of Japan Kenji Sato and President of France "
+        "Jean Dupont attended."
+    )
+    (m,) = run(whole, published="2031-05-07").meetings
+    assert set(m.countries) == g7 and {p.name for p in m.participants} == {"Kenji Sato", "Jean Dupont"}
+    members = (
+        "Foreign ministers of G20 members participated in the meeting in Rome, hosted by Foreign Minister "
+        "of Italy Marco Bianchi."
+    )
+    (m,) = run(members, published="2031-05-07").meetings
+    assert len(m.countries) == 19 and [p.name for p in m.participants] == ["Marco Bianchi"]
+    communique = (
+        "We, the Foreign Ministers of the Member States of the Association of Southeast Asian Nations "
+        "(ASEAN), met on 8 July 2024 in Hanoi."
+    )
+    (m,) = run(communique).meetings
+    assert m.date == "2024-07-08" and len(m.countries) == 10 and m.organizations == ["ASEAN"]
+    one = (
+        "Foreign Minister of Chile Ana Rojas met with the ASEAN Secretary-General, Dr. Lim Hong, in Jakarta."
+    )
+    (m,) = run(one, published="2031-05-07").meetings
+    assert m.countries == ["CL"]
+
+
+def test_the_chair_of_a_session_named_in_a_participle_took_part():
+    text = (
+        "Foreign Minister of Chile Ana Rojas attended a meeting of the donors' group in Geneva, chaired for "
+        "the first time by Norway's Minister of Development, Ola Berg."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert {p.name for p in m.participants} == {"Ana Rojas", "Ola Berg"}
+    conference = (
+        "Foreign Minister of Chile Ana Rojas took part in a conference of donors co-chaired by Norway's "
+        "Minister of Development Ola Berg and Kenya's Foreign Minister Amani Otieno."
+    )
+    (m,) = run(conference, published="2031-05-07").meetings
+    assert set(m.countries) == {"CL", "NO", "KE"}
+
+
+def test_a_summit_named_in_the_topic_or_as_the_place_of_a_bilateral_does_not_expand():
+    topic = (
+        "President of Ghana Kofi Mensah spoke today with President of Chile Ana Soto to discuss "
+        "preparations for the upcoming G20 summit."
+    )
+    (m,) = run(topic, published="2031-05-07").meetings
+    assert set(m.countries) == {"GH", "CL"}
+    margins = (
+        "Vice President of Chile Ana Soto met with President of Peru Luis Vargas on the margins of the "
+        "Chile-ASEAN Summit in Jakarta."
+    )
+    (m,) = run(margins, published="2031-05-07").meetings
+    assert set(m.countries) == {"CL", "PE"}

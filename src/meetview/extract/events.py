@@ -166,6 +166,7 @@ class Candidate:
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person, start, end)
     local: tuple[int, int] | None = None  # "met with several top government officials": hosts, unnamed
     home: tuple[int, int] | None = None  # "The President spoke with ...": the publisher's own side, unnamed
+    context: set[str] = field(default_factory=set)  # organisations and groups of the setting only
 
 
 @dataclass
@@ -462,6 +463,10 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
                     named = "with" in follow or low == "address" or prev == "video"
                     trig = Trigger(k, x, x + 1, "noun") if named else None  # not "told a news conference"
+                elif low not in ("call", "calls", "phone", "telephone", "address") and _attended_noun(
+                    doc, x, a
+                ):
+                    trig = Trigger(k, x, x + 1, "noun")  # "took part in a conference of donors"
             if trig is None and low in _MULTI_HEADS and _collective(doc, x, a, b):
                 trig = Trigger(k, x, x + 1, "collective")
             if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
@@ -527,6 +532,84 @@ def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> 
         t.side = side
         return t
     return None
+
+
+_ATTEND_WORDS = {
+    "attended",
+    "attends",
+    "attend",
+    "joined",
+    "participated",
+    "chaired",
+    "co-chaired",
+    "convened",
+    "hosted",
+    "co-hosted",
+    "held",
+    "organised",
+    "organized",
+    "addressed",
+    "opened",
+}
+
+
+def _attended_noun(doc: Doc, x: int, a: int) -> bool:
+    """ "took part in a conference", "attended a dinner", "co-chaired the forum": a gathering joined."""
+    toks = doc.tokens
+    for k in range(x - 1, max(a, x - 6) - 1, -1):
+        low = toks[k].low
+        if low in _ATTEND_WORDS or (
+            low == "part" and k > a and toks[k - 1].low in ("took", "take", "taking")
+        ):
+            return True
+        if not (
+            low in _DETS
+            or low in vocab().modifiers
+            or low in ("in", "a", "an", "first", "high-level", "working")
+            or (toks[k].cap and k not in doc.place_at)
+        ):
+            return False
+    return False
+
+
+_PARTICIPLES = {
+    "hosted",
+    "co-hosted",
+    "chaired",
+    "co-chaired",
+    "convened",
+    "organised",
+    "organized",
+    "led",
+    "opened",
+    "moderated",
+    "attended",
+    "addressed",
+}
+
+
+def _participle_by(doc: Doc, t: Trigger, b: int, later: list[int]) -> int | None:
+    """The "by" of a participle phrase after a meeting noun ("the meeting, chaired by X"), if any."""
+    toks = doc.tokens
+    stop = min([x for x in later if x > t.i] + [b, t.j + 14])
+    for x in range(t.j, stop):
+        if toks[x].low in _PARTICIPLES:
+            for y in range(x + 1, min(b, x + 7)):
+                if toks[y].low == "by":
+                    return y
+            return None
+    return None
+
+
+def _on_the_margins(doc: Doc, x: int, a: int) -> bool:
+    """ "... on the margins of the G20 summit": the noun at x names where a meeting took place."""
+    toks = doc.tokens
+    for k in range(x - 1, max(a, x - 8) - 1, -1):
+        if toks[k].low in ("sidelines", "margins", "sideline", "margin"):
+            return True
+        if toks[k].text in (",", ";") or (k in doc.place_at and doc.place_at[k].kind == "city"):
+            return False
+    return False
 
 
 def _courtesy_call(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
@@ -813,6 +896,10 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
         dates = find_dates(doc.text, s.start, s.end, anchor)
         first_trigger = min(starts)
         listed = _list_after(doc, k)
+        # the end of an opening phrase that sets the scene for a later trigger
+        setting = _opening_phrase_end(doc, a, first_trigger, max(starts))
+        if setting is not None and not any(x > setting for x in starts):
+            setting = None
         # "his meetings this week in Madrid": a date right after a plural meeting noun is its own
         plurals = [x for x in range(a, b) if toks[x].low in _PLURAL_NOUNS]
         owned = {id(d): x for x in plurals for d in dates if 0 <= d.start - toks[x].end <= 40}
@@ -823,6 +910,13 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             seen: set[int] = set()
             opening = _opening_phrase_end(doc, a, first_trigger, t.i)
             opened = _first_after(starts, opening)  # the first trigger after the opening phrase
+            if (
+                setting is not None
+                and t.i < setting
+                and t.kind == "noun"
+                and not any(toks[y].low in ("with", "between") for y in range(t.j, setting))
+            ) or (t.kind == "noun" and len(trigs) > 1 and _on_the_margins(doc, t.i, a)):
+                continue  # "On the sidelines of the G7 summit, X met Y": the setting, not a meeting told
             if t.kind == "attend":
                 for m in mentions:
                     if m.kind == "pronoun" or m.quoted or m.person in seen:
@@ -858,6 +952,16 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     if in_subject:
                         c.subject.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
+            if t.kind in ("noun", "anaphor"):
+                # "a meeting of the group, chaired for the first time by X": the chair took part
+                lo_by = _participle_by(doc, t, b, nxt)
+                if lo_by is not None:
+                    by_end = _object_end(doc, lo_by, b, [], covered)
+                    for m in mentions:
+                        if lo_by < m.i < by_end and m.kind != "pronoun" and m.person not in seen:
+                            seen.add(m.person)
+                            c.persons.append(m.person)
+                            c.mentions.append((m.person, m.start, m.end))
             if n == len(trigs) - 1:
                 for ls in listed:
                     la, lb = doc.sent_tokens[ls]
@@ -881,7 +985,7 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                             c.countries.setdefault(ucountry, span)
                         else:
                             c.home = span
-            _session_orgs(doc, c, a, b, t)
+            _session_orgs(doc, c, a, b, t, setting, covered, end)
             c.date = _nearest_date(
                 [
                     d
@@ -1209,38 +1313,64 @@ def _delegation_before(doc: Doc, p: int, a: int) -> bool:
     return False
 
 
-def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
+_MEMBER_NOUNS = {"states", "countries", "nations", "governments", "member"}
+
+
+def _session_orgs(
+    doc: Doc,
+    c: Candidate,
+    a: int,
+    b: int,
+    t: Trigger,
+    setting: int | None = None,
+    covered: set[int] | None = None,
+    end: int | None = None,
+) -> None:
     """Organisations that took part: next to the meeting noun, before "ministers", after "sidelines of"."""
     v = vocab()
+    covered = covered or set()
+    party: set[str] = set()
     toks = doc.tokens
     for h in doc.orgs:
-        if not (a <= h.i < b):
-            continue
+        if not (a <= h.i < b) or h.i in covered:
+            continue  # "ASEAN Chair Prime Minister X", "NATO Secretary General Y": the person's post
         nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
         prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
         near_trigger = abs(h.i - t.i) <= 6
         body = [w for w in prv if w not in ("the", "of")]
-        if 0 < t.i - h.j + 1 <= 2 and toks[t.i].low in ("met", "meets", "convened", "gathered", "meet"):
+        gap = [toks[y].text for y in range(h.j, t.i)]
+        adjacent = len(gap) <= 1 or (all(g in (")", ",", "(") or g.isupper() for g in gap) and len(gap) <= 4)
+        if h.j <= t.i and adjacent and toks[t.i].low in ("met", "meets", "convened", "gathered", "meet"):
             c.orgs.setdefault(h.value, (h.start, h.end))  # "The European Council met in Brussels"
+            party.add(h.value)
             t.session = True
             continue
         after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
-        if after_of and body and body[-1] in _MULTI_HEADS and h.i < t.i:
+        if after_of and body and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS and h.i < t.i:
             # "Foreign ministers of the Group of Seven met": the organisation's session
             c.orgs.setdefault(h.value, (h.start, h.end))
+            party.add(h.value)
             t.session = True
             continue
+        wide = [toks[y].low for y in range(max(a, h.i - 7), h.i)]
+        context = any(w in wide for w in ("sidelines", "margins", "sideline", "margin")) or (
+            setting is not None and h.i < setting < t.i
+        )
+        topical = end is not None and h.i >= end  # "... to discuss preparations for the G20 summit"
         if (
             any(
                 w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial")
                 for w in nxt[:3]
             )
-            or "sidelines" in prv
-            or "margins" in prv
+            or context
             or (near_trigger and prv[-2:] in (["of", "the"], ["with", "the"]) and t.session)
             or (near_trigger and prv[-1:] == ["of"] and t.session)
         ):
             c.orgs.setdefault(h.value, (h.start, h.end))
+            if context or topical:
+                c.context.add(h.value)  # "on the sidelines of the G7 summit": a setting, not a party
+            else:
+                party.add(h.value)
     for k in range(a, b):
         h = doc.place_at.get(k)
         if h and h.i == k and h.kind == "group":
@@ -1250,6 +1380,13 @@ def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
                 "with" in prv and abs(h.i - t.i) <= 6
             ):
                 c.groups.setdefault(h.value, (h.start, h.end))
+                if any(w in prv for w in ("sidelines", "margins")) or (
+                    setting is not None and h.i < setting < t.i
+                ):
+                    c.context.add(h.value)
+                else:
+                    party.add(h.value)
+    c.context -= party  # named as a party once is enough
 
 
 def _dates_clash(e: Event, c: Candidate) -> bool:

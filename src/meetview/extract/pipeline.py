@@ -206,13 +206,16 @@ def _meeting(
             orgs.setdefault(p.org, p.org_span)
     day = _event_day(anchor, mdate)
     for c in e.candidates:
+        # a group's members took part when the group met ("G7 leaders met", "the ministers of the member
+        # states of X met"), not when a later sentence names its summit in passing
+        whole = c is e.first or c.trigger.reported or c.trigger.kind in ("collective", "attend")
         for code, span in c.countries.items():
             countries.setdefault(code, span)
         for gid, span in c.groups.items():
             g = gaz.groups().get(gid)
             if g is None:
                 continue
-            if g.expand:
+            if g.expand and gid not in c.context and whole:
                 for code in g.members_on(day):
                     countries.setdefault(code, span)
             if g.org:
@@ -220,7 +223,7 @@ def _meeting(
         for org, span in c.orgs.items():
             orgs.setdefault(org, span)
             g = _group_of_org(org)
-            if g is not None and g.expand:
+            if g is not None and g.expand and org not in c.context and whole:
                 for code in g.members_on(day):
                     countries.setdefault(code, span)
     if e.session:
