@@ -357,6 +357,8 @@ def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
 
 def upcoming_year(text: str) -> int | None:
     """The year before the one named beside "the upcoming year" ("priorities for the upcoming year, 2026")."""
+    if not _UPCOMING.search(text):
+        return None
     years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(text)]
     for up in _UPCOMING.finditer(text):
         near = [y for y, pos in years if abs(pos - up.start()) < 400]

@@ -103,15 +103,22 @@ _CAPTION = re.compile(
 )
 
 
+# a cheap first pass: the words any caption pattern needs
+_CAPTION_ANY = re.compile(r"Item \d|Image|Photo|Picture|Caption|/|©|\[")
+
+
 def _caption_sentences(doc: Doc) -> set[int]:
     """Sentences of paragraphs that are photo captions: they show people, they report no meeting."""
+    hits = [m.start() for m in _CAPTION_ANY.finditer(doc.text)]
+    if not hits:
+        return set()
     blocks: dict[int, list[int]] = {}
     for k, s in enumerate(doc.sentences):
         blocks.setdefault(s.block, []).append(k)
     out: set[int] = set()
     for ks in blocks.values():
         lo, hi = doc.sentences[ks[0]].start, doc.sentences[ks[-1]].end
-        if hi - lo < 600 and _CAPTION.search(doc.text, lo, hi):
+        if hi - lo < 600 and any(lo <= h < hi for h in hits) and _CAPTION.search(doc.text, lo, hi):
             out.update(ks)
     return out
 

@@ -365,7 +365,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     for k, (a, b) in enumerate(doc.sent_tokens):
         if k in doc.title_sentences or k in doc.caption_sentences:
             continue
-        people_at = _people_at(doc, people, k)
+        people_at = _people_at(doc, people, k) if k in people.by_sentence else {}
         attend = _attendance(doc, k, a, b, people_at)
         if attend is not None:
             attend.status = _status(doc, attend)

@@ -648,6 +648,9 @@ def _initials(role: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,5}\b")
+
+
 def _role_acronyms(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> None:
     """An all-capitals word made of the initials of one person's role stands for that person
     ("External Affairs Minister" -> EAM, "Secretary-General" -> SG, "National Security Adviser" -> NSA)."""
@@ -660,8 +663,13 @@ def _role_acronyms(doc: Doc, persons: list[Person], mentions: list[Mention], cov
                 by_initials.setdefault(ini, []).append(p)
     if not by_initials:
         return
-    for x, t in enumerate(toks):
-        if x in covered or not (2 <= len(t.text) <= 5 and t.text.isupper() and t.text.isalpha()):
+    starts, _ = _offset_maps(doc)
+    for hit in _CAPS_WORD.finditer(doc.text):
+        x = starts.get(hit.start())
+        if x is None or x in covered:
+            continue
+        t = toks[x]
+        if t.text != hit.group(0):
             continue
         if x in doc.org_at or x in doc.place_at:
             continue

@@ -12,7 +12,7 @@ from meetview.extract.vocab import vocab
 
 _URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
 # A government domain written bare ("www.gov.za", "mea.gov.in", "mofa.go.jp"): its country-code TLD
-_GOV_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)*(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b")
+_GOV_DOMAIN = re.compile(r"(?<=[a-z0-9])\.(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b", re.I)
 _TLD = {"uk": "GB"}
 # Words that make a header line an institution's name ("Ministry of Foreign Affairs of Japan")
 _INSTITUTION = {
@@ -71,7 +71,7 @@ def home_country(doc: Doc, url: str | None) -> str | None:
             if host == dom or host.endswith("." + dom):
                 return code
     # bare government domains, in the header or in a contact line ("newsdesk@fcdo.gov.uk"): one country
-    gov = {_TLD.get(m.group(1), m.group(1).upper()) for m in _GOV_DOMAIN.finditer(doc.raw.lower())}
+    gov = {_TLD.get(m.group(1).lower(), m.group(1).upper()) for m in _GOV_DOMAIN.finditer(doc.raw)}
     if len(gov) == 1:
         return gov.pop()
     code = _institution_header(doc)
@@ -143,10 +143,19 @@ def _institution_part(doc: Doc, part: list[int], v) -> str | None:
     return None
 
 
-def _agency(doc: Doc) -> str | None:
-    """A state news agency named in the header lines or in the lead's dateline ("Riyadh, ..., SPA --")."""
+@lru_cache(maxsize=1)
+def _agency_pattern() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     agencies = _sources().get("agencies") or {}
     if not agencies:
+        return None, {}
+    names = sorted(agencies, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"), agencies
+
+
+def _agency(doc: Doc) -> str | None:
+    """A state news agency named in the header lines or in the lead's dateline ("Riyadh, ..., SPA --")."""
+    pattern, agencies = _agency_pattern()
+    if pattern is None:
         return None
     zone = [doc.text[lo:hi] for lo, hi in _header_lines(doc)]
     body = doc.text[doc.body_start : doc.body_start + 2000]
@@ -154,7 +163,7 @@ def _agency(doc: Doc) -> str | None:
     if m:
         zone.append(m.group(0))
     for chunk in zone:
-        for name, code in agencies.items():
-            if re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", chunk):
-                return code
+        hit = pattern.search(chunk)
+        if hit:
+            return agencies[hit.group(1)]
     return None
