@@ -107,3 +107,68 @@ def test_possessive_name_is_not_a_counterpart():
     ex = run(text, published="2030-02-02")
     names = {p.name for m in ex.meetings for p in m.participants}
     assert names == {"Amani Otieno", "Kenji Sato"}
+
+
+def _roles(text: str, published: str = "2031-05-07") -> dict[str, tuple[str | None, str | None]]:
+    ex = run(text, published=published)
+    return {p.name: (p.role, p.country) for m in ex.meetings for p in m.participants}
+
+
+def test_roles_with_portfolio_lists_bracketed_acronyms_and_honorific_chains():
+    r = _roles(
+        "Foreign Minister Li Wei met with Egyptian Minister of Foreign Affairs, Emigration and Egyptian "
+        "Expatriates Samir Fathy in Beijing."
+    )
+    assert r["Samir Fathy"] == (
+        "Egyptian Minister of Foreign Affairs, Emigration and Egyptian Expatriates",
+        "EG",
+    )
+    r = _roles(
+        "President Ali Demir met President of Syria Ahmed Haddad. Director of the National Intelligence "
+        "Organization (NIO) Ibrahim Kaya was also present at the meeting."
+    )
+    assert r["Ibrahim Kaya"][0] == "Director of the National Intelligence Organization (NIO)"
+    r = _roles("On 9 August, Foreign Minister Ravi Kumar met Minister of Defence H.E. Mr. Ahmed Naseem.")
+    assert r["Ahmed Naseem"][0] == "Minister of Defence"
+    assert set(r) == {"Ravi Kumar", "Ahmed Naseem"}
+
+
+def test_a_role_does_not_swallow_the_clause_before_its_comma():
+    r = _roles(
+        "The two sides agreed to deepen security cooperation, Turkish Foreign Minister Kemal Aydin said "
+        "after talks with his Iraqi counterpart Omar Saleh."
+    )
+    assert r["Kemal Aydin"] == ("Turkish Foreign Minister", "TR")
+
+
+def test_an_academic_title_before_a_name_with_an_appositive_post_is_no_observer():
+    r = _roles(
+        "Prime Minister of Chile Ana Soto met with Professor Amani Otieno, Chief Adviser of the Interim "
+        "Government of Kenya."
+    )
+    assert r["Amani Otieno"] == ("Chief Adviser of the Interim Government of Kenya", "KE")
+
+
+def test_lists_of_people_written_with_their_country_or_organisation():
+    text = (
+        "G7 leaders sat down in Rome on Monday. Around the table with the host were U.S. President Tom "
+        "Baker, France's Jean Dupont, Germany's Karl Huber and Japan's Kenji Sato, joined by the European "
+        "Union's Greta Holm and Jan Novak."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    sides = {p.name: p.country or p.organization for p in m.participants}
+    assert sides == {
+        "Tom Baker": "US",
+        "Jean Dupont": "FR",
+        "Karl Huber": "DE",
+        "Kenji Sato": "JP",
+        "Greta Holm": "EU",
+        "Jan Novak": None,
+    }
+    invited = (
+        "President of Chile Ana Soto held sessions on energy with invited leaders, among them India's Ravi "
+        "Kumar, Australia's Jack Smith and South Korea's Lee Min-ho."
+    )
+    (m,) = run(invited, published="2031-05-07").meetings
+    assert {"Ravi Kumar", "Jack Smith", "Lee Min-ho"} <= {p.name for p in m.participants}
+    assert {"IN", "AU", "KR"} <= set(m.countries)

@@ -926,7 +926,7 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     seen.add(m.person)
                     c.persons.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
-                _among_them(doc, c, t.j if t.side == "after" else a, b)
+                _among_them(doc, c, t.j if t.side == "after" else a, b, mentions)
                 cands.append(c)
                 continue
             for m in mentions:
@@ -952,6 +952,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     if in_subject:
                         c.subject.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
+            if t.kind != "collective" and (n == len(trigs) - 1 or nxt[0] > b):
+                _among_them(doc, c, t.j, b, mentions)  # "... with invited leaders, among them X and Y"
             if t.kind in ("noun", "anaphor"):
                 # "a meeting of the group, chaired for the first time by X": the chair took part
                 lo_by = _participle_by(doc, t, b, nxt)
@@ -1006,9 +1008,9 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
     return cands
 
 
-def _among_them(doc: Doc, c: Candidate, lo: int, b: int) -> None:
-    """ "leaders of some 25 countries, among them Canada, Australia and New Zealand": named members of
-    an unnamed set of attendees."""
+def _among_them(doc: Doc, c: Candidate, lo: int, b: int, mentions: list | None = None) -> None:
+    """ "leaders of some 25 countries, among them Canada, Australia and New Zealand", "with invited
+    leaders, among them India's Ravi Kumar and Brazil's Ana Lima": named members of a set of attendees."""
     toks = doc.tokens
     v = vocab()
     for x in range(lo, b - 1):
@@ -1018,6 +1020,10 @@ def _among_them(doc: Doc, c: Candidate, lo: int, b: int) -> None:
         if not any(toks[y].low in v.delegation_nouns for y in range(max(lo, x - 6), x)):
             continue
         y = x + (2 if toks[x].low == "among" else 1)
+        for m in mentions or []:
+            if y <= m.i < b and m.kind != "pronoun" and not m.quoted and m.person not in c.persons:
+                c.persons.append(m.person)
+                c.mentions.append((m.person, m.start, m.end))
         while y < b:
             h = doc.place_at.get(y)
             if h is not None and h.i == y and h.kind == "country":
@@ -1027,6 +1033,7 @@ def _among_them(doc: Doc, c: Candidate, lo: int, b: int) -> None:
                 y += 1
             else:
                 break
+        return
 
 
 _UNNAMED_HEADS = {
@@ -1444,6 +1451,11 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             for p in c.persons:
                 if p not in target.persons:
                     target.persons.append(p)
+            continue
+        if events and c.trigger.sent in events[-1].sentences and not events[-1].persons:
+            # "the G7 leaders held sessions ... with invited leaders, among them X": one gathering
+            events[-1].candidates.append(c)
+            events[-1].persons.extend(p for p in c.persons if p not in events[-1].persons)
             continue
         others = set(c.persons) - {main}
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)

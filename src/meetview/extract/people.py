@@ -96,6 +96,7 @@ class _Run:
     evidence: bool = False
     post: tuple[int, int] | None = None  # "of Ukraine" after a name that has a role before it
     place: tuple[str, tuple[int, int]] | None = None  # "France's" / "Russian" right before the name
+    org: tuple[str, tuple[int, int]] | None = None  # "the European Union's" right before the name
 
 
 def _is_name_token(doc: Doc, i: int) -> bool:
@@ -283,10 +284,14 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     v = vocab()
     toks = doc.tokens
     k = run_i
-    dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
-    honorific = (k - 1 >= lo and toks[k - 1].low in v.honorifics) or dotted
-    if honorific:
-        k -= 2 if dotted else 1  # the role stands before "Dr." / "Gen"
+    honorific = False
+    while True:  # "Minister of Defence H.E. Mr. X": the role stands before the honorifics
+        dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
+        if dotted or (k - 1 >= lo and toks[k - 1].low in v.honorifics and toks[k - 1].cap):
+            honorific = True
+            k -= 2 if dotted else 1
+            continue
+        break
     first = k
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
         left, here = doc.place_at.get(k - 1), doc.place_at.get(k)
@@ -308,6 +313,12 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
             and toks[k - 2].low not in _CONNECT
         ):
             break  # "of Japan and President Yoon": the role before "and" is someone else's
+        if toks[k - 1].text == "," and _has_head(doc, k, first):
+            back = k - 2
+            while back - 1 >= lo and _role_token(doc, back - 1) and toks[back - 1].text != ",":
+                back -= 1
+            if not _has_head(doc, back, k - 1):
+                break  # "... security cooperation, Turkish Foreign Minister X": the clause is no role
         k -= 1
     while k < run_i and toks[k].low in _LEAD_TRIM:
         k += 1
@@ -373,6 +384,16 @@ def _country_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | 
     return None
 
 
+def _org_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """ "the European Union's Ursula von der Leyen", "NATO's Mark Rutte": an organisation's official."""
+    toks = doc.tokens
+    k = i - 1
+    if k - 1 < lo or toks[k].low != "'s":
+        return None
+    h = doc.org_at.get(k - 1)
+    return (h.value, (h.start, h.end)) if h is not None else None
+
+
 def _place_in(doc: Doc, i: int, j: int) -> tuple[str | None, tuple[int, int] | None]:
     """The country a role phrase names (name, adjective or possessive), and where.
 
@@ -433,9 +454,11 @@ def find_people(doc: Doc) -> People:
             nxt = toks[run.j].low if run.j < b else ""
             prv = toks[run.i - 1].low if run.i - 1 >= a else ""
             run.place = _country_before(doc, run.i, a) if role is None else None
+            run.org = _org_before(doc, run.i, a) if role is None and run.place is None else None
             run.evidence = (
                 role is not None
                 or run.place is not None
+                or run.org is not None
                 or honorific
                 or nxt in v.speech_verbs
                 or nxt in v.meet_verbs
@@ -484,6 +507,8 @@ def find_people(doc: Doc) -> People:
     def enrich(p: Person, run: _Run) -> None:
         if run.place and p.country is None:
             p.country, p.country_span = run.place
+        if run.org and p.org is None and p.country is None:
+            p.org, p.org_span = run.org
         if not run.role:
             return
         i, j = run.role
@@ -539,6 +564,9 @@ def find_people(doc: Doc) -> People:
             p = find(name)
         if p is None and words and ((run.role and _has_head(doc, *run.role)) or run.honorific):
             p = Person(len(persons), name)
+            persons.append(p)
+        if p is None and len(words) >= 2 and _listed_after_person(doc, run, mentions):
+            p = Person(len(persons), name)  # "the European Union's Ursula von der Leyen and António Costa"
             persons.append(p)
         if p is None:
             continue
@@ -779,6 +807,18 @@ def _voices(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention
                 p.voice = best[0]
 
 
+def _listed_after_person(doc: Doc, run: _Run, mentions: list[Mention]) -> bool:
+    """A full name right after a person's name and "and" or a comma, in a list of people."""
+    toks = doc.tokens
+    k = run.i - 1
+    if k < 1 or toks[k].low not in ("and", ","):
+        return False
+    if toks[k].low == "and" and toks[k - 1].text == ",":
+        k -= 1
+    prev_end = toks[k - 1].end
+    return any(m.end == prev_end and m.kind == "name" for m in mentions)
+
+
 def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
     """Token index by start offset and by end offset."""
     maps = doc.memo.get("offsets")
@@ -822,6 +862,8 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         if not p.mentions:
             continue
         ahead = p.mentions[0].sent - sent
+        if ahead == 0 and p.mentions[0].start > toks[i].start and not _apposed(doc, j, p.mentions[0].i):
+            continue  # "the Minister met Minister of Defence X": the role is someone else
         # a role may name someone a sentence or two before their name ("told France's foreign minister")
         if ahead > 0 and not (
             country
@@ -853,6 +895,19 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         if score > best_score:
             best, best_score = p, score
     return best
+
+
+def _apposed(doc: Doc, j: int, name_i: int) -> bool:
+    """Whether only punctuation, honorifics and role words stand between a role phrase ending at j and
+    a name at name_i ("his Israeli counterpart, National Security Advisor Dr. X")."""
+    v = vocab()
+    toks = doc.tokens
+    if name_i - j > 14:
+        return False
+    return all(
+        toks[x].text in (",", ".") or toks[x].low in v.honorifics or _role_token(doc, x)
+        for x in range(j, name_i)
+    )
 
 
 def _share_countries(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:

@@ -179,6 +179,8 @@ def _meeting(
             country = p.voice  # "X said that China is ready ..."
         elif unqualified_lead and lead_country and not _counterpart(e, lead, pid):
             country = lead_country  # "Foreign Minister X was also present": the publisher's own side
+        elif len(explicit) >= 3 and not home:
+            country = None  # many sides at the table: the host country or the most named one is a guess
         elif where_country and where_country != lead_country:
             country = where_country  # the host's official, met in their country
         else:
