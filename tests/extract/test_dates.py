@@ -238,3 +238,12 @@ def test_a_lead_dateline_with_a_second_calendar_dates_the_article():
     assert (
         _pub("Doha, 12 Shawwal 1452 AH, 2 May 2031 (QNA) - The Emir received a call today.") == "2031-05-02"
     )
+
+
+def test_no_date_carries_over_from_a_sentence_telling_another_meeting():
+    text = (
+        "The visit follows the telephone conversation between President of Chile Ana Soto and President "
+        "of Peru Luis Vargas on 31 March.\n\n"
+        "Foreign Minister of Chile Ana Rojas was received by President Vargas at the palace."
+    )
+    assert _only(text, "2031-04-06") == ["2031-04-06"]

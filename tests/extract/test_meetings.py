@@ -305,3 +305,13 @@ def test_a_communique_names_who_briefed_the_ministers():
     )
     (m,) = run(text, published="2031-07-08").meetings
     assert "Luis Soto" in _people(m)
+
+
+def test_who_addresses_an_open_format_session_took_part():
+    text = (
+        "Defence Minister of Chile Ana Rojas attended a meeting of the Ukraine Defense Contact Group in "
+        "Brussels. Ukraine's Minister of Defence, Ivan Petrenko, briefed the group on the battlefield. "
+        "Russia's Foreign Minister, Oleg Sidorov, said the meeting was a provocation."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert _people(m) == {"Ana Rojas", "Ivan Petrenko"}

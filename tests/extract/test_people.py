@@ -172,3 +172,26 @@ def test_lists_of_people_written_with_their_country_or_organisation():
     (m,) = run(invited, published="2031-05-07").meetings
     assert {"Ravi Kumar", "Jack Smith", "Lee Min-ho"} <= {p.name for p in m.participants}
     assert {"IN", "AU", "KR"} <= set(m.countries)
+
+
+def test_a_role_in_apposition_before_the_name_and_unicode_acronyms_in_roles():
+    text = (
+        "Foreign Secretary Jane Hill met Foreign Minister of Oman Said Harthy in London today. The Minister "
+        "for the Middle East, Tom Grey, also took part in the discussions. Director of the National "
+        "Intelligence Organization (MİT) Ali Kaya was also present."
+    )
+    r = _roles(text)
+    assert r["Tom Grey"][0] == "Minister for the Middle East"
+    assert r["Ali Kaya"][0] == "Director of the National Intelligence Organization (MİT)"
+    assert "MİT" not in r
+
+
+def test_an_unqualified_organisation_post_skips_organisations_others_represent():
+    text = (
+        "The Secretary-General Ana Ortiz met with Mr. Jan Novak, President of the European Council. They "
+        "discussed the European Council's plans and the support of the United Nations for the talks."
+    )
+    ex = run(text, published="2031-05-07")
+    (m,) = ex.meetings
+    orgs = {p.name: p.organization for p in m.participants}
+    assert orgs == {"Ana Ortiz": "UN", "Jan Novak": "EU"}

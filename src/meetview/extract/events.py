@@ -113,6 +113,7 @@ _DATE_WORDS = {
     "nov",
     "dec",
 }
+_REPORTING = {"said", "says", "told", "stated", "noted", "described", "called", "warned", "claimed", "argued"}
 _PLURAL_NOUNS = {
     "meetings",
     "calls",
@@ -947,6 +948,12 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         first_tok = min(first_tok, by_start.get(m.role_span[0], first_tok))
                     if in_subject and _object_of_other(doc, first_tok, a):
                         continue
+                    if (
+                        in_subject
+                        and t.kind == "anaphor"
+                        and any(toks[y].low in _REPORTING for y in range(m.j, t.i))
+                    ):
+                        continue  # "X said the meeting was a provocation": a comment, not a seat at it
                     seen.add(m.person)
                     c.persons.append(m.person)
                     if in_subject:

@@ -39,7 +39,7 @@ _SUBJECT_PRONOUNS = {"he", "she"}
 _GIVEN_MONTHS = {"jan", "may", "june", "april", "august", "augusto"}
 _BEFORE_NAME = {"said", "says", "told", "with", "met"}
 _GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpart", "guest", "host"}
-_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_ACRONYM = re.compile(r"^[^\W\d_]{2,}$")  # tested with str.isupper too: "NATO", "MİT"
 _DIGIT = re.compile(r"\d")
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|bin|ibn|abu|abd)-[A-Z]")
 
@@ -121,7 +121,7 @@ def _name_token(doc: Doc, i: int) -> bool:
         return False
     if low in v.modifiers and low not in v.particles:
         return False
-    if _ACRONYM.match(t.text) and len(t.text) > 1:
+    if _ACRONYM.match(t.text) and t.text.isupper():
         return _caps_surname(doc, i)
     return True
 
@@ -320,6 +320,10 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
             if not _has_head(doc, back, k - 1):
                 break  # "... security cooperation, Turkish Foreign Minister X": the clause is no role
         k -= 1
+    if k == first and k - 1 >= lo and toks[k - 1].text == ",":
+        seg = _apposed_role(doc, k - 1, lo)  # "The Minister for the Middle East, Hamish Falconer, ..."
+        if seg is not None:
+            return seg, honorific
     while k < run_i and toks[k].low in _LEAD_TRIM:
         k += 1
     end = first
@@ -329,6 +333,28 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     if k < end and toks[end - 1].low not in _LEAD_TRIM and _has_head(doc, k, end):
         return (k, end), honorific
     return None, honorific
+
+
+def _apposed_role(doc: Doc, comma: int, lo: int) -> tuple[int, int] | None:
+    """A role phrase of up to ten words between the sentence start (or a comma) and the comma before
+    a name: "The Minister for the Middle East, X", "the Special Envoy of the Chair on Myanmar, X"."""
+    v = vocab()
+    toks = doc.tokens
+    k = comma
+    while k - 1 >= lo and comma - k < 10 and toks[k - 1].text != ",":
+        t = toks[k - 1]
+        if not (t.cap or t.low in _CONNECT or t.low in v.modifiers or t.low in _LEAD_TRIM):
+            return None
+        k -= 1
+    if not (k == lo or toks[k - 1].text == ","):
+        return None
+    while k < comma and toks[k].low in _LEAD_TRIM:
+        k += 1
+    if k < comma and toks[k].low in v.heads and _has_head(doc, k, comma):
+        return (k, comma)  # the phrase opens with its head ("Minister for ...", "Special Envoy ...")
+    if k < comma and toks[k].low in v.modifiers and _has_head(doc, k, min(comma, k + 4)):
+        return (k, comma)
+    return None
 
 
 def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
@@ -726,11 +752,13 @@ _ORG_ONLY_ROLES = (
 def _org_officials(doc: Doc, persons: list[Person]) -> None:
     """ "Secretary-General António Guterres" with no organisation written in the role: an official of
     the organisation the article names most, never of a country nearby."""
-    if not doc.orgs:
-        return
+    claimed = {p.org for p in persons if p.org}  # "Charles Michel, President of the European Council"
     counts: dict[str, int] = {}
     for h in doc.orgs:
-        counts[h.value] = counts.get(h.value, 0) + 1
+        if h.value not in claimed:
+            counts[h.value] = counts.get(h.value, 0) + 1
+    if not counts:
+        return
     top = max(counts, key=lambda o: counts[o])
     for p in persons:
         if p.org or p.country or not p.role:

@@ -43,7 +43,8 @@ def extract_strict(article: Article) -> Extraction:
     cands = build_candidates(doc, people, triggers, anchor)
     events = cluster(doc, people, cands)
     home = _home_country(doc, article)
-    meetings = [_meeting(doc, people, anchor, e, events, home) for e in events]
+    other = {t.sent for t in triggers if t.status != "held"}  # sentences telling other meetings
+    meetings = [_meeting(doc, people, anchor, e, events, home, other) for e in events]
     spans: list[Span] = []
     if anchor.published and anchor.published_span and not published:
         spans.append(Span("published", anchor.published, *anchor.published_span))
@@ -133,7 +134,13 @@ def _event_day(anchor: Anchor, value: str | None) -> date | None:
 
 
 def _meeting(
-    doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event], home: str | None
+    doc: Doc,
+    people: People,
+    anchor: Anchor,
+    e: Event,
+    events: list[Event],
+    home: str | None,
+    other: set[int] | None = None,
 ) -> Meeting:
     by_id = {p.id: p for p in people.persons}
     spans: list[Span] = []
@@ -145,7 +152,7 @@ def _meeting(
     # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
     d = e.dated()
     if d is None or not d.value or not _VALID_DATE.match(d.value):
-        d = _carried_date(doc, people, anchor, e, events)
+        d = _carried_date(doc, people, anchor, e, events, other or set())
     if d is not None and d.value and _VALID_DATE.match(d.value):
         mdate = d.value
         spans.append(Span("date", d.value, d.start, d.end))
@@ -302,11 +309,14 @@ def _meeting(
     )
 
 
-def _carried_date(doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event]) -> DateExpr | None:
+def _carried_date(
+    doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event], other: set[int]
+) -> DateExpr | None:
     """A date told in the sentence right before the meeting's first one, when that sentence speaks of
-    the same parties (one of its people, or one of its countries) and reports no other meeting."""
+    the same parties (one of its people, or one of its countries) and reports no other meeting (held,
+    recalled or planned: "This visit follows their call on 31 March")."""
     k = e.first.trigger.sent - 1
-    if k < 0 or k in doc.title_sentences or k in doc.caption_sentences:
+    if k < 0 or k in doc.title_sentences or k in doc.caption_sentences or k in other:
         return None
     if any(c.trigger.sent == k for ev in events if ev is not e for c in ev.candidates):
         return None
@@ -360,6 +370,33 @@ def _segment_sentences(doc: Doc, e: Event, events: list[Event]) -> list[int]:
     return out
 
 
+_AUDIENCE = {
+    "group",
+    "ministers",
+    "allies",
+    "participants",
+    "meeting",
+    "members",
+    "council",
+    "leaders",
+    "counterparts",
+    "colleagues",
+    "session",
+    "delegates",
+    "summit",
+    "conference",
+    "partners",
+}
+
+
+def _addresses(toks: list, x: int, b: int) -> bool:
+    """ "briefed the group", "urged fellow ministers", "told the meeting": the gathering is the object."""
+    y = x + 1
+    while y < b and y <= x + 2 and toks[y].low in ("the", "his", "her", "their", "its", "fellow", "all"):
+        y += 1
+    return y < b and toks[y].low in _AUDIENCE and toks[x].low not in ("said", "says")
+
+
 def _speakers(
     doc: Doc, people: People, e: Event, events: list[Event], countries: set[str], orgs: set[str]
 ) -> list[Person]:
@@ -372,6 +409,13 @@ def _speakers(
     by_id = {p.id: p for p in people.persons}
     out: list[Person] = []
     toks = doc.tokens
+    # a format with no fixed members (a contact group, an alliance's meeting): its members are not listed
+    open_session = any(
+        (g := _group_of_org(o)) is None or not g.expand
+        for c in e.candidates
+        for o in c.orgs
+        if o not in c.context
+    )
     for k in _segment_sentences(doc, e, events):
         ms = [
             m
@@ -384,15 +428,18 @@ def _speakers(
         p = by_id.get(m.person)
         if p is None or p.id in e.persons or p in out or p.observer:
             continue
-        if not ((p.country and p.country in countries) or (p.org and p.org in orgs)):
+        member = (p.country and p.country in countries) or (p.org and p.org in orgs)
+        if not member and not (open_session and p.country):
             continue
         b = doc.sent_tokens[k][1]
         x = m.j
-        while x < b and toks[x].low in ("also", "then", "later"):
+        while x < b and toks[x].low in ("also", "then", "later", ","):
             x += 1
         if x >= b or toks[x].low not in v.speech_verbs:
             continue
         after = {toks[y].low for y in range(x + 1, min(b, x + 5))}
+        if not member and not _addresses(toks, x, b):
+            continue  # at an open-ended format, only someone who addresses the gathering took part
         if toks[x].low in ("told", "said") and after & v.media:
             continue
         out.append(p)
