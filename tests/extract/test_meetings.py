@@ -315,3 +315,15 @@ def test_who_addresses_an_open_format_session_took_part():
     )
     (m,) = run(text, published="2031-05-07").meetings
     assert _people(m) == {"Ana Rojas", "Ivan Petrenko"}
+
+
+def test_a_summit_named_in_the_topic_is_neither_a_meeting_nor_a_party():
+    text = (
+        "President of France Jean Dupont and his Chilean counterpart Ana Soto held talks in Paris on "
+        "Thursday, pledging to make this year's UN climate summit a success."
+    )
+    (m,) = run(text, published="2031-06-05").meetings
+    assert m.organizations == [] and set(m.countries) == {"FR", "CL"}
+    group = "President of Chile Ana Soto met today with the Andean Community (CAN) group of partners."
+    (m,) = run(group, published="2031-06-05").meetings
+    assert "Andean Community" in m.organizations

@@ -113,6 +113,7 @@ _DATE_WORDS = {
     "nov",
     "dec",
 }
+_TOPIC_OPENERS = {"to", "about", "on", "regarding", "concerning", "over", "discussing", "pledging"}
 _REPORTING = {"said", "says", "told", "stated", "noted", "described", "called", "warned", "claimed", "argued"}
 _PLURAL_NOUNS = {
     "meetings",
@@ -168,6 +169,7 @@ class Candidate:
     local: tuple[int, int] | None = None  # "met with several top government officials": hosts, unnamed
     home: tuple[int, int] | None = None  # "The President spoke with ...": the publisher's own side, unnamed
     context: set[str] = field(default_factory=set)  # organisations and groups of the setting only
+    topical: set[str] = field(default_factory=set)  # ... named only in what was discussed
 
 
 @dataclass
@@ -904,9 +906,14 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
         # "his meetings this week in Madrid": a date right after a plural meeting noun is its own
         plurals = [x for x in range(a, b) if toks[x].low in _PLURAL_NOUNS]
         owned = {id(d): x for x in plurals for d in dates if 0 <= d.start - toks[x].end <= 40}
+        topic_from: int | None = None  # where the first reported trigger's topic begins
         for n, t in enumerate(trigs):
             nxt = [x for x in starts if x > t.i]
             end = _object_end(doc, t.j - 1, b, nxt, covered)
+            if t.kind == "noun" and not t.reported and topic_from is not None and t.i >= topic_from:
+                continue  # "held talks ..., pledging to make this year's climate summit a success"
+            if t.reported and topic_from is None and end < b and doc.tokens[end].low in _TOPIC_OPENERS:
+                topic_from = end
             c = Candidate(t)
             seen: set[int] = set()
             opening = _opening_phrase_end(doc, a, first_trigger, t.i)
@@ -1348,7 +1355,8 @@ def _session_orgs(
     for h in doc.orgs:
         if not (a <= h.i < b) or h.i in covered:
             continue  # "ASEAN Chair Prime Minister X", "NATO Secretary General Y": the person's post
-        nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
+        after = h.j + 3 if h.j + 2 < b and toks[h.j].text == "(" and toks[h.j + 2].text == ")" else h.j
+        nxt = [toks[y].low for y in range(after, min(b, after + 4))]  # past "(CAN)"
         prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
         near_trigger = abs(h.i - t.i) <= 6
         body = [w for w in prv if w not in ("the", "of")]
@@ -1373,7 +1381,9 @@ def _session_orgs(
         topical = end is not None and h.i >= end  # "... to discuss preparations for the G20 summit"
         if (
             any(
-                w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial")
+                w in _MULTI_HEADS
+                or w in v.session_nouns
+                or w in ("summit", "minister", "ministerial", "group", "format")
                 for w in nxt[:3]
             )
             or context
@@ -1383,6 +1393,8 @@ def _session_orgs(
             c.orgs.setdefault(h.value, (h.start, h.end))
             if context or topical:
                 c.context.add(h.value)  # "on the sidelines of the G7 summit": a setting, not a party
+                if topical and not context:
+                    c.topical.add(h.value)
             else:
                 party.add(h.value)
     for k in range(a, b):
@@ -1401,6 +1413,7 @@ def _session_orgs(
                 else:
                     party.add(h.value)
     c.context -= party  # named as a party once is enough
+    c.topical -= party
 
 
 def _dates_clash(e: Event, c: Candidate) -> bool:

@@ -230,6 +230,8 @@ def _meeting(
             if g.org:
                 orgs.setdefault(g.org, span)
         for org, span in c.orgs.items():
+            if org in c.topical:
+                continue  # "to make this year's UN climate summit a success": discussed, not present
             orgs.setdefault(org, span)
             g = _group_of_org(org)
             if g is not None and g.expand and org not in c.context and whole:
