@@ -327,3 +327,65 @@ def test_a_summit_named_in_the_topic_is_neither_a_meeting_nor_a_party():
     group = "President of Chile Ana Soto met today with the Andean Community (CAN) group of partners."
     (m,) = run(group, published="2031-06-05").meetings
     assert "Andean Community" in m.organizations
+
+
+def test_a_wire_lead_with_said_after_meeting_and_a_later_passive_reception():
+    text = (
+        "SANTIAGO, April 9 (Reuters) - Chile and Peru agreed on Wednesday to restart negotiations on a "
+        "border railway, Chilean Foreign Minister Ana Rojas said after meeting her Peruvian counterpart "
+        "Luis Vargas in Santiago.\n\n"
+        "Vargas, who arrived on Tuesday evening, was later received by Chilean President Jorge Soto."
+    )
+    ex = run(text, published="2031-04-09")
+    assert sorted(sorted(_people(m)) for m in ex.meetings) == [
+        ["Ana Rojas", "Luis Vargas"],
+        ["Jorge Soto", "Luis Vargas"],
+    ]
+    assert {m.date for m in ex.meetings} == {"2031-04-09"}
+
+
+def test_the_two_leaders_of_the_sentences_before():
+    text = (
+        "Prime Minister Ravi Kumar paid an official visit to Cyprus on 15-16 June at the invitation of the "
+        "President of the Republic of Cyprus, H.E. Mr. Andreas Nikolaou.\n\n"
+        "2. On 16 June, the two leaders held delegation level talks at the Presidential Palace in Nicosia."
+    )
+    (m,) = run(text, published="2031-06-16").meetings
+    assert _people(m) == {"Ravi Kumar", "Andreas Nikolaou"} and m.date == "2031-06-16"
+
+
+def test_sides_named_in_one_hyphenated_word_and_who_represented_them():
+    text = (
+        "The first EU-Chile summit took place in Santiago on 19 May 2031. The EU was represented by the "
+        "President of the European Council, Jan Novak. Chile was represented by President Ana Soto."
+    )
+    (m,) = run(text, published="2031-05-19").meetings
+    assert _people(m) == {"Jan Novak", "Ana Soto"}
+    assert "CL" in m.countries and m.organizations == ["EU"]
+    talks = "Russian-Indonesian talks were held in Moscow on Monday."
+    (m,) = run(talks, published="2031-05-19").meetings
+    assert set(m.countries) == {"RU", "ID"}
+
+
+def test_an_unnamed_organisation_post_is_not_a_country():
+    text = (
+        "The Secretary-General spoke today by phone with H.E. Mr. Amani Otieno, President of the Republic "
+        "of Kenya. They discussed the situation in Haiti, where Kenya leads a security mission."
+    )
+    (m,) = run(text, published="2031-03-12").meetings
+    assert m.countries == ["KE"]
+
+
+def test_spoke_with_after_time_words_and_meetings_only_recalled():
+    (m,) = run(
+        "President Ana Soto spoke earlier today with Prime Minister Ola Berg.", published="2031-05-07"
+    ).meetings
+    assert _people(m) == {"Ana Soto", "Ola Berg"}
+    text = (
+        "National Security Advisor Ana Soto met today with Philippine National Security Advisor Jose Cruz. "
+        "The meeting followed President Tom Baker's bilateral meeting with Philippine President Luis Reyes. "
+        "They recalled the security environment discussed in the recent Japan-Chile, Japan-Philippines and "
+        "Chile-Philippines summit meetings."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert _people(m) == {"Ana Soto", "Jose Cruz"}

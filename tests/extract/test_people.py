@@ -195,3 +195,11 @@ def test_an_unqualified_organisation_post_skips_organisations_others_represent()
     (m,) = ex.meetings
     orgs = {p.name: p.organization for p in m.participants}
     assert orgs == {"Ana Ortiz": "UN", "Jan Novak": "EU"}
+
+
+def test_a_military_rank_after_a_comma_is_a_title():
+    r = _roles(
+        "The Defence Secretary, Tom Grey, also met the Chief of the General Staff of the Polish Armed "
+        "Forces, General Adam Nowak."
+    )
+    assert r["Adam Nowak"][0] == "Chief of the General Staff of the Polish Armed Forces"

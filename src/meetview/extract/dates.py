@@ -299,7 +299,7 @@ _HEADER_DATE = re.compile(
 )
 # The opening of a lead paragraph up to its dash: "Riyadh, Ramadan 24, 1446, March 24, 2025, SPA --"
 _DATELINE_PREFIX = re.compile(
-    r"^[A-Z][^\n]{3,140}?(?:\s(?:--|—|–|-)\s|\([A-Z][A-Za-z .&]{1,30}\)\s*(?:--|—|–|-)?\s)"
+    r"[A-Z][^\n]{3,140}?(?:\s(?:--|—|–|-)\s|\([A-Z][A-Za-z .&]{1,30}\)\s*(?:--|—|–|-)?\s)"
 )
 _WEEKDAY_WORD = re.compile(rf"\b({_WD})\b")
 _DATELINE = re.compile(

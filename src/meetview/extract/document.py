@@ -26,6 +26,9 @@ class Doc:
     body_start: int = 0
     title_sentences: set[int] = field(default_factory=set)
     caption_sentences: set[int] = field(default_factory=set)  # photo captions and credits
+    # hyphenated names of places and organisations ("EU-UK", "Japan-Australia", "Russian-Indonesian"):
+    # token index -> the (kind, value, start, end) of each part
+    compounds: dict[int, list[tuple[str, str, int, int]]] = field(default_factory=dict)
     # token index -> the gazetteer hit covering it
     place_at: dict[int, Hit] = field(default_factory=dict)
     org_at: dict[int, Hit] = field(default_factory=dict)
@@ -88,9 +91,30 @@ def prepare(raw: str, title: str | None = None) -> Doc:
         place_at=place_at,
         org_at=org_at,
     )
+    doc.compounds = _compounds(tokens, place_at, org_at)
     doc.title_sentences = _title_sentences(doc, title)
     doc.caption_sentences = _caption_sentences(doc)
     return doc
+
+
+def _compounds(tokens: list[Token], place_at: dict[int, Hit], org_at: dict[int, Hit]) -> dict:
+    """Parts of hyphenated tokens that name places or organisations, each with its offsets."""
+    lex = _gazetteer()
+    out: dict[int, list[tuple[str, str, int, int]]] = {}
+    for n, t in enumerate(tokens):
+        if "-" not in t.text or not t.cap or n in place_at or n in org_at:
+            continue
+        parts = []
+        pos = t.start
+        for piece in t.text.split("-"):
+            if piece[:1].isupper():
+                found = [(k, v) for k, v in lex.lookup(piece) if k in ("country", "adj", "org")]
+                if found:
+                    parts.append((found[0][0], found[0][1], pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(parts) >= 2 or (parts and len(t.text.split("-")) == 2 and t.text.split("-")[1][:1].isupper()):
+            out[n] = parts
+    return out
 
 
 # Photo captions: "Item 1 of 2 ...", a credit ("REUTERS/Name", "© Name, AFP", "[File: Name/AP Photo]",

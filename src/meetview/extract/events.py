@@ -114,6 +114,28 @@ _DATE_WORDS = {
     "dec",
 }
 _TOPIC_OPENERS = {"to", "about", "on", "regarding", "concerning", "over", "discussing", "pledging"}
+_PROCESS_VERBS = {
+    "restart",
+    "resume",
+    "revive",
+    "relaunch",
+    "launch",
+    "begin",
+    "start",
+    "continue",
+    "advance",
+    "conclude",
+    "finalise",
+    "finalize",
+    "accelerate",
+    "speed",
+    "open",
+    "reopen",
+    "deepen",
+    "pursue",
+    "support",
+    "facilitate",
+}
 _REPORTING = {"said", "says", "told", "stated", "noted", "described", "called", "warned", "claimed", "argued"}
 _PLURAL_NOUNS = {
     "meetings",
@@ -150,6 +172,7 @@ class Trigger:
     status: str = "held"  # held | planned | negated | past | quoted
     session: bool = False
     side: str = ""  # attendance: where its attendees stand ("before", "after", "both")
+    gerund: bool = False  # "... said after meeting X": its subject is the sayer
     plural: bool = False  # a plural meeting noun ("meetings", "calls"): several encounters
     reported: bool = False  # what its sentence reports ("held talks", "met"), not a passing mention
 
@@ -170,6 +193,7 @@ class Candidate:
     home: tuple[int, int] | None = None  # "The President spoke with ...": the publisher's own side, unnamed
     context: set[str] = field(default_factory=set)  # organisations and groups of the setting only
     topical: set[str] = field(default_factory=set)  # ... named only in what was discussed
+    compound: set[str] = field(default_factory=set)  # sides named in one word ("the EU-UK summit")
 
 
 @dataclass
@@ -391,9 +415,17 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 if not (low == "met" and (prev in _BE or nxt == "by")):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low == "meeting":
-                trig = Trigger(k, x, x + 1, "noun")
+                if prev in ("after", "before", "while", "when", "since") and _next_is_person_or_role(
+                    doc, people_at, x + 1, b
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")  # "X said after meeting his counterpart Y"
+                    trig.gerund = True
+                else:
+                    trig = Trigger(k, x, x + 1, "noun")
             elif low in ("spoke", "speaks", "speak", "talked", "talk", "conferred"):
-                if nxt in (
+                if _with_soon(toks, x, b):
+                    trig = Trigger(k, x, x + 1, "verb")  # "spoke earlier today by phone with"
+                elif nxt in (
                     "with",
                     "to",
                     "by",
@@ -419,7 +451,10 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig = Trigger(k, x, x + 1, "verb")
                 elif (
                     nxt == "by"
-                    and prev in _BE | {"also"}
+                    and (
+                        prev in _BE | {"also", "later", "then", "first"}
+                        or (x - 2 >= a and toks[x - 2].low in _BE)
+                    )
                     and _next_is_person_or_role(doc, people_at, x + 2, b)
                 ):
                     trig = Trigger(k, x, x + 2, "verb")  # "The Minister was received by President X"
@@ -440,10 +475,20 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     "dialogue",
                     "consultations",
                 )
+                started = (
+                    prev in _PROCESS_VERBS or (x - 2 >= a and toks[x - 2].low in _PROCESS_VERBS)
+                ) and low in (
+                    "talks",
+                    "negotiations",
+                    "dialogue",
+                    "consultations",
+                )
                 if process and (
                     nxt not in ("with", "between") or not _predicative(doc, Trigger(k, x, x + 1, "noun"), a)
                 ):
                     trig = None  # "revive peace talks", "support for the peace talks between": a process
+                elif started and nxt not in ("with", "between"):
+                    trig = None  # "agreed to restart negotiations on a pipeline": a process
                 elif not (low == "talks" and prev in ("he", "she", "it")):
                     trig = Trigger(k, x, x + 1, "noun")
             elif low in _NEEDS_WITH:
@@ -611,6 +656,46 @@ def _on_the_margins(doc: Doc, x: int, a: int) -> bool:
         if toks[k].low in ("sidelines", "margins", "sideline", "margin"):
             return True
         if toks[k].text in (",", ";") or (k in doc.place_at and doc.place_at[k].kind == "city"):
+            return False
+    return False
+
+
+_SPOKE_FILLERS = {
+    "earlier",
+    "later",
+    "again",
+    "today",
+    "yesterday",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "by",
+    "phone",
+    "telephone",
+    "video",
+    "separately",
+    "briefly",
+    "privately",
+    "also",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+}
+
+
+def _with_soon(toks: list, x: int, b: int) -> bool:
+    """ "spoke earlier today with", "talked by phone on Monday with": "with" after time words only."""
+    for y in range(x + 1, min(b, x + 6)):
+        if toks[y].low == "with":
+            return y > x + 1
+        if toks[y].low not in _SPOKE_FILLERS:
             return False
     return False
 
@@ -903,6 +988,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
         setting = _opening_phrase_end(doc, a, first_trigger, max(starts))
         if setting is not None and not any(x > setting for x in starts):
             setting = None
+        # "X, who arrived on Tuesday, was received by Y": a relative clause dates its own verb
+        relatives = [(m.start(), m.end()) for m in _RELATIVE.finditer(_flat(doc), s.start, s.end)]
         # "his meetings this week in Madrid": a date right after a plural meeting noun is its own
         plurals = [x for x in range(a, b) if toks[x].low in _PLURAL_NOUNS]
         owned = {id(d): x for x in plurals for d in dates if 0 <= d.start - toks[x].end <= 40}
@@ -945,6 +1032,12 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                 in_subject = m.j <= first_trigger or (
                     opening is not None and opened is not None and opening < m.i and m.j <= opened
                 )
+                if t.gerund and not in_subject:
+                    # the sayer before "said after meeting": "Foreign Minister X said after meeting Y"
+                    y = m.j
+                    while y < t.i and toks[y].text == ",":
+                        y += 1
+                    in_subject = y < t.i and toks[y].low in _REPORTING and t.i - y <= 2
                 in_object = t.j <= m.i < end and t.kind != "anaphor"
                 if m.kind == "pronoun" and not (in_subject or in_object):
                     continue
@@ -1002,11 +1095,24 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         else:
                             c.home = span
             _session_orgs(doc, c, a, b, t, setting, covered, end)
+            if t.kind in ("noun", "anaphor"):
+                # "the first EU-UK summit", "Russian-Indonesian talks": the sides named in one word
+                for y in range(max(a, t.i - 6), t.i):
+                    for kind, value, p0, p1 in doc.compounds.get(y, []):
+                        if kind == "org":
+                            c.orgs.setdefault(value, (p0, p1))
+                            c.compound.add(value)
+                        else:
+                            c.countries.setdefault(value, (p0, p1))
+                            c.compound.add(value)
+            tpos = toks[t.i].start
             c.date = _nearest_date(
                 [
                     d
                     for d in dates
-                    if not (t.status == "held" and d.future) and not (id(d) in owned and owned[id(d)] > t.i)
+                    if not (t.status == "held" and d.future)
+                    and not (id(d) in owned and owned[id(d)] > t.i)
+                    and not any(lo <= d.start < hi and not lo <= tpos < hi for lo, hi in relatives)
                 ],
                 toks[t.i].start,
                 doc,
@@ -1451,9 +1557,15 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         c.persons = [p for p in c.persons if p not in observers]
         if not c.persons and _sides_subject(doc, c.trigger.sent):
             if not events:
-                # "The two leaders met on the margins of the G20 summit": the next sentence names them
-                pending.append(c)
-                continue
+                before = _named_before(people, c.trigger.sent, observers)
+                if len(before) >= 2 and c.trigger.kind != "attend":
+                    # "X paid a visit to Y's country at the invitation of Y. The two leaders held talks"
+                    c.persons = before
+                    c.subject = before[:1]
+                else:
+                    # "The two leaders met on the margins of the G20 summit": the next sentence names them
+                    pending.append(c)
+                    continue
             # "The leaders reviewed the outcomes of the NATO Summit": the meeting's own sides, not a new one
             c.orgs.clear()
             c.groups.clear()
@@ -1541,10 +1653,30 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     return [e for e in events if _valid(e, main)]
 
 
+def _named_before(people: People, sent: int, observers: set[int]) -> list[int]:
+    """People named (not quoted, not in a possessive) in the two sentences before `sent`, in order."""
+    out: list[int] = []
+    for k in (sent - 2, sent - 1):
+        for m in people.by_sentence.get(k, []):
+            if (
+                m.kind in ("name", "surname")
+                and not m.quoted
+                and not m.possessive
+                and m.person not in observers
+            ) and m.person not in out:
+                out.append(m.person)
+    return out
+
+
 def _sides_subject(doc: Doc, sent: int) -> bool:
-    """Whether a sentence opens with the meeting's own sides ("The leaders", "They", "Both sides")."""
-    head = " ".join(doc.sent_text(sent).lower().split()[:3])
-    return any(head == s or head.startswith(s + " ") for s in vocab().sides)
+    """Whether a sentence opens with the meeting's own sides ("The leaders", "They", "Both sides"), after
+    a number or a short opening phrase ("2. On 16 June, the two leaders held talks")."""
+    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", doc.sent_text(sent)).lower()
+    heads = [" ".join(text.split()[:3])]
+    comma = text.find(",")
+    if 0 < comma < 40 and text.split()[0] in _OPENERS:
+        heads.append(" ".join(text[comma + 1 :].split()[:3]))
+    return any(h == s or h.startswith(s + " ") for h in heads for s in vocab().sides)
 
 
 def _event_places(e: Event) -> set[str]:
@@ -1557,6 +1689,8 @@ def _parties(e: Event) -> bool:
 
 def _valid(e: Event, main: int | None) -> bool:
     """A meeting needs two sides: two people, or one person and a delegation, or a multilateral session."""
+    if not e.persons and all(c.trigger.plural and not c.trigger.reported for c in e.candidates):
+        return False  # "... discussed in the recent Japan-Chile and Chile-Peru summit meetings"
     if len(e.persons) >= 2:
         return True
     if e.persons and _parties(e):

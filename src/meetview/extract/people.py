@@ -291,6 +291,10 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
             honorific = True
             k -= 2 if dotted else 1
             continue
+        if k - 2 >= lo and toks[k - 1].low in _RANKS and toks[k - 1].cap and toks[k - 2].text == ",":
+            honorific = True  # "Chief of the General Staff, General X": the rank is a title
+            k -= 1
+            continue
         break
     first = k
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
@@ -348,6 +352,16 @@ def _apposed_role(doc: Doc, comma: int, lo: int) -> tuple[int, int] | None:
         k -= 1
     if not (k == lo or toks[k - 1].text == ","):
         return None
+    if toks[k].low != "the":
+        return None  # a definite description: "The Minister for ..., X", "the Special Envoy of ..., X"
+    # a capitalized word that is no role word belongs to the role's complement ("for the Middle East"),
+    # never to a name before it ("National Economic Advisor Lael Brainard, ...")
+    complement = False
+    for x in range(k, comma):
+        if toks[x].low in ("for", "of", "on"):
+            complement = True
+        elif toks[x].cap and not _role_token(doc, x) and not complement:
+            return None
     while k < comma and toks[k].low in _LEAD_TRIM:
         k += 1
     if k < comma and toks[k].low in v.heads and _has_head(doc, k, comma):
@@ -694,6 +708,17 @@ def find_people(doc: Doc) -> People:
     return People(keep, by_sentence, unnamed)
 
 
+_RANKS = {
+    "general",
+    "admiral",
+    "colonel",
+    "lieutenant",
+    "major",
+    "captain",
+    "marshal",
+    "brigadier",
+    "commodore",
+}
 _INITIAL_SKIP = {"of", "the", "for", "and", "&", "'s", "to", "on", "in"}
 
 
@@ -752,20 +777,29 @@ _ORG_ONLY_ROLES = (
 def _org_officials(doc: Doc, persons: list[Person]) -> None:
     """ "Secretary-General António Guterres" with no organisation written in the role: an official of
     the organisation the article names most, never of a country nearby."""
-    claimed = {p.org for p in persons if p.org}  # "Charles Michel, President of the European Council"
+    top = top_org(doc, {p.org for p in persons if p.org})  # not "Charles Michel, President of the EU Council"
+    if top is None:
+        return
+    for p in persons:
+        if p.org or p.country or not p.role:
+            continue
+        if org_post(p.role):
+            p.org = top
+
+
+def org_post(role: str) -> bool:
+    """Whether a role is a post of an organisation ("Secretary-General", "High Representative")."""
+    low = role.lower()
+    return any(r in low for r in _ORG_ONLY_ROLES) and "general secretary" not in low
+
+
+def top_org(doc: Doc, claimed: set[str]) -> str | None:
+    """The organisation the article names most, of those no named official explicitly represents."""
     counts: dict[str, int] = {}
     for h in doc.orgs:
         if h.value not in claimed:
             counts[h.value] = counts.get(h.value, 0) + 1
-    if not counts:
-        return
-    top = max(counts, key=lambda o: counts[o])
-    for p in persons:
-        if p.org or p.country or not p.role:
-            continue
-        low = p.role.lower()
-        if any(r in low for r in _ORG_ONLY_ROLES) and "general secretary" not in low:
-            p.org = top
+    return max(counts, key=lambda o: counts[o]) if counts else None
 
 
 # "X said that China is ready to ...", "... that Egypt firmly supports ...": a country committing

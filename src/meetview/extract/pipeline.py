@@ -11,7 +11,7 @@ from meetview.extract import countries as gaz
 from meetview.extract.dates import Anchor, DateExpr, find_anchor, find_dates
 from meetview.extract.document import Doc, prepare
 from meetview.extract.events import Event, _long_before, build_candidates, cluster, find_triggers
-from meetview.extract.people import People, Person, find_people
+from meetview.extract.people import People, Person, find_people, org_post, top_org
 from meetview.extract.publisher import home_country
 from meetview.extract.topics import find_topics, topics_of
 from meetview.records import Article, Extraction, Meeting, Participant, Span
@@ -219,6 +219,8 @@ def _meeting(
         # states of X met"), not when a later sentence names its summit in passing
         whole = c is e.first or c.trigger.reported or c.trigger.kind in ("collective", "attend")
         for code, span in c.countries.items():
+            if code in c.compound and c is not e.first:
+                continue  # "the recent Japan-Philippines summit" told later: not this meeting's sides
             countries.setdefault(code, span)
         for gid, span in c.groups.items():
             g = gaz.groups().get(gid)
@@ -230,7 +232,7 @@ def _meeting(
             if g.org:
                 orgs.setdefault(g.org, span)
         for org, span in c.orgs.items():
-            if org in c.topical:
+            if org in c.topical or (org in c.compound and c is not e.first):
                 continue  # "to make this year's UN climate summit a success": discussed, not present
             orgs.setdefault(org, span)
             g = _group_of_org(org)
@@ -249,9 +251,15 @@ def _meeting(
                 countries.setdefault(country, p.country_span)
     home_span = next((c.home for c in e.candidates if c.home), None)
     if home_span and not any(by_id[p].country is None and not by_id[p].org for p in e.persons if p in by_id):
-        side = home or _person_country_fallback(doc, set(countries), anchor)
-        if side:
-            countries.setdefault(side, home_span)
+        if org_post(doc.text[home_span[0] : home_span[1]]):
+            # "The Secretary-General spoke with ...": an organisation's official, not a country's
+            top = top_org(doc, {p.org for p in people.persons if p.org})
+            if top:
+                orgs.setdefault(top, home_span)
+        else:
+            side = home or _person_country_fallback(doc, set(countries), anchor)
+            if side:
+                countries.setdefault(side, home_span)
     if any(c.local for c in e.candidates) and not any(c.countries or c.groups for c in e.candidates):
         # unnamed hosts: the country where the meeting took place
         where = next((c.location[0] for c in e.candidates if c.location), None) or anchor.dateline_city
