@@ -26,6 +26,7 @@ class Doc:
     body_start: int = 0
     title_sentences: set[int] = field(default_factory=set)
     caption_sentences: set[int] = field(default_factory=set)  # photo captions and credits
+    end_sentences: set[int] = field(default_factory=set)  # "Further information", "Notes to editors" ...
     # hyphenated names of places and organisations ("EU-UK", "Japan-Australia", "Russian-Indonesian"):
     # token index -> the (kind, value, start, end) of each part
     compounds: dict[int, list[tuple[str, str, int, int]]] = field(default_factory=dict)
@@ -94,6 +95,7 @@ def prepare(raw: str, title: str | None = None) -> Doc:
     doc.compounds = _compounds(tokens, place_at, org_at)
     doc.title_sentences = _title_sentences(doc, title)
     doc.caption_sentences = _caption_sentences(doc)
+    doc.end_sentences = _end_sentences(doc)
     return doc
 
 
@@ -115,6 +117,34 @@ def _compounds(tokens: list[Token], place_at: dict[int, Hit], org_at: dict[int, 
         if len(parts) >= 2 or (parts and len(t.text.split("-")) == 2 and t.text.split("-")[1][:1].isupper()):
             out[n] = parts
     return out
+
+
+# Headings after which a page says no more about the meeting: background, contacts, related links
+_END_HEADING = re.compile(
+    r"^\s*(?:further information|notes to editors|note to editors|background|about (?:the|us)\b.*"
+    r"|media enquiries|media contacts?|contacts?|for more information"
+    r"|related(?: topics| links| articles| stories)?|read more"
+    r"|see also|more on|share this|tags|quick facts|associated links|recommended(?: stories)?)\s*:?\s*$",
+    re.I,
+)
+
+
+def _end_sentences(doc: Doc) -> set[int]:
+    """Sentences from the first closing heading ("Further information", "Notes to editors") that opens
+    a section (not one listed in a table of contents, where another heading follows it) on."""
+    n = len(doc.sentences)
+
+    def heading(j: int) -> bool:
+        line = doc.text[doc.sentences[j].start : doc.sentences[j].end].strip()
+        return len(line) < 60 and not line.endswith((".", "!", "?", ":"))
+
+    for k, s in enumerate(doc.sentences):
+        if not _END_HEADING.match(doc.text[s.start : s.end]):
+            continue
+        if (k + 1 < n and heading(k + 1)) or (k > 0 and heading(k - 1) and k + 1 < n):
+            continue  # "Contents / ... / Further information / Media enquiries": a list of headings
+        return set(range(k, n))
+    return set()
 
 
 # Photo captions: "Item 1 of 2 ...", a credit ("REUTERS/Name", "© Name, AFP", "[File: Name/AP Photo]",

@@ -641,7 +641,18 @@ def find_people(doc: Doc) -> People:
                 j -= 1
             det = toks[i - 1].low if i - 1 >= a else ""
             plural = any(toks[y].low.endswith("s") and toks[y].low in v.delegation_nouns for y in range(x, j))
-            if plural or det in ("a", "an", "another", "every", "each", "any", "former"):
+            if plural or det in (
+                "a",
+                "an",
+                "another",
+                "every",
+                "each",
+                "any",
+                "former",
+                "one",
+                "some",
+                "other",
+            ):
                 x = j
                 continue
             ref = _resolve_role(doc, persons, i, j, det, k)
@@ -658,7 +669,9 @@ def find_people(doc: Doc) -> People:
                 # the role's country is theirs
                 placed, pspan = _place_in(doc, i, j)
                 single = not any(toks[y].low in ("and", ",", "&") for y in range(i, j))
-                before_name = all(mm.sent > k for mm in ref.mentions if mm.kind != "role")
+                before_name = all(
+                    mm.sent > k or mm.sent in doc.title_sentences for mm in ref.mentions if mm.kind != "role"
+                )
                 if ref.country is None and ref.org is None and placed and single and before_name:
                     ref.country, ref.country_span = placed, pspan
                 m = Mention(

@@ -144,8 +144,7 @@ def _meeting(
 ) -> Meeting:
     by_id = {p.id: p for p in people.persons}
     spans: list[Span] = []
-    first = e.first
-    s = doc.sentences[first.trigger.sent]
+    s = doc.sentences[_evidence_sentence(e, events)]
     evidence = " ".join(doc.raw[s.start : s.end].split())
     spans.append(Span("evidence", evidence, s.start, s.end))
     # date: the first date stated with the meeting, else one stated in the sentence before that names
@@ -300,7 +299,13 @@ def _meeting(
         if anchor.dateline_span:
             spans.append(Span("location", location, *anchor.dateline_span))
     # topics: the sentences from this meeting's first mention to the next meeting's
-    hits = [hit for lo, hi in _segment(doc, e, events) for hit in find_topics(doc.text, lo, hi)]
+    names = _name_spans(doc, people)
+    hits = [
+        hit
+        for lo, hi in _segment(doc, e, events)
+        for hit in find_topics(doc.text, lo, hi)
+        if not _inside(names, hit.start)  # "Minister of Energy X": an office, not a topic
+    ]
     topics = topics_of(hits)
     for hit in hits:
         if hit.topic in topics:
@@ -317,6 +322,19 @@ def _meeting(
         status="held",
         spans=spans,
     )
+
+
+def _evidence_sentence(e: Event, events: list[Event]) -> int:
+    """The sentence that reports the meeting: its first, unless an earlier meeting of the same trip is
+    reported there too ("flew to Paris for talks with X, before continuing to Warsaw to meet Y"); then the
+    first sentence of its own ("In Warsaw, Y welcomed him at the chancellery")."""
+    mine = e.first.trigger.sent
+    idx = events.index(e)
+    if not any(ev.first.trigger.sent == mine for ev in events[:idx]):
+        return mine
+    taken = {c.trigger.sent for ev in events if ev is not e for c in ev.candidates}
+    own = [c.trigger.sent for c in e.candidates if c.trigger.sent not in taken and c.persons]
+    return min(own) if own else mine
 
 
 def _carried_date(
@@ -358,26 +376,60 @@ def _carried_date(
     return good[-1] if len(good) == 1 else None
 
 
+def _name_spans(doc: Doc, people: People) -> list[tuple[int, int]]:
+    """Character spans of people's roles, sorted: words there name an office ("Minister of Energy",
+    "Director of the National Intelligence Organization"), not a topic of the meeting."""
+    spans = doc.memo.get("name_spans")
+    if spans is None:
+        out: list[tuple[int, int]] = []
+        for p in people.persons:
+            for m in p.mentions:
+                if m.role_span:
+                    out.append(m.role_span)
+        spans = doc.memo["name_spans"] = sorted(out)
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (pos, 1 << 60)) - 1
+    while i >= 0 and spans[i][0] <= pos:
+        if pos < spans[i][1]:
+            return True
+        i -= 1
+        if i >= 0 and pos - spans[i][0] > 400:
+            break
+    return False
+
+
 def _segment(doc: Doc, e: Event, events: list[Event]) -> list[tuple[int, int]]:
     """Character ranges of the sentences that report this meeting (up to where the next one starts)."""
     return [(doc.sentences[k].start, doc.sentences[k].end) for k in _segment_sentences(doc, e, events)]
 
 
 def _segment_sentences(doc: Doc, e: Event, events: list[Event]) -> list[int]:
-    starts = sorted((ev.first.trigger.sent, n) for n, ev in enumerate(events))
+    """The sentences that tell this meeting: each sentence one of its mentions stands in, and the
+    sentences after it up to the next one that tells a meeting (this or another); the first meeting
+    also takes the article's opening before it. Two meetings of one trip keep their own paragraphs."""
+    owners: dict[int, set[int]] = {}
+    for n, ev in enumerate(events):
+        for c in ev.candidates:
+            owners.setdefault(c.trigger.sent, set()).add(n)
     idx = events.index(e)
-    mine = e.first.trigger.sent
-    later = [s for s, n in starts if s > mine and n != idx]
-    end_sent = later[0] if later else len(doc.sentences)
-    begin = mine
-    if idx == min(starts)[1] and mine == starts[0][0]:
-        begin = 0
-    out = []
-    for k in range(begin, end_sent):
-        if k in doc.title_sentences and begin != 0:
-            continue
-        out.append(k)
-    return out
+    mine = sorted(k for k, o in owners.items() if idx in o)
+    first = min(owners)
+    out: set[int] = set()
+    for k in mine:
+        out.add(k)
+        j = k + 1
+        while j < len(doc.sentences) and j not in owners and j not in doc.end_sentences:
+            out.add(j)
+            j += 1
+    opening = idx in owners[first]
+    if opening:
+        out.update(range(0, first))
+    return sorted(k for k in out if not (k in doc.title_sentences and not opening))
 
 
 _AUDIENCE = {
