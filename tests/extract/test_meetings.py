@@ -389,3 +389,22 @@ def test_spoke_with_after_time_words_and_meetings_only_recalled():
     )
     (m,) = run(text, published="2031-05-07").meetings
     assert _people(m) == {"Ana Soto", "Jose Cruz"}
+
+
+def test_an_interview_about_a_summit_is_no_meeting():
+    text = (
+        "Chilean Foreign Minister Ana Rojas spoke to The Andes Post in her office in Santiago about the "
+        "Pacific summit, defence spending and relations with Peru. The interview has been edited for length."
+    )
+    assert run(text, published="2031-05-07").meetings == []
+
+
+def test_speaking_to_reporters_after_talks_is_not_a_phone_call_and_a_counterpart_is_the_other_side():
+    text = (
+        "Foreign Minister Ana Rojas spoke to reporters after talks with her Peruvian counterpart Luis Vargas "
+        "in Lima."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert m.format != "phone"
+    sides = {p.name: p.country for p in m.participants}
+    assert sides["Luis Vargas"] == "PE" and sides["Ana Rojas"] != "PE"

@@ -792,21 +792,45 @@ def _discussed(doc: Doc, x: int, a: int) -> bool:
                 "preparations",
                 "preparation",
             )
-        if low in _DETS or low in (
-            "his",
-            "her",
-            "their",
-            "recent",
-            "latest",
-            "phone",
-            "telephone",
-            "video",
-            "ongoing",
+        if (
+            low in _DETS
+            or low
+            in (
+                "his",
+                "her",
+                "their",
+                "recent",
+                "latest",
+                "phone",
+                "telephone",
+                "video",
+                "ongoing",
+            )
+            or _noun_modifier(doc, k)
         ):
             k -= 1
             continue
         return False
     return False
+
+
+_FUNCTION_WORDS = {"for", "of", "the", "and", "at", "to", "on", "in", "under", "&", "-", "'s", "’s"}
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _noun_modifier(doc: Doc, k: int) -> bool:
+    """A word that may stand between a preposition and a meeting noun: "about the NATO summit",
+    "on the annual EU-Chile summit", "about last year's leaders' summit"."""
+    t = doc.tokens[k]
+    return (
+        k in doc.org_at
+        or k in doc.place_at
+        or k in doc.compounds
+        or (t.low in vocab().modifiers and t.low not in _FUNCTION_WORDS)
+        or t.low in ("'s", "'", "’", "upcoming", "annual", "bilateral", "leaders", "ministers", "last")
+        or (t.cap and t.low not in _WEEKDAY_NAMES)
+        or t.text[:1].isdigit()
+    )
 
 
 def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:

@@ -114,8 +114,8 @@ def _person_country_fallback(
         if code:
             counts[code] = counts.get(code, 0) + 3
     ranked = sorted(counts, key=lambda c: -counts[c])
-    best = [c for c in ranked if c not in taken] or [c for c in ranked if c != exclude]
-    return best[0] if best else None
+    best = [c for c in ranked if c not in taken] or [c for c in ranked if exclude and c != exclude]
+    return best[0] if best else None  # never the other side's country ("his Peruvian counterpart")
 
 
 @lru_cache(maxsize=64)
