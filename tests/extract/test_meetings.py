@@ -408,3 +408,39 @@ def test_speaking_to_reporters_after_talks_is_not_a_phone_call_and_a_counterpart
     assert m.format != "phone"
     sides = {p.name: p.country for p in m.participants}
     assert sides["Luis Vargas"] == "PE" and sides["Ana Rojas"] != "PE"
+
+
+def test_courtesy_calls_presence_counterpart_pairs_and_dinners():
+    text = (
+        "External Affairs Minister Ravi Kumar received Foreign Minister of Chile Ana Rojas in Delhi today. "
+        "Earlier in the day, the Foreign Minister of Chile paid a courtesy call on Prime Minister Anil Rao."
+    )
+    ex = run(text, published="2031-03-20")
+    got = sorted(sorted(_people(m)) for m in ex.meetings)
+    assert got == [["Ana Rojas", "Anil Rao"], ["Ana Rojas", "Ravi Kumar"]]
+    present = (
+        "President Li Ming met Kazakh President Arman Bekov in Beijing. Zhao Lei was present at the meeting."
+    )
+    (m,) = run(present, published="2031-03-20").meetings
+    assert "Zhao Lei" in _people(m)
+    pair = (
+        "Japanese and Korean defense ministers held talks by video link on Wednesday. Defense Minister Taro "
+        "Sato and his South Korean counterpart Kim Min-su discussed the security situation in the region."
+    )
+    (m,) = run(pair, published="2031-03-20").meetings
+    assert _people(m) == {"Taro Sato", "Kim Min-su"} and m.format == "video"
+    dinner = (
+        "Prime Minister Jan Novak hosted a dinner at the residence for the Prime Ministers of Denmark, "
+        "Finland and Norway on Thursday evening."
+    )
+    (m,) = run(dinner, published="2031-03-20").meetings
+    assert {"DK", "FI", "NO"} <= set(m.countries)
+
+
+def test_an_unnamed_official_of_an_unknown_publisher_gets_no_guessed_country():
+    text = (
+        "The Secretary of State met today with Indonesian Foreign Minister Budi Santoso in Kuala Lumpur on "
+        "the margins of the regional ministers' meeting."
+    )
+    (m,) = run(text, published="2031-07-10").meetings
+    assert m.countries == ["ID"]

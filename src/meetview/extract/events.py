@@ -442,9 +442,9 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in ("discussed", "discusses", "discuss"):
-                if _discussed_with(doc, people_at, x, b) or _pair_subject(people, k, x):
+                if _discussed_with(doc, people_at, x, b) or _pair_subject(doc, people, k, x):
                     trig = Trigger(k, x, x + 1, "verb")
-            elif low in _PAIR_VERBS and _pair_subject(people, k, x):
+            elif low in _PAIR_VERBS and _pair_subject(doc, people, k, x):
                 trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
             elif low in v.host_verbs:
                 if _next_is_person_or_role(doc, people_at, x + 1, b):
@@ -493,7 +493,9 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig = Trigger(k, x, x + 1, "noun")
             elif low in _NEEDS_WITH:
                 follow = [t.low for t in toks[x + 1 : min(b, x + 4)]]
-                if low in ("call", "calls") and (
+                if low in ("call", "calls") and prev == "courtesy" and nxt in ("on", "upon"):
+                    trig = Trigger(k, x, x + 2, "noun")  # "paid a courtesy call on the Prime Minister"
+                elif low in ("call", "calls") and (
                     nxt in ("for", "on", "to", "upon") or prev in ("to", "will")
                 ):
                     trig = None
@@ -743,13 +745,18 @@ def _discussed_with(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool
     return False
 
 
-def _pair_subject(people: People, k: int, x: int) -> bool:
-    """Two named people of different sides, joined by "and", right before the verb at x."""
+def _pair_subject(doc: Doc, people: People, k: int, x: int) -> bool:
+    """Two named people of different sides, joined by "and", right before the verb at x ("X and his
+    Korean counterpart Y discussed")."""
     ms = [m for m in people.by_sentence.get(k, []) if m.j <= x and m.kind != "pronoun" and not m.quoted]
     if len(ms) < 2:
         return False
     m1, m2 = ms[-2], ms[-1]
-    return m1.person != m2.person and x - m2.j <= 2 and m2.i - m1.j <= 4
+    start2 = m2.i
+    if m2.role_span is not None:
+        by_start, _ = _offsets(doc)
+        start2 = min(start2, by_start.get(m2.role_span[0], start2))
+    return m1.person != m2.person and x - m2.j <= 2 and start2 - m1.j <= 4
 
 
 def _collective(doc: Doc, x: int, a: int, b: int) -> bool:
@@ -878,6 +885,9 @@ def _clause_verb(t) -> bool:
     return t.low in v.speech_verbs or (t.low.endswith("ed") and t.low not in v.modifiers and len(t.low) > 4)
 
 
+_HOSPITALITY = {"dinner", "lunch", "luncheon", "breakfast", "reception", "banquet", "working"}
+
+
 def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -> int:
     """Where the parties after a trigger end: at a stop word, the next trigger, or the clause end."""
     v = vocab()
@@ -895,6 +905,9 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
         if low == "and" and k + 1 < b and _clause_verb(toks[k + 1]):
             return k  # "called on X and conveyed greetings from Y": a second predicate
         if low in v.topic_stops and not toks[k].cap:
+            if low == "for" and any(toks[y].low in _HOSPITALITY for y in range(max(x, k - 5), k)):
+                k += 1  # "hosted a dinner for the Prime Ministers of ...": the guests
+                continue
             if low == "on" and k + 1 < b and _date_or_venue(toks, k + 1, b):
                 k += 1
                 continue
@@ -1645,7 +1658,14 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                     not eo
                     and others
                     and _event_places(e)
-                    and _event_places(e) <= ({country_of.get(p) for p in others} | set(c.countries))
+                    and (
+                        _event_places(e) <= ({country_of.get(p) for p in c.persons} | set(c.countries))
+                        or (
+                            not e.persons
+                            and {country_of.get(p) for p in c.persons} - {None} <= _event_places(e)
+                            and {country_of.get(p) for p in c.persons} & _event_places(e)
+                        )
+                    )
                 ):
                     target = e  # "talks with the Norwegian ministry", then "met Jon Fredriksen (Norway)"
                     break

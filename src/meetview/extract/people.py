@@ -492,6 +492,7 @@ def find_people(doc: Doc) -> People:
             run.role = role
             run.honorific = honorific
             nxt = toks[run.j].low if run.j < b else ""
+            nxt2 = toks[run.j + 1].low if run.j + 1 < b else ""
             prv = toks[run.i - 1].low if run.i - 1 >= a else ""
             run.place = _country_before(doc, run.i, a) if role is None else None
             run.org = _org_before(doc, run.i, a) if role is None and run.place is None else None
@@ -506,6 +507,7 @@ def find_people(doc: Doc) -> People:
                 or nxt in v.host_verbs
                 or nxt in v.hold_verbs
                 or prv in _BEFORE_NAME
+                or (nxt in ("was", "were", "also") and nxt2 in ("present", "also", "accompanied", "attended"))
                 or prv in v.host_verbs
                 or prv in v.call_verbs
                 or prv in v.weak_verbs

@@ -255,10 +255,8 @@ def _meeting(
             top = top_org(doc, {p.org for p in people.persons if p.org})
             if top:
                 orgs.setdefault(top, home_span)
-        else:
-            side = home or _person_country_fallback(doc, set(countries), anchor)
-            if side:
-                countries.setdefault(side, home_span)
+        elif home:
+            countries.setdefault(home, home_span)  # "The President spoke with ...": the publisher's side
     if any(c.local for c in e.candidates) and not any(c.countries or c.groups for c in e.candidates):
         # unnamed hosts: the country where the meeting took place
         where = next((c.location[0] for c in e.candidates if c.location), None) or anchor.dateline_city
