@@ -547,6 +547,36 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
 _PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}
 
 
+# words one of the attendance patterns needs (a cheap test before the patterns run)
+_ATTENDANCE_CUES = {
+    "also",
+    "too",
+    "present",
+    "attended",
+    "joined",
+    "accompanied",
+    "included",
+    "represented",
+    "briefed",
+    "among",
+    "around",
+    "at",
+    "participated",
+    "part",
+    "hosted",
+    "chaired",
+    "co-chaired",
+    "opened",
+    "convened",
+    "moderated",
+    "led",
+    "organised",
+    "organized",
+    "addressed",
+    "sat",
+}
+
+
 @lru_cache(maxsize=1)
 def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     v = vocab()
@@ -559,7 +589,7 @@ def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> Trigger | None:
     """A sentence that adds named attendees to the meeting just told ("X and Y were also present",
     "The talks were also attended by X", "Among those present were X", "X accompanied President Y")."""
-    if not people_at:
+    if not people_at or not any(doc.tokens[x].low in _ATTENDANCE_CUES for x in range(a, b)):
         return None
     before, after = _attendance_patterns()
     s = doc.sentences[k]

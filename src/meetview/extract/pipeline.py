@@ -402,8 +402,17 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _segment(doc: Doc, e: Event, events: list[Event]) -> list[tuple[int, int]]:
-    """Character ranges of the sentences that report this meeting (up to where the next one starts)."""
-    return [(doc.sentences[k].start, doc.sentences[k].end) for k in _segment_sentences(doc, e, events)]
+    """Character ranges of the sentences that report this meeting, runs of sentences merged."""
+    out: list[tuple[int, int]] = []
+    last = -2
+    for k in _segment_sentences(doc, e, events):
+        s = doc.sentences[k]
+        if k == last + 1 and out:
+            out[-1] = (out[-1][0], s.end)
+        else:
+            out.append((s.start, s.end))
+        last = k
+    return out
 
 
 def _segment_sentences(doc: Doc, e: Event, events: list[Event]) -> list[int]:

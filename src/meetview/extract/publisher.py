@@ -98,8 +98,10 @@ def _header_lines(doc: Doc) -> list[tuple[int, int]]:
 
 def _institution_header(doc: Doc) -> str | None:
     v = vocab()
+    from meetview.extract.people import _offset_maps
+
     toks = doc.tokens
-    by_start = {t.start: n for n, t in enumerate(toks)}
+    by_start, _ = _offset_maps(doc)
     for lo, hi in _header_lines(doc):
         # each part of "Government of Canada / Gouvernement du Canada" on its own
         first = next((by_start[p] for p in range(lo, hi) if p in by_start), None)
