@@ -227,3 +227,21 @@ def test_a_summit_named_in_the_topic_or_as_the_place_of_a_bilateral_does_not_exp
     )
     (m,) = run(margins, published="2031-05-07").meetings
     assert set(m.countries) == {"CL", "PE"}
+
+
+def test_capitals_as_the_sides_and_respective_countries():
+    (m,) = run(
+        "Beijing and Washington held a new round of trade talks in Geneva on Tuesday.", published="2031-03-12"
+    ).meetings
+    assert set(m.countries) == {"CN", "US"} and "trade-economy" in m.topics
+    assert run("Officials said the talks in Beijing went well.", published="2031-03-12").meetings == []
+    text = (
+        "Foreign Minister of Chile Ana Rojas held consultations with her Peruvian and Bolivian counterparts, "
+        "Luis Vargas and Juan Quispe, in La Paz."
+    )
+    (m,) = run(text, published="2031-03-12").meetings
+    assert {p.name: p.country for p in m.participants} == {
+        "Ana Rojas": "CL",
+        "Luis Vargas": "PE",
+        "Juan Quispe": "BO",
+    }

@@ -483,9 +483,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     "dialogue",
                     "consultations",
                 )
-                if process and (
-                    nxt not in ("with", "between") or not _predicative(doc, Trigger(k, x, x + 1, "noun"), a)
-                ):
+                if process and not _predicative(doc, Trigger(k, x, x + 1, "noun"), a):
                     trig = None  # "revive peace talks", "support for the peace talks between": a process
                 elif started and nxt not in ("with", "between"):
                     trig = None  # "agreed to restart negotiations on a pipeline": a process
@@ -1434,10 +1432,11 @@ def _delegations(
     k = lo
     while k < min(b, end):
         h = doc.place_at.get(k)
-        if h is None or h.i != k or h.kind not in ("country", "adj", "group") or k in covered:
+        if h is None or h.i != k or h.kind not in ("country", "adj", "group", "capital") or k in covered:
             k += 1
             continue
         # a list of places: "Germany, France, Italy, the United Kingdom, and Poland"
+        kinds = ("capital",) if h.kind == "capital" else ("country", "adj", "group")
         items = [h]
         y = h.j
         while y < b:
@@ -1445,7 +1444,7 @@ def _delegations(
                 y += 1
                 continue
             h2 = doc.place_at.get(y)
-            if h2 is not None and h2.i == y and h2.kind in ("country", "adj", "group") and y not in covered:
+            if h2 is not None and h2.i == y and h2.kind in kinds and y not in covered:
                 items.append(h2)
                 y = h2.j
                 continue
@@ -1479,7 +1478,10 @@ def _delegations(
         # "Russia and Ukraine held talks", "Japan and South Korea met": places as the subject
         nxt_low = toks[last].low if last < b else ""
         if len(items) >= 2 and last <= t.i and (nxt_low in v.hold_verbs or nxt_low in v.meet_verbs):
-            direct = True
+            direct = True  # "Beijing and Washington held talks": capitals as the sides too
+        elif h.kind == "capital":
+            k = max(last, k + 1)
+            continue  # a capital is a side only as such a subject ("talks in Beijing" is a place)
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
         if (after_noun or after_prep or direct) and not possessive:
             for it in items:

@@ -508,6 +508,7 @@ def find_people(doc: Doc) -> People:
                 or nxt in v.hold_verbs
                 or prv in _BEFORE_NAME
                 or (nxt in ("was", "were", "also") and nxt2 in ("present", "also", "accompanied", "attended"))
+                or (prv == "," and run.i - 2 >= a and toks[run.i - 2].low in _PLURAL_HEADS)
                 or prv in v.host_verbs
                 or prv in v.call_verbs
                 or prv in v.weak_verbs
@@ -717,6 +718,7 @@ def find_people(doc: Doc) -> People:
     for p in persons:
         p.mentions.sort(key=lambda m: m.start)
     _share_countries(doc, persons, by_sentence)
+    _respective_countries(doc, persons, by_sentence)
     _org_officials(doc, persons)
     _voices(doc, persons, by_sentence)
     keep = [p for p in persons if p.mentions]
@@ -734,6 +736,8 @@ _RANKS = {
     "brigadier",
     "commodore",
 }
+# "her Peruvian and Bolivian counterparts, Luis Vargas and Juan Quispe": names in apposition to them
+_PLURAL_HEADS = {"counterparts", "ministers", "leaders", "colleagues", "presidents", "envoys", "secretaries"}
 _INITIAL_SKIP = {"of", "the", "for", "and", "&", "'s", "to", "on", "in"}
 
 
@@ -972,6 +976,41 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         if score > best_score:
             best, best_score = p, score
     return best
+
+
+def _respective_countries(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:
+    """ "her French and Polish counterparts, Jean Dupont and Adam Nowak": the countries, in order."""
+    toks = doc.tokens
+    by_id = {p.id: p for p in persons}
+    for k, ms in by_sentence.items():
+        named = [m for m in ms if m.kind in ("name", "surname")]
+        if len(named) < 2:
+            continue
+        a, b = doc.sent_tokens[k]
+        for x in range(a + 2, b):
+            if toks[x].low not in _PLURAL_HEADS or x + 1 >= b or toks[x + 1].text != ",":
+                continue
+            # the adjectives before the plural head
+            codes: list[str] = []
+            y = x - 1
+            while y >= a:
+                h = doc.place_at.get(y)
+                if h is not None and h.kind in ("adj", "country") and h.j == y + 1:
+                    codes.insert(0, h.value)
+                    y = h.i - 1
+                elif toks[y].low in ("and", ","):
+                    y -= 1
+                else:
+                    break
+            after = [m for m in named if m.i > x + 1][: len(codes)]
+            if len(codes) < 2 or len(after) != len(codes):
+                continue
+            if after[-1].i - (x + 1) > 12:
+                continue
+            for m, code in zip(after, codes, strict=True):
+                p = by_id[m.person]
+                if p.country is None and p.org is None:
+                    p.country = code
 
 
 def _apposed(doc: Doc, j: int, name_i: int) -> bool:
