@@ -203,3 +203,14 @@ def test_a_military_rank_after_a_comma_is_a_title():
         "Forces, General Adam Nowak."
     )
     assert r["Adam Nowak"][0] == "Chief of the General Staff of the Polish Armed Forces"
+
+
+def test_titles_before_and_inside_malay_names():
+    text = (
+        "We, the Foreign Ministers of Chile and Peru, met on 8 July 2031 in Lima. The Meeting was chaired by "
+        "Dato' Seri Utama Haji Ahmad bin Haji Yusof, Minister of Foreign Affairs of Malaysia. We were "
+        "briefed by the Special Envoy of the Chair, Tan Sri Rahman Ali."
+    )
+    r = _roles(text, "2031-07-08")
+    assert set(r) == {"Ahmad bin Haji Yusof", "Rahman Ali"}
+    assert r["Ahmad bin Haji Yusof"] == ("Minister of Foreign Affairs of Malaysia", "MY")

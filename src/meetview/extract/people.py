@@ -119,6 +119,8 @@ def _name_token(doc: Doc, i: int) -> bool:
     low = t.low
     if low in v.stop_caps or low in v.heads or low in v.honorifics:
         return False
+    if low in ("tan", "puan", "toh") and i + 1 < len(doc.tokens) and doc.tokens[i + 1].low in ("sri", "seri"):
+        return False  # "Tan Sri": a title
     if low in v.modifiers and low not in v.particles:
         return False
     if _ACRONYM.match(t.text) and t.text.isupper():
@@ -220,7 +222,9 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
                 p = j
                 while p < b and toks[p].low in v.particles and not toks[p].cap:
                     p += 1
-                if p < b and p - j <= 2 and _is_name_token(doc, p):
+                if p + 1 < b and toks[p].low in v.honorifics and toks[p].cap and _is_name_token(doc, p + 1):
+                    p += 1  # "Mohamad bin Haji Hasan": a title inside a patronymic
+                if p < b and p - j <= 3 and _is_name_token(doc, p):
                     j = p
                     continue
             if _is_city_name(doc, j) and (j > i or (j + 1 < b and _is_name_token(doc, j + 1))):
@@ -290,6 +294,9 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
         if dotted or (k - 1 >= lo and toks[k - 1].low in v.honorifics and toks[k - 1].cap):
             honorific = True
             k -= 2 if dotted else 1
+            continue
+        if k - 1 >= lo and toks[k - 1].low in ("tan", "puan", "toh") and toks[k - 1].cap and honorific:
+            k -= 1  # "Tan Sri X", "Puan Sri Y": two-word titles
             continue
         if k - 2 >= lo and toks[k - 1].low in _RANKS and toks[k - 1].cap and toks[k - 2].text == ",":
             honorific = True  # "Chief of the General Staff, General X": the rank is a title
