@@ -245,3 +245,12 @@ def test_capitals_as_the_sides_and_respective_countries():
         "Luis Vargas": "PE",
         "Juan Quispe": "BO",
     }
+
+
+def test_a_country_that_took_part_as_an_observer():
+    text = (
+        "We, the Foreign Ministers of Chile and Peru, met on 8 July 2031 in Lima. Bolivia participated in "
+        "the Meeting as an observer."
+    )
+    (m,) = run(text, published="2031-07-08").meetings
+    assert set(m.countries) == {"CL", "PE", "BO"}

@@ -587,7 +587,8 @@ def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> Trigger | None:
     """A sentence that adds named attendees to the meeting just told ("X and Y were also present",
     "The talks were also attended by X", "Among those present were X", "X accompanied President Y")."""
-    if not people_at or not any(doc.tokens[x].low in _ATTENDANCE_CUES for x in range(a, b)):
+    countries = [x for x in range(a, b) if x in doc.place_at and doc.place_at[x].kind == "country"]
+    if not (people_at or countries) or not any(doc.tokens[x].low in _ATTENDANCE_CUES for x in range(a, b)):
         return None
     before, after = _attendance_patterns()
     s = doc.sentences[k]
@@ -604,7 +605,7 @@ def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> 
             side = "both"
         if side == "after" and not any(x >= j for x in people_at):
             continue
-        if side == "before" and not any(x < i for x in people_at):
+        if side == "before" and not any(x < i for x in people_at) and not any(x < i for x in countries):
             continue
         t = Trigger(k, i, j, "attend")
         t.side = side
@@ -1087,6 +1088,18 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     c.persons.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
                 _among_them(doc, c, t.j if t.side == "after" else a, b, mentions)
+                if t.side == "before":
+                    # "Timor-Leste participated in the Meeting as an observer": a country as the attendee
+                    for y in range(a, t.i):
+                        h = doc.place_at.get(y)
+                        if (
+                            h is not None
+                            and h.i == y
+                            and h.kind == "country"
+                            and y not in covered
+                            and h.j <= t.i
+                        ) and (toks[h.j].low != "'s" if h.j < b else True):
+                            c.countries.setdefault(h.value, (h.start, h.end))
                 cands.append(c)
                 continue
             for m in mentions:
