@@ -444,3 +444,17 @@ def test_an_unnamed_official_of_an_unknown_publisher_gets_no_guessed_country():
     )
     (m,) = run(text, published="2031-07-10").meetings
     assert m.countries == ["ID"]
+
+
+def test_calling_someone_something_and_messages_are_no_meetings():
+    for text in (
+        "Prime Minister of Norway Ola Berg called President of Russia Ivan Petrov a threat to Europe.",
+        "Prime Minister of Norway Ola Berg thanked President of Chile Ana Soto for vaccines, in a statement.",
+        "Prime Minister of Norway Ola Berg congratulated President of Chile Ana Soto in a message on Monday.",
+    ):
+        assert run(text, published="2031-05-07").meetings == [], text
+    (m,) = run(
+        "Prime Minister of Norway Ola Berg called President of Chile Ana Soto on Monday.",
+        published="2031-05-07",
+    ).meetings
+    assert m.format == "phone"

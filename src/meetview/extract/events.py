@@ -301,6 +301,14 @@ def _planned_before(plan: re.Pattern[str], before: str, trig_end: int) -> bool:
     return False
 
 
+# Written channels: a weak verb ("thanked", "congratulated") through them reports no encounter
+_WRITTEN = re.compile(
+    r"\b(?:in|via|through) an? (?:joint |written |video |congratulatory |short )?"
+    r"(?:statement|message|letter|tweet|post|telegram|note|cable|press release)\b"
+    r"|\bon (?:X|Twitter|social media|Facebook|Telegram)\b",
+)
+
+
 def _status(doc: Doc, t: Trigger) -> str:
     neg, plan, past, _, _, past_time = _patterns()
     toks = doc.tokens
@@ -314,6 +322,8 @@ def _status(doc: Doc, t: Trigger) -> str:
     window = flat[lo:hi]
     if neg.search(window):
         return "negated"
+    if t.kind == "weak" and _WRITTEN.search(window):
+        return "written"  # "thanked X for ... in a statement": a message, not an encounter
     if past.search(before):
         return "past"
     if past_time.search(window) and not _predicative(doc, t, doc.sent_tokens[t.sent][0]):
@@ -459,8 +469,10 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 2, "verb")  # "The Minister was received by President X"
             elif low in v.call_verbs:
-                if nxt not in ("on", "for", "upon", "it", "this", "that") and _next_is_person_or_role(
-                    doc, people_at, x + 1, b
+                if (
+                    nxt not in ("on", "for", "upon", "it", "this", "that")
+                    and _next_is_person_or_role(doc, people_at, x + 1, b)
+                    and not _names_as(doc, people_at, x + 1, b)
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
                 elif nxt in ("on", "upon") and _courtesy_call(doc, people_at, x + 2, b):
@@ -729,6 +741,15 @@ def _with_soon(toks: list, x: int, b: int) -> bool:
         if toks[y].low not in _SPOKE_FILLERS:
             return False
     return False
+
+
+def _names_as(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    """ "called X a threat", "called X the best partner": calling someone something, not phoning them."""
+    toks = doc.tokens
+    k = x
+    while k < b and (k in people_at or (toks[k].low in _DETS and k == x)):
+        k += 1
+    return k < b and toks[k].low in ("a", "an", "the", "his", "her", "their", "its", "our", "my", '"', "“")
 
 
 def _courtesy_call(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
