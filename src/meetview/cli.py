@@ -66,6 +66,10 @@ def _open(db: str | None, *, migrate: bool = True):
         raise fail(f"cannot open the database: {e}") from None
 
 
+def _is_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 @app.callback(invoke_without_command=True)
 def root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the browser (importing the bundled samples into an empty default database)."""
@@ -78,7 +82,12 @@ def root(ctx: typer.Context, db: DbOption = None) -> None:
     if report is not None:
         _console().print("First run: imported the sample articles.")
         _print_report(report)
-    _print_stats(store)
+    if not _is_terminal():
+        _print_stats(store)  # not a terminal (a pipe, a script): print the summary instead of the app
+        return
+    from meetview.tui import run  # Textual is imported only here, never by the other commands
+
+    run(store)
 
 
 def _run_import(store, paths: list[str], *, jobs: int, force: bool):
@@ -487,6 +496,33 @@ def extract_cmd(
             print(json.dumps(extract(article).to_json(), ensure_ascii=False), flush=True)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("screenshots")
+def screenshots_cmd(
+    out: Annotated[str, typer.Option("--out", help="Folder for the SVG files.")] = "screenshots",
+) -> None:
+    """SVG screenshots of the app at 220x55 on the bundled sample articles (imported into a temp database)."""
+    import tempfile
+    from pathlib import Path
+
+    from meetview.config import seeds_dir
+    from meetview.importer import run_import
+    from meetview.store import open_store
+    from meetview.tui.screenshots import take_screenshots
+
+    with tempfile.TemporaryDirectory(prefix="meetview-shots-") as tmp:
+        store = open_store(str(Path(tmp) / "seeds.db"))
+        try:
+            report = run_import(store, [str(seeds_dir())])
+            shots = take_screenshots(store, Path(out), Path(tmp) / "state")
+        finally:
+            store.close()
+    console = _console()
+    console.print(f"Imported {report.imported} sample articles ({report.meetings} meetings).")
+    for shot in shots:
+        note = f" ({shot.note})" if shot.note else ""
+        console.print(f"wrote {shot.path}{note}", markup=False)
 
 
 def main() -> None:

@@ -8,7 +8,9 @@ fails is rolled back alone and reported, and the run goes on. Batches commit eve
 
 from __future__ import annotations
 
+import itertools
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -22,13 +24,13 @@ from meetview.store import Store
 from meetview.store.writer import (
     Outcome,
     bytes_hash,
-    known_sources,
+    known_source_rows,
     lock_for_writing,
     record_source,
     save_article,
 )
 
-BATCH_SOURCES = 64
+BATCH_SOURCES = 1000
 BATCH_SECONDS = 1.0
 
 
@@ -91,17 +93,32 @@ def prepare(source: str, known_hash: str | None = None, force: bool = False) -> 
     return Prepared(source, source_hash=digest, items=items)
 
 
-def _prepare_args(args: tuple[str, str | None, bool]) -> Prepared:
-    return prepare(*args)
+def _prepare_chunk(chunk: list[tuple[str, str | None, bool]]) -> list[Prepared]:
+    return [prepare(*args) for args in chunk]
+
+
+CHUNK = 32  # sources per task sent to a worker: fewer round trips for cheap (unchanged) sources
+WINDOW = 4  # tasks in flight per worker: the writer never holds more than this many results
 
 
 def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int) -> Iterator[Prepared]:
+    """Prepared sources in input order. With workers, a bounded window of chunks is in flight, so
+    memory stays flat however many sources there are and however far the writer falls behind."""
     args = [(s, known.get(s), force) for s in sources]
     if jobs <= 1 or len(sources) < 2:
-        yield from map(_prepare_args, args)
+        for a in args:
+            yield prepare(*a)
         return
+    size = max(1, min(CHUNK, len(args) // (jobs * WINDOW)))
+    chunks = iter([args[i : i + size] for i in range(0, len(args), size)])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_prepare_args, args, chunksize=max(1, min(16, len(args) // (jobs * 8))))
+        pending = deque(pool.submit(_prepare_chunk, c) for c in itertools.islice(chunks, jobs * WINDOW))
+        while pending:
+            done = pending.popleft().result()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(pool.submit(_prepare_chunk, nxt))
+            yield from done
 
 
 def run_import(
@@ -123,7 +140,8 @@ def run_import(
     sources = list(dict.fromkeys(sources))
     report.sources = len(sources)
     with store.session() as session:
-        known = known_sources(session)
+        known_rows = known_source_rows(session)
+    known = {location: digest for location, (digest, _) in known_rows.items()}
 
     total = len(sources)
     with store.session() as session:
@@ -133,7 +151,7 @@ def run_import(
                 progress(done, total, prep.source)
             if pending == 0:
                 lock_for_writing(session)
-            _write(session, prep, report, force)
+            _write(session, prep, report, force, known_rows)
             pending += 1
             if pending >= BATCH_SOURCES or time.monotonic() - last_commit > BATCH_SECONDS:
                 session.commit()
@@ -142,12 +160,12 @@ def run_import(
     return report
 
 
-def _write(session, prep: Prepared, report: Report, force: bool) -> None:
+def _write(session, prep: Prepared, report: Report, force: bool, known: dict[str, tuple[str, int]]) -> None:
     if prep.error:
         report.skipped.append(Skip(prep.source, prep.error))
         return
     if prep.unchanged:
-        report.unchanged += max(1, _articles_of(session, prep.source))
+        report.unchanged += max(1, known.get(prep.source, ("", 0))[1])
         return
     for attempt in (1, 2):  # a collision with a concurrent importer is retried once
         counts = {o: 0 for o in Outcome}
@@ -176,13 +194,6 @@ def _write(session, prep: Prepared, report: Report, force: bool) -> None:
 
 def _first_line(e: Exception) -> str:
     return (str(e).strip().splitlines() or [type(e).__name__])[0][:300]
-
-
-def _articles_of(session, location: str) -> int:
-    from meetview.store.models import ImportSource
-
-    row = session.get(ImportSource, location)
-    return row.articles if row else 0
 
 
 def first_run_import(store: Store, progress: Progress | None = None) -> Report | None:

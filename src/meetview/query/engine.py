@@ -7,21 +7,27 @@ plain dataclasses, never ORM objects, so they can cross threads and be rendered 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    String,
     and_,
+    cast,
     column,
     false,
     func,
+    literal,
     literal_column,
     not_,
     or_,
     select,
     table,
     true,
+    union_all,
 )
 from sqlmodel import Session
 
@@ -45,9 +51,8 @@ from meetview.store.models import (
 )
 
 _FTS = table("article_fts", column("rowid"), column("article_fts"))  # FTS5's hidden table-named column
-PG_TSVECTOR = literal_column(
-    "to_tsvector('english', coalesce(article.title, '') || ' ' || article.clean_text)"
-)
+# PostgreSQL: a stored generated tsvector column with a GIN index (migration 0004).
+PG_TSVECTOR = literal_column("article.article_fts_vector")
 SORTS = {
     "date": (Meeting.date_start,),
     "participants": (Meeting.participants_label,),
@@ -222,7 +227,11 @@ def term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
     else:  # the parser only produces known fields
         raise QueryError(f"unknown field '{f}'", term.position)
     if term.negated:
-        return not_(func.coalesce(cond, false()))
+        if f not in ("format", "location", "after", "before", "date"):
+            # `meeting.id IN (subquery)` is never NULL (ids and link keys are NOT NULL), so a plain
+            # NOT IN, which the database evaluates once, means the same as the coalesce below.
+            return not_(cond)
+        return not_(func.coalesce(cond, false()))  # a NULL column (no format) does not match
     return cond
 
 
@@ -269,10 +278,10 @@ def search(
     keys = SORTS.get(sort)
     if keys is None:
         raise QueryError(f"unknown sort '{sort}' (sorts: {', '.join(SORTS)})", 0)
-    order = []
-    for k in keys:
-        order.append(k.is_(None))  # unknown values last, whatever the direction
-        order.append(k.desc() if descending else k.asc())
+    # Unknown values last, whatever the direction. NULLS LAST (not an `IS NULL` sort key) lets
+    # SQLite walk the (date_start, id) index backwards and stop at the limit: 14 ms instead of
+    # 85 ms for the newest 2,000 of 100k meetings.
+    order = [(k.desc() if descending else k.asc()).nulls_last() for k in keys]
     order.append(Meeting.id.desc() if descending else Meeting.id.asc())
     stmt = (
         select(
@@ -306,82 +315,147 @@ def search(
 def _month_expr(dialect: str):
     if dialect == "postgresql":
         return func.to_char(Meeting.date_start, "YYYY-MM")
-    return func.strftime("%Y-%m", Meeting.date_start)
+    return func.substr(Meeting.date_start, 1, 7)  # dates are ISO text on SQLite: cheaper than strftime
 
 
-def facets(session: Session, query: Query, *, limit: int = 30) -> Facets:
-    """Counts per country, topic, person, organization and month for the meetings the query matches."""
+FACETS = ("countries", "topics", "people", "organizations", "total", "months")
+# Facets split into two statements of about equal cost (at 100k meetings: countries ~30 ms, topics
+# ~30, people ~20, months ~20, organizations and total ~2), run side by side when allowed.
+_HALVES = (("countries", "people", "organizations"), ("topics", "months", "total"))
+_POOL: ThreadPoolExecutor | None = None
+
+
+def facets(session: Session, query: Query, *, limit: int = 30, months: bool = True) -> Facets:
+    """Counts per country, topic, person, organization and month for the meetings the query matches.
+
+    `months=False` leaves `months` empty (the app counts months and date precision in one scan).
+    The matching meetings are computed once per statement (a materialized CTE, however costly the
+    filter: full text, outlets), then every facet is a grouped count over them joined to its
+    labels, all in a UNION ALL. A session that has not begun a transaction (so holds no writes of
+    its own) gets the facets as two statements run side by side, the second on its own connection.
+    """
     dialect = _dialect(session)
     conds = conditions(query, dialect)
-    ids = select(Meeting.id).where(and_(*conds)) if conds else None
+    wanted = [f for f in FACETS if months or f != "months"]
+    if _may_run_side_by_side(session):
+        first, second = ([f for f in half if f in wanted] for half in _HALVES)
+        engine = session.get_bind()
+
+        def run_second() -> list:
+            with Session(engine) as other:
+                return other.execute(_facet_statement(dialect, conds, limit, second)).all()
+
+        pending = _pool().submit(run_second)
+        rows = session.execute(_facet_statement(dialect, conds, limit, first)).all()
+        rows += pending.result()
+    else:
+        rows = session.execute(_facet_statement(dialect, conds, limit, wanted)).all()
+
+    out = Facets(total=0)
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    for facet, key_, label_, count_ in rows:
+        if facet == "total":
+            out.total = count_
+        else:
+            found.setdefault(facet, []).append((key_, label_, count_))
+    for facet, values in found.items():
+        if facet == "months":
+            per_month: dict[str, int] = {}
+            for day, _, c in values:
+                per_month[day[:7]] = per_month.get(day[:7], 0) + c
+            out.months = [FacetValue(m, m, c) for m, c in sorted(per_month.items())]
+            continue
+        if facet in ("people", "organizations"):  # integer ids: order as numbers, as the query did
+            values.sort(key=lambda v: (-v[2], int(v[0])))
+        else:
+            values.sort(key=lambda v: (-v[2], v[0]))
+        if facet == "organizations":
+            values = [(label_, label_, c) for _, label_, c in values]
+        setattr(out, facet, [FacetValue(v, label_, c) for v, label_, c in values])
+    return out
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _POOL
+    if _POOL is None:
+        _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="meetview-facets")
+    return _POOL
+
+
+def _may_run_side_by_side(session: Session) -> bool:
+    """Another connection sees what this session sees: it has not begun a transaction (no writes
+    of its own), the database is a file or a server (not in memory), and there is a second core."""
+    if session.in_transaction() or (os.cpu_count() or 1) < 2:
+        return False
+    url = session.get_bind().url
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        return bool(database) and database != ":memory:" and "mode=memory" not in str(url)
+    return True
+
+
+def _facet_statement(dialect: str, conds: list, limit: int, parts: list[str]):
+    """One UNION ALL of (facet, key, label, count) rows for the given facets."""
+    matching = None
+    if conds:
+        matching = select(Meeting.id.label("id")).where(and_(*conds)).cte("matching")
+        matching = matching.prefix_with("MATERIALIZED")
 
     def scoped(stmt, meeting_col):
-        return stmt.where(meeting_col.in_(ids)) if ids is not None else stmt
+        return stmt if matching is None else stmt.where(meeting_col.in_(select(matching.c.id)))
 
-    total = session.execute(
-        select(func.count()).select_from(Meeting).where(and_(true(), *conds))
-    ).scalar_one()
     n = func.count().label("n")
-    out = Facets(total=total)
-
-    stmt = (
-        scoped(
-            select(MeetingCountry.country_code, n).group_by(MeetingCountry.country_code),
-            MeetingCountry.meeting_id,
+    branches = []
+    for name, link, key, target, target_key, label in (
+        ("countries", MeetingCountry, MeetingCountry.country_code, Country, Country.code, Country.name),
+        ("topics", MeetingTopic, MeetingTopic.topic_id, Topic, Topic.id, Topic.label),
+        ("people", Participant, Participant.person_id, Person, Person.id, Person.name),
+        (
+            "organizations",
+            MeetingOrganization,
+            MeetingOrganization.organization_id,
+            Organization,
+            Organization.id,
+            Organization.name,
+        ),
+    ):
+        if name not in parts:
+            continue
+        top = (
+            scoped(select(key.label("k"), n).group_by(key), link.meeting_id)
+            .order_by(n.desc(), key)
+            .limit(limit)
+            .subquery()
         )
-        .order_by(n.desc(), MeetingCountry.country_code)
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    names = dict(
-        session.execute(
-            select(Country.code, Country.name).where(Country.code.in_([r[0] for r in rows]))
-        ).all()
-    )
-    out.countries = [FacetValue(code, names.get(code, code), c) for code, c in rows]
-
-    stmt = (
-        scoped(select(MeetingTopic.topic_id, n).group_by(MeetingTopic.topic_id), MeetingTopic.meeting_id)
-        .order_by(n.desc(), MeetingTopic.topic_id)
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    labels = dict(
-        session.execute(select(Topic.id, Topic.label).where(Topic.id.in_([r[0] for r in rows]))).all()
-    )
-    out.topics = [FacetValue(t, labels.get(t, t), c) for t, c in rows]
-
-    stmt = (
-        scoped(select(Participant.person_id, n).group_by(Participant.person_id), Participant.meeting_id)
-        .order_by(n.desc(), Participant.person_id)
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    pnames = dict(
-        session.execute(select(Person.id, Person.name).where(Person.id.in_([r[0] for r in rows]))).all()
-    )
-    out.people = [FacetValue(str(pid), pnames.get(pid, str(pid)), c) for pid, c in rows]
-
-    stmt = (
-        scoped(
-            select(MeetingOrganization.organization_id, n).group_by(MeetingOrganization.organization_id),
-            MeetingOrganization.meeting_id,
+        branches.append(
+            select(
+                literal(name).label("facet"),
+                cast(top.c.k, String).label("k"),
+                label.label("label"),
+                top.c.n,
+            ).join_from(top, target, target_key == top.c.k)
         )
-        .order_by(n.desc())
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    onames = dict(
-        session.execute(
-            select(Organization.id, Organization.name).where(Organization.id.in_([r[0] for r in rows]))
-        ).all()
-    )
-    out.organizations = [
-        FacetValue(onames.get(oid, str(oid)), onames.get(oid, str(oid)), c) for oid, c in rows
-    ]
-
-    out.months = timeline(session, query, _conds=conds)
-    return out
+    if "total" in parts:
+        if matching is None:
+            total = select(func.count()).select_from(Meeting).scalar_subquery()
+        else:
+            total = select(func.count()).select_from(matching).scalar_subquery()
+        branches.append(
+            select(literal("total"), literal(None, String), literal(None, String), total.label("n"))
+        )
+    if "months" in parts:
+        # Counts per start date (a walk of the (precision, start) index in its order, no sort);
+        # the caller sums them into months: 2.5x cheaper than grouping by a month expression.
+        per_day = scoped(
+            select(Meeting.date_precision, Meeting.date_start, func.count().label("n"))
+            .where(Meeting.date_precision.in_(["day", "month"]), Meeting.date_start.is_not(None))
+            .group_by(Meeting.date_precision, Meeting.date_start),
+            Meeting.id,
+        ).subquery()
+        branches.append(
+            select(literal("months"), cast(per_day.c.date_start, String), literal(None, String), per_day.c.n)
+        )
+    return union_all(*branches)
 
 
 def timeline(session: Session, query: Query, *, bucket: str = "month", _conds=None) -> list[FacetValue]:

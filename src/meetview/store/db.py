@@ -12,6 +12,7 @@ from sqlmodel import Session
 from meetview.config import migrations_dir
 
 SQLITE_BUSY_MS = 30_000
+SQLITE_WRITE = "meetview_sqlite_write"  # execution option: begin with BEGIN IMMEDIATE (a writer)
 PG_MIGRATION_LOCK = 0x6D656574  # "meet": serializes concurrent migrations on one PostgreSQL
 
 
@@ -27,18 +28,30 @@ def make_engine(url: str) -> Engine:
             url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_MS / 1000}
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # The sqlite3 module's own transaction handling issues no BEGIN before a SAVEPOINT, so a
+    # savepoint opened first was the whole transaction and its release committed it. Off with it:
+    # SQLAlchemy's begin event below starts every transaction, and savepoints nest inside it.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    """BEGIN, or BEGIN IMMEDIATE for a writer: it waits for the write lock up front (busy timeout)
+    instead of failing when another writer committed after its first read."""
+    immediate = conn.get_execution_options().get(SQLITE_WRITE)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 @contextlib.contextmanager

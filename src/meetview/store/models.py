@@ -58,7 +58,10 @@ class ImportSource(SQLModel, table=True):
 
 class Meeting(SQLModel, table=True):
     __tablename__ = "meeting"
-    __table_args__ = (Index("ix_meeting_date_start_id", "date_start", "id"),)
+    __table_args__ = (
+        Index("ix_meeting_date_start_id", "date_start", "id"),
+        Index("ix_meeting_precision_start", "date_precision", "date_start"),  # timeline, month facet
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY

@@ -9,19 +9,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, event, func, insert, select, text, update
 from sqlmodel import Session
 
 from meetview import records
+from meetview.extract import names as _names
 from meetview.extract.countries import country_name
-from meetview.extract.names import fuller, given_names, same_person, skeleton, surname_key
+from meetview.extract.names import fuller
 from meetview.extract.taxonomy import topic_label
+from meetview.sanitize import _TABLE as _SANITIZE_TABLE
 from meetview.sanitize import clean_line, clean_text
 from meetview.store.dates import date_bounds
+from meetview.store.db import SQLITE_WRITE
 from meetview.store.models import (
     Article,
     Country,
@@ -66,13 +71,16 @@ WRITE_LOCK = 0x6D657772  # "mewr": one writer at a time on a shared PostgreSQL
 
 
 def lock_for_writing(session: Session) -> None:
-    """Serialize writers: on PostgreSQL, an advisory lock held until this transaction ends.
+    """Serialize writers; call it before the first statement of a write transaction.
 
-    Two importers writing the same articles then never race on people, countries or articles;
-    SQLite's own database lock already serializes its writers.
+    PostgreSQL: an advisory lock held until this transaction ends, so two importers writing the
+    same articles never race on people, countries or articles. SQLite: the transaction begins with
+    BEGIN IMMEDIATE, taking the database's write lock up front (waiting the busy timeout for it).
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+    else:
+        session.connection(execution_options={SQLITE_WRITE: True})
 
 
 # --- import sources ------------------------------------------------------------------------------
@@ -83,27 +91,109 @@ def known_sources(session: Session) -> dict[str, str]:
     return dict(session.execute(select(ImportSource.location, ImportSource.source_hash)).all())
 
 
+def known_source_rows(session: Session) -> dict[str, tuple[str, int]]:
+    """location -> (bytes' hash, articles it gave) of every source imported so far, in one query."""
+    rows = session.execute(select(ImportSource.location, ImportSource.source_hash, ImportSource.articles))
+    return {location: (digest, articles) for location, digest, articles in rows}
+
+
 def record_source(session: Session, location: str, source_hash: str, articles: int) -> None:
-    row = session.get(ImportSource, location)
-    if row is None:
-        session.add(
-            ImportSource(location=location, source_hash=source_hash, articles=articles, imported_at=now())
-        )
+    """Remember a source and its bytes' hash: one upsert statement."""
+    values = {"location": location, "source_hash": source_hash, "articles": articles, "imported_at": now()}
+    session.connection().execute(_upsert_source(_dialect(session)), values)
+
+
+@lru_cache(maxsize=4)
+def _upsert_source(dialect: str):
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
     else:
-        row.source_hash, row.articles, row.imported_at = source_hash, articles, now()
-    session.flush()
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    stmt = upsert(ImportSource)
+    return stmt.on_conflict_do_update(
+        index_elements=[ImportSource.location],
+        set_={k: stmt.excluded[k] for k in ("source_hash", "articles", "imported_at")},
+    )
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+# --- a cache of what this transaction has seen --------------------------------------------------------
+
+
+@dataclass
+class _KnownPerson:
+    id: int
+    name: str
+    country: str | None
+    aliases: list[str]
+
+
+@dataclass
+class _Cache:
+    """Rows this transaction has read or written: countries, topics, organizations and people by key.
+
+    Valid for one root transaction only (another writer may change the tables between ours; on
+    PostgreSQL the write lock is held for the whole transaction). Dropped on any rollback, since a
+    rolled-back savepoint takes its inserts with it.
+    """
+
+    transaction: object
+    db: Connection  # the session's connection for this transaction
+    countries: set[str] = field(default_factory=set)
+    topics: set[str] = field(default_factory=set)
+    organizations: dict[str, int] = field(default_factory=dict)
+    people: dict[str, list[_KnownPerson]] = field(default_factory=dict)
+
+
+_CACHE_KEY = "meetview.writer.cache"
+
+
+def _cache(session: Session) -> _Cache:
+    root = session.get_transaction()
+    cache = session.info.get(_CACHE_KEY)
+    if cache is None or cache.transaction is not root:
+        if _CACHE_KEY not in session.info:
+            event.listen(session, "after_soft_rollback", forget)
+        cache = session.info[_CACHE_KEY] = _Cache(root, session.connection())
+    return cache
+
+
+def _conn(session: Session) -> Connection:
+    """The session's connection, cached for the transaction: Core statements on it skip the ORM's
+    per-statement work. Entry points (save_article, record_source, recompute_meeting) first call
+    session.connection() themselves: that is what emits a pending SAVEPOINT of begin_nested()."""
+    return _cache(session).db
+
+
+def forget(session: Session, *_args) -> None:
+    """Drop the writer's cache (after a rollback, or when rows were changed behind its back)."""
+    session.info[_CACHE_KEY] = None
 
 
 # --- articles ------------------------------------------------------------------------------------
 
 
+# Every character clean_text removes or rewrites (its translation table, CR, the escape introducers,
+# which the table holds too): text without any of them is already inert. One regex scan is ~10x
+# cheaper than clean_text's translate pass over text with non-ASCII letters.
+_NEEDS_CLEANING = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_SANITIZE_TABLE)) + "\r]")
+
+
+def _inert_text(text: str) -> str:
+    return clean_text(text) if _NEEDS_CLEANING.search(text) else text
+
+
 def _inert_article(a: records.Article) -> records.Article:
     """The last guard: no control or escape character reaches the database (PostgreSQL rejects NUL)."""
+    text = _inert_text(a.text)
     return replace(
         a,
         source=clean_line(a.source) or "(unnamed)",
-        text=clean_text(a.text),
-        original=clean_text(a.original),
+        text=text,
+        original=text if a.original == a.text else _inert_text(a.original),
         title=_line(a.title),
         published=_line(a.published),
         outlet=_line(a.outlet),
@@ -159,61 +249,102 @@ def save_article(
     )
     origin = clean_line(origin)
     chash = content_hash(article)
-    existing = session.execute(select(Article).where(Article.source == article.source)).scalar_one_or_none()
+    db = session.connection()
+    same = db.execute(_SELECT_ARTICLE, {"source": article.source, "content_hash": chash}).all()
+    existing = next((r for r in same if r.source == article.source), None)
     if existing is not None and existing.content_hash == chash and not force:
         return Outcome.UNCHANGED
-    if existing is None and not force:
-        twin = session.execute(
-            select(Article.id).where(Article.content_hash == chash).limit(1)
-        ).scalar_one_or_none()
-        if twin is not None:  # the same content under another name: stored once
-            return Outcome.UNCHANGED
+    if existing is None and not force and same:  # the same content under another name: stored once
+        return Outcome.UNCHANGED
 
     published = extraction.published or article.published
+    stamp = now()
+    values = {
+        "url": article.url,
+        "title": extraction.title or article.title,
+        "outlet": article.outlet,
+        "published": published,
+        "kind": article.kind,
+        "original_text": article.original,
+        "clean_text": article.text,
+        "content_hash": chash,
+        "origin": origin,
+        "updated_at": stamp,
+    }
     if existing is None:
-        row = Article(
-            source=article.source,
-            url=article.url,
-            title=extraction.title or article.title,
-            outlet=article.outlet,
-            published=published,
-            kind=article.kind,
-            original_text=article.original,
-            clean_text=article.text,
-            content_hash=chash,
-            origin=origin,
-            imported_at=now(),
-            updated_at=now(),
-        )
-        session.add(row)
-        session.flush()
+        article_id = db.execute(
+            _INSERT_ARTICLE, {"source": article.source, "imported_at": stamp, **values}
+        ).scalar_one()
         outcome = Outcome.IMPORTED
     else:
-        row = existing
-        affected = detach_article(session, row.id)
-        row.url, row.title, row.outlet = article.url, extraction.title or article.title, article.outlet
-        row.published, row.kind, row.origin = published, article.kind, origin
-        row.original_text, row.clean_text, row.content_hash = article.original, article.text, chash
-        row.updated_at = now()
-        session.flush()
+        article_id = existing.id
+        affected = detach_article(session, article_id)
+        session.execute(update(Article).where(Article.id == article_id).values(**values))
         for meeting_id in affected:
             recompute_meeting(session, meeting_id)
         outcome = Outcome.UPDATED
 
-    _insert_spans(session, row.id, None, extraction.spans)
+    spans = _span_rows(article_id, None, extraction.spans)
+    own: set[int] = set()  # this article's meetings never merge with each other
     for position, meeting in enumerate(extraction.meetings):
-        meeting_id = _find_twin(session, meeting, row.id) or _new_meeting(session)
-        session.execute(
-            insert(MeetingSource).values(
-                meeting_id=meeting_id,
-                article_id=row.id,
-                position=position,
-                record=json.dumps(meeting.to_dict(), ensure_ascii=False),
-            )
+        record = json.dumps(_record(meeting), ensure_ascii=False)
+        twin_id = _find_twin(session, meeting, own)
+        # A meeting only this article reports is built from its record directly, with no re-read.
+        meeting_id = _write_meeting(session, None, [meeting]) if twin_id is None else twin_id
+        own.add(meeting_id)
+        db.execute(
+            _INSERT_SOURCE,
+            {"meeting_id": meeting_id, "article_id": article_id, "position": position, "record": record},
         )
-        _insert_spans(session, row.id, meeting_id, meeting.spans)
-        recompute_meeting(session, meeting_id)
+        spans += _span_rows(article_id, meeting_id, meeting.spans)
+        if twin_id is not None:
+            recompute_meeting(session, meeting_id)
+    if spans:
+        db.execute(_INSERT_SPAN, spans)
     return outcome
+
+
+# The article with this source, and any with the same content (one indexed OR lookup).
+_SELECT_ARTICLE = select(Article.id, Article.source, Article.content_hash).where(
+    (Article.source == bindparam("source")) | (Article.content_hash == bindparam("content_hash"))
+)
+_INSERT_ARTICLE = insert(Article).returning(Article.id)
+_INSERT_SOURCE = insert(MeetingSource)
+_INSERT_SPAN = insert(Span)
+_INSERT_MEETING = insert(Meeting).returning(Meeting.id)
+_UPDATE_MEETING = update(Meeting).where(Meeting.id == bindparam("meeting_id"))
+_INSERT_PARTICIPANT = insert(Participant)
+_INSERT_MEETING_COUNTRY = insert(MeetingCountry)
+_INSERT_MEETING_ORG = insert(MeetingOrganization)
+_INSERT_MEETING_TOPIC = insert(MeetingTopic)
+_INSERT_PERSON = insert(Person).returning(Person.id)
+_UPDATE_PERSON = update(Person).where(Person.id == bindparam("person_id"))
+_INSERT_ALIAS = insert(PersonAlias)
+
+
+def _record(m: records.Meeting) -> dict:
+    """records.Meeting.to_dict(), written out: dataclasses.asdict's deep copy costs 10x more."""
+    return {
+        "date": m.date,
+        "format": m.format,
+        "location": m.location,
+        "participants": [
+            {
+                "name": p.name,
+                "role": p.role,
+                "country": p.country,
+                "organization": p.organization,
+                "aliases": list(p.aliases),
+            }
+            for p in m.participants
+        ],
+        "countries": list(m.countries),
+        "organizations": list(m.organizations),
+        "topics": list(m.topics),
+        "evidence": m.evidence,
+        "status": m.status,
+        "spans": [{"field": s.field, "value": s.value, "start": s.start, "end": s.end} for s in m.spans],
+    }
 
 
 def detach_article(session: Session, article_id: int) -> list[int]:
@@ -234,10 +365,8 @@ def delete_article(session: Session, article_id: int) -> None:
     session.execute(delete(Article).where(Article.id == article_id))
 
 
-def _insert_spans(
-    session: Session, article_id: int, meeting_id: int | None, spans: Iterable[records.Span]
-) -> None:
-    rows = [
+def _span_rows(article_id: int, meeting_id: int | None, spans: Iterable[records.Span]) -> list[dict]:
+    return [
         {
             "article_id": article_id,
             "meeting_id": meeting_id,
@@ -248,62 +377,62 @@ def _insert_spans(
         }
         for s in spans
     ]
-    if rows:
-        session.execute(insert(Span), rows)
-
-
-def _new_meeting(session: Session) -> int:
-    stamp = now()
-    return session.execute(
-        insert(Meeting).values(created_at=stamp, updated_at=stamp).returning(Meeting.id)
-    ).scalar_one()
 
 
 # --- merging the same meeting across articles -------------------------------------------------------
 
 
-def _find_twin(session: Session, meeting: records.Meeting, article_id: int) -> int | None:
+def _find_twin(session: Session, meeting: records.Meeting, own: set[int]) -> int | None:
     """An existing meeting, reported by another article, that this record describes too.
 
     Conservative on purpose (a wrong merge hides a meeting): same day, and a shared participant
-    or the same set of two or more countries.
+    or the same set of two or more countries. `own` are the meetings of the article being saved.
     """
     start, _, precision = date_bounds(meeting.date)
     if precision != "day":
         return None
-    candidates = (
-        session.execute(
-            select(Meeting.id).where(Meeting.date_start == start, Meeting.date_precision == "day")
-        )
-        .scalars()
-        .all()
-    )
-    if not candidates:
+    db = _conn(session)
+    rows = db.execute(_SELECT_SAME_DAY, {"start": start}).all()
+    if not rows:
         return None
-    own = set(
-        session.execute(
-            select(MeetingSource.meeting_id).where(MeetingSource.article_id == article_id)
-        ).scalars()
-    )
+    theirs: dict[int, list[str]] = {}
+    for meeting_id, name in rows:
+        names = theirs.setdefault(meeting_id, [])
+        if name is not None:
+            names.append(name)
+    keys = {_surname_key(p.name) for p in meeting.participants}
     names = [p.name for p in meeting.participants]
     countries = set(meeting.countries)
-    for meeting_id in candidates:
+    their_countries: dict[int, set[str]] = {}
+    if len(countries) >= 2:
+        for meeting_id, code in db.execute(_SELECT_COUNTRIES_OF, {"ids": list(theirs)}):
+            their_countries.setdefault(meeting_id, set()).add(code)
+    for meeting_id, their_names in theirs.items():
         if meeting_id in own:
             continue
-        theirs = session.execute(
-            select(Participant.name).where(Participant.meeting_id == meeting_id)
-        ).scalars()
-        if any(same_person(a, b) for a in names for b in theirs):
+        if any(same_person(a, b) for b in their_names if _surname_key(b) in keys for a in names):
             return meeting_id
-        if len(countries) >= 2:
-            their_countries = set(
-                session.execute(
-                    select(MeetingCountry.country_code).where(MeetingCountry.meeting_id == meeting_id)
-                ).scalars()
-            )
-            if their_countries == countries:
-                return meeting_id
+        if len(countries) >= 2 and their_countries.get(meeting_id, set()) == countries:
+            return meeting_id
     return None
+
+
+_SELECT_SAME_DAY = (
+    select(Meeting.id, Participant.name)
+    .outerjoin(Participant, Participant.meeting_id == Meeting.id)
+    .where(Meeting.date_start == bindparam("start"), Meeting.date_precision == "day")
+    .order_by(Meeting.id)
+)
+_SELECT_COUNTRIES_OF = select(MeetingCountry.meeting_id, MeetingCountry.country_code).where(
+    MeetingCountry.meeting_id.in_(bindparam("ids", expanding=True))
+)
+
+
+# The name functions are pure and called for the same few thousand names over and over.
+surname_key = _surname_key = lru_cache(maxsize=65536)(_names.surname_key)
+given_names = lru_cache(maxsize=65536)(_names.given_names)
+skeleton = lru_cache(maxsize=65536)(_names.skeleton)
+same_person = lru_cache(maxsize=65536)(_names.same_person)
 
 
 @dataclass
@@ -320,19 +449,31 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 
 def recompute_meeting(session: Session, meeting_id: int) -> None:
     """Rebuild a meeting's columns and links from its sources' records; delete it if none is left."""
-    rows = session.execute(
-        select(MeetingSource.record, Article.published)
-        .join(Article, Article.id == MeetingSource.article_id)
-        .where(MeetingSource.meeting_id == meeting_id)
-        .order_by(MeetingSource.article_id)
-    ).all()
-    for table in (Participant, MeetingCountry, MeetingOrganization, MeetingTopic):
-        session.execute(delete(table).where(table.meeting_id == meeting_id))
+    db = session.connection()
+    rows = db.execute(_SELECT_RECORDS, {"meeting_id": meeting_id}).all()
+    for stmt in _DELETE_LINKS:
+        db.execute(stmt, {"meeting_id": meeting_id})
     if not rows:
-        session.execute(delete(Meeting).where(Meeting.id == meeting_id))
+        db.execute(_DELETE_MEETING, {"meeting_id": meeting_id})
         return
-    recs = [records.Meeting.from_dict(json.loads(r.record)) for r in rows]
+    _write_meeting(session, meeting_id, [records.Meeting.from_dict(json.loads(r.record)) for r in rows])
 
+
+_SELECT_RECORDS = (
+    select(MeetingSource.record)
+    .where(MeetingSource.meeting_id == bindparam("meeting_id"))
+    .order_by(MeetingSource.article_id)
+)
+_DELETE_LINKS = [
+    delete(t).where(t.meeting_id == bindparam("meeting_id"))
+    for t in (Participant, MeetingCountry, MeetingOrganization, MeetingTopic)
+]
+_DELETE_MEETING = delete(Meeting).where(Meeting.id == bindparam("meeting_id"))
+
+
+def _write_meeting(session: Session, meeting_id: int | None, recs: list[records.Meeting]) -> int:
+    """Write a meeting's columns and links merged from its records (a new meeting if no id is given;
+    an existing one must have no links left). Returns the meeting's id."""
     merged = _Merged(status="held" if any(r.status == "held" for r in recs) else recs[0].status)
     best = max(recs, key=lambda r: _PRECISION_RANK[date_bounds(r.date)[2]])
     merged.date = best.date
@@ -362,10 +503,39 @@ def recompute_meeting(session: Session, meeting_id: int) -> None:
     countries = _union(r.countries for r in recs)
     organizations = _union(r.organizations for r in recs)
     topics = _union(r.topics for r in recs)
+    if countries:
+        _ensure_countries(session, countries)
+    if topics:
+        _ensure_topics(session, topics)
+    org_ids = [_organization_id(session, o) for o in organizations]
+
+    start, end, precision = date_bounds(merged.date)
+    stamp = now()
+    values = {
+        "date": merged.date,
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "format": merged.format,
+        "location": merged.location,
+        "evidence": merged.evidence,
+        "status": merged.status,
+        "participants_label": "; ".join(p.name for _, p in people),
+        "countries_label": " ".join(countries),
+        "organizations_label": ", ".join(organizations),
+        "topics_label": ", ".join(topics),
+        "n_sources": len(recs),
+        "updated_at": stamp,
+    }
+    db = _conn(session)
+    if meeting_id is None:
+        meeting_id = db.execute(_INSERT_MEETING, {"created_at": stamp, **values}).scalar_one()
+    else:
+        db.execute(_UPDATE_MEETING, {"meeting_id": meeting_id, **values})
 
     if people:
-        session.execute(
-            insert(Participant),
+        db.execute(
+            _INSERT_PARTICIPANT,
             [
                 {
                     "meeting_id": meeting_id,
@@ -379,43 +549,17 @@ def recompute_meeting(session: Session, meeting_id: int) -> None:
             ],
         )
     if countries:
-        _ensure_countries(session, countries)
-        session.execute(
-            insert(MeetingCountry), [{"meeting_id": meeting_id, "country_code": c} for c in countries]
+        db.execute(
+            _INSERT_MEETING_COUNTRY, [{"meeting_id": meeting_id, "country_code": c} for c in countries]
         )
-    if organizations:
-        session.execute(
-            insert(MeetingOrganization),
-            [
-                {"meeting_id": meeting_id, "organization_id": _organization_id(session, o)}
-                for o in organizations
-            ],
+    if org_ids:
+        db.execute(
+            _INSERT_MEETING_ORG,
+            [{"meeting_id": meeting_id, "organization_id": oid} for oid in org_ids],
         )
     if topics:
-        _ensure_topics(session, topics)
-        session.execute(insert(MeetingTopic), [{"meeting_id": meeting_id, "topic_id": t} for t in topics])
-
-    start, end, precision = date_bounds(merged.date)
-    session.execute(
-        update(Meeting)
-        .where(Meeting.id == meeting_id)
-        .values(
-            date=merged.date,
-            date_start=start,
-            date_end=end,
-            date_precision=precision,
-            format=merged.format,
-            location=merged.location,
-            evidence=merged.evidence,
-            status=merged.status,
-            participants_label="; ".join(p.name for _, p in people),
-            countries_label=" ".join(countries),
-            organizations_label=", ".join(organizations),
-            topics_label=", ".join(topics),
-            n_sources=len(recs),
-            updated_at=now(),
-        )
-    )
+        db.execute(_INSERT_MEETING_TOPIC, [{"meeting_id": meeting_id, "topic_id": t} for t in topics])
+    return meeting_id
 
 
 def _union(lists: Iterable[Iterable[str]]) -> list[str]:
@@ -428,24 +572,40 @@ def _union(lists: Iterable[Iterable[str]]) -> list[str]:
 
 
 def _ensure_countries(session: Session, codes: list[str]) -> None:
-    have = set(session.execute(select(Country.code).where(Country.code.in_(codes))).scalars())
-    missing = [c for c in codes if c not in have]
+    cache = _cache(session)
+    wanted = [c for c in codes if c not in cache.countries]
+    if not wanted:
+        return
+    have = set(session.execute(select(Country.code).where(Country.code.in_(wanted))).scalars())
+    missing = [c for c in wanted if c not in have]
     if missing:
         session.execute(insert(Country), [{"code": c, "name": country_name(c)} for c in missing])
+    cache.countries.update(wanted)
 
 
 def _ensure_topics(session: Session, ids: list[str]) -> None:
-    have = set(session.execute(select(Topic.id).where(Topic.id.in_(ids))).scalars())
-    missing = [t for t in ids if t not in have]
+    cache = _cache(session)
+    wanted = [t for t in ids if t not in cache.topics]
+    if not wanted:
+        return
+    have = set(session.execute(select(Topic.id).where(Topic.id.in_(wanted))).scalars())
+    missing = [t for t in wanted if t not in have]
     if missing:
         session.execute(insert(Topic), [{"id": t, "label": topic_label(t)} for t in missing])
+    cache.topics.update(wanted)
 
 
 def _organization_id(session: Session, name: str) -> int:
-    found = session.execute(select(Organization.id).where(Organization.name == name)).scalar_one_or_none()
-    if found is not None:
-        return found
-    return session.execute(insert(Organization).values(name=name).returning(Organization.id)).scalar_one()
+    cache = _cache(session)
+    found = cache.organizations.get(name)
+    if found is None:
+        found = session.execute(select(Organization.id).where(Organization.name == name)).scalar_one_or_none()
+        if found is None:
+            found = session.execute(
+                insert(Organization).values(name=name).returning(Organization.id)
+            ).scalar_one()
+        cache.organizations[name] = found
+    return found
 
 
 # --- people -------------------------------------------------------------------------------------
@@ -455,25 +615,54 @@ def resolve_person(session: Session, participant: records.Participant) -> int:
     """The person this written name denotes: an existing one (transliteration-tolerant) or a new one."""
     name = participant.name
     key = surname_key(name) or skeleton(name) or name.lower()
-    candidates = session.execute(select(Person).where(Person.key == key)).scalars().all()
+    cache = _cache(session)
+    candidates = cache.people.get(key)
+    if candidates is None:
+        candidates = cache.people[key] = _people_with_key(session, key)
     for person in candidates:
         if participant.country and person.country and participant.country != person.country:
             continue
-        aliases = (
-            session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == person.id))
-            .scalars()
-            .all()
-        )
-        if _is_alias_of(name, aliases):
+        if _is_alias_of(name, person.aliases):
+            before = (person.name, person.country)
             _add_aliases(session, person, [name, *participant.aliases])
             if person.country is None and participant.country:
                 person.country = participant.country
-            return person.id  # type: ignore[return-value]
-    person = Person(name=name, key=key, country=participant.country)
-    session.add(person)
-    session.flush()
-    _add_aliases(session, person, [name, *participant.aliases])
-    return person.id  # type: ignore[return-value]
+            if (person.name, person.country) != before:
+                _conn(session).execute(
+                    _UPDATE_PERSON, {"person_id": person.id, "name": person.name, "country": person.country}
+                )
+            return person.id
+    names = [n for n in dict.fromkeys([name, *participant.aliases]) if n]
+    canonical = name
+    for alias in names:
+        canonical = fuller(canonical, alias)
+    person_id = (
+        _conn(session)
+        .execute(_INSERT_PERSON, {"name": canonical, "key": key, "country": participant.country})
+        .scalar_one()
+    )
+    person = _KnownPerson(person_id, canonical, participant.country, [])
+    candidates.append(person)
+    _add_aliases(session, person, names)
+    return person_id
+
+
+_SELECT_PEOPLE_WITH_KEY = (
+    select(Person.id, Person.name, Person.country, PersonAlias.alias)
+    .outerjoin(PersonAlias, PersonAlias.person_id == Person.id)
+    .where(Person.key == bindparam("key"))
+    .order_by(Person.id, PersonAlias.id)
+)
+
+
+def _people_with_key(session: Session, key: str) -> list[_KnownPerson]:
+    people: dict[int, _KnownPerson] = {}
+    rows = _conn(session).execute(_SELECT_PEOPLE_WITH_KEY, {"key": key})
+    for pid, name, country, alias in rows:
+        person = people.setdefault(pid, _KnownPerson(pid, name, country, []))
+        if alias is not None:
+            person.aliases.append(alias)
+    return list(people.values())
 
 
 def _is_alias_of(name: str, aliases: list[str]) -> bool:
@@ -484,14 +673,17 @@ def _is_alias_of(name: str, aliases: list[str]) -> bool:
     return any(same_person(name, a) for a in full)
 
 
-def _add_aliases(session: Session, person: Person, names: list[str]) -> None:
-    have = set(session.execute(select(PersonAlias.alias).where(PersonAlias.person_id == person.id)).scalars())
+def _add_aliases(session: Session, person: _KnownPerson, names: list[str]) -> None:
+    have = set(person.aliases)
+    rows = []
     for alias in names:
         if alias and alias not in have:
-            session.add(PersonAlias(person_id=person.id, alias=alias, folded=skeleton(alias)))
+            rows.append({"person_id": person.id, "alias": alias, "folded": skeleton(alias)})
             have.add(alias)
+            person.aliases.append(alias)
             person.name = fuller(person.name, alias)
-    session.flush()
+    if rows:
+        _conn(session).execute(_INSERT_ALIAS, rows)
 
 
 def table_counts(session: Session) -> dict[str, int]:

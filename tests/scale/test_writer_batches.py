@@ -1,0 +1,78 @@
+"""The fast write path keeps the store's rules: merges, real batch transactions, a cache that forgets."""
+
+from __future__ import annotations
+
+import pytest
+from factories import make_article, meeting, person, save
+from sqlalchemy import select, text
+
+from meetview.importer import run_import
+from meetview.store.models import Country, Meeting, Person
+from meetview.store.writer import lock_for_writing, save_article, table_counts
+
+
+def test_a_shared_participant_merges_whatever_its_place_in_the_list(store):
+    first = meeting("2024-05-01", [person("Ann Smith", country="GB"), person("Bo Lee", country="KR")])
+    second = meeting("2024-05-01", [person("Carl Jung", country="DE"), person("Bo Lee", country="KR")])
+    save(store, make_article("a.txt", "A"), first)
+    save(store, make_article("b.txt", "B"), second)
+    with store.session() as s:
+        rows = s.execute(select(Meeting.n_sources, Meeting.participants_label)).all()
+    assert len(rows) == 1
+    assert rows[0].n_sources == 2
+    assert set(rows[0].participants_label.split("; ")) == {"Ann Smith", "Bo Lee", "Carl Jung"}
+
+
+def test_savepoints_nest_in_one_transaction_that_can_still_roll_back(store):
+    """A batch is one transaction: releasing a source's savepoint does not commit it on its own."""
+    with store.session() as s:
+        lock_for_writing(s)
+        with s.begin_nested():
+            s.execute(text("INSERT INTO country (code, name) VALUES ('QQ', 'Test')"))
+        s.rollback()
+        assert s.execute(select(Country).where(Country.code == "QQ")).first() is None
+
+
+def test_a_rolled_back_source_leaves_no_stale_ids_for_the_next(store):
+    """People and organizations written inside a rolled-back savepoint are not reused afterwards."""
+    from factories import extraction
+
+    art1, art2 = make_article("a.txt", "A"), make_article("b.txt", "B")
+    m1 = meeting("2024-05-01", [person("Ann Smith", country="GB")], ["GB", "FR"], orgs=["NATO"])
+    m2 = meeting("2024-06-01", [person("Ann Smith", country="GB")], ["GB", "FR"], orgs=["NATO"])
+    with store.session() as s:
+        lock_for_writing(s)
+        with pytest.raises(RuntimeError), s.begin_nested():
+            save_article(s, art1, extraction(art1, m1), origin="a.txt")
+            raise RuntimeError("the source fails after its writes")
+        save_article(s, art2, extraction(art2, m2), origin="b.txt")
+    with store.session() as s:
+        counts = table_counts(s)
+        people = s.execute(select(Person.name)).scalars().all()
+    assert people == ["Ann Smith"]
+    assert (counts["articles"], counts["meetings"], counts["organizations"]) == (1, 1, 1)
+
+
+def test_a_failing_source_in_a_batch_is_skipped_and_the_rest_kept(tmp_path, monkeypatch):
+    from factories import write_articles
+
+    import meetview.importer as importer
+    from meetview.store import open_store
+
+    folder = tmp_path / "corpus"
+    paths = write_articles(folder, 12)
+    real = importer.save_article
+
+    def flaky(session, article, extraction, **kw):
+        if article.source == str(paths[5]):
+            real(session, article, extraction, **kw)  # writes, then fails: the savepoint undoes it
+            raise ValueError("boom")
+        return real(session, article, extraction, **kw)
+
+    monkeypatch.setattr(importer, "save_article", flaky)
+    store = open_store(str(tmp_path / "t.db"))
+    report = run_import(store, [str(folder)])
+    assert report.imported == 11 and [s.source for s in report.skipped] == [str(paths[5])]
+    with store.session() as s:
+        counts = table_counts(s)
+    assert counts["articles"] == 11 and counts["import sources"] == 11
