@@ -355,6 +355,7 @@ def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
     return y, mo, d
 
 
+@lru_cache(maxsize=8)
 def upcoming_year(text: str) -> int | None:
     """The year before the one named beside "the upcoming year" ("priorities for the upcoming year, 2026")."""
     if not _UPCOMING.search(text):
@@ -439,7 +440,9 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
             if not labelled and (len(ln) > 100 or prose):
                 # "On March 3, 2031, the ministers met ..." dates a meeting, not the article; but a
                 # dateline before the lead's dash dates the article ("Riyadh, ..., March 24, 2025, SPA --")
-                pm = _DATELINE_PREFIX.match(text, s, e)
+                head = text[s : min(e, s + 160)]
+                dashed = " -" in head or " —" in head or " –" in head or "(" in head
+                pm = _DATELINE_PREFIX.match(text, s, e) if dashed else None
                 if pm:
                     cands.extend(_header_dates(text, s, pm.end()))
                 continue
@@ -476,6 +479,8 @@ def _settle_ambiguous(
 ) -> list[tuple[date, int, int]]:
     """Of two readings of one numeric date (05/06/2025: 5 June or 6 May), keep the one the article's
     weekdays agree with ("talks on Thursday" reported on the day, or the day after), else day/month."""
+    if len({c[1:] for c in cands}) == len(cands):
+        return cands  # no numeric date read two ways
     days = [_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text, body, body + 6000)]
     out: list[tuple[date, int, int]] = []
     n = 0

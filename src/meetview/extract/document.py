@@ -139,7 +139,7 @@ def _end_sentences(doc: Doc) -> set[int]:
         return len(line) < 60 and not line.endswith((".", "!", "?", ":"))
 
     for k, s in enumerate(doc.sentences):
-        if not _END_HEADING.match(doc.text[s.start : s.end]):
+        if s.end - s.start > 40 or not _END_HEADING.match(doc.text[s.start : s.end]):
             continue
         if (k + 1 < n and heading(k + 1)) or (k > 0 and heading(k - 1) and k + 1 < n):
             continue  # "Contents / ... / Further information / Media enquiries": a list of headings

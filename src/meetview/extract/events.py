@@ -402,12 +402,19 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     for k, (a, b) in enumerate(doc.sent_tokens):
         if k in doc.title_sentences or k in doc.caption_sentences:
             continue
+        has_words = has_cues = False
+        for y in range(a, b):
+            low = toks[y].low
+            has_words = has_words or low in words
+            has_cues = has_cues or low in _ATTENDANCE_CUES
+        if not (has_words or has_cues):
+            continue
         people_at = _people_at(doc, people, k) if k in people.by_sentence else {}
-        attend = _attendance(doc, k, a, b, people_at)
+        attend = _attendance(doc, k, a, b, people_at) if has_cues else None
         if attend is not None:
             attend.status = _status(doc, attend)
             out.append(attend)
-        if not any(toks[y].low in words for y in range(a, b)):
+        if not has_words:
             continue
         x = a
         while x < b:
@@ -600,7 +607,7 @@ def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> 
     """A sentence that adds named attendees to the meeting just told ("X and Y were also present",
     "The talks were also attended by X", "Among those present were X", "X accompanied President Y")."""
     countries = [x for x in range(a, b) if x in doc.place_at and doc.place_at[x].kind == "country"]
-    if not (people_at or countries) or not any(doc.tokens[x].low in _ATTENDANCE_CUES for x in range(a, b)):
+    if not (people_at or countries):
         return None
     before, after = _attendance_patterns()
     s = doc.sentences[k]
@@ -1031,12 +1038,10 @@ def _date_or_venue(toks: list, k: int, b: int) -> bool:
 def _covered(doc: Doc, mentions: list, a: int, b: int) -> set[int]:
     """Tokens inside person mentions or their role phrases."""
     spans = [(m.start, m.end) for m in mentions] + [m.role_span for m in mentions if m.role_span]
-    out = set()
-    for k in range(a, b):
-        s = doc.tokens[k].start
-        if any(lo <= s < hi for lo, hi in spans):
-            out.add(k)
-    return out
+    if not spans:
+        return set()
+    toks = doc.tokens
+    return {k for k in range(a, b) if any(lo <= toks[k].start < hi for lo, hi in spans)}
 
 
 def _list_after(doc: Doc, k: int) -> list[int]:

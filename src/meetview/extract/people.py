@@ -190,7 +190,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     i = a
     while i < b:
         if not toks[i].cap and not _is_name_token(doc, i):
-            if _particle_start(doc, i, a, b):
+            if toks[i].low in v.particles and _particle_start(doc, i, a, b):
                 j = i
                 while j < b and toks[j].low in v.particles and not toks[j].cap:
                     j += 1
@@ -904,7 +904,11 @@ def _listed_after_person(doc: Doc, run: _Run, mentions: list[Mention]) -> bool:
     if toks[k].low == "and" and toks[k - 1].text == ",":
         k -= 1
     prev_end = toks[k - 1].end
-    return any(m.end == prev_end and m.kind == "name" for m in mentions)
+    return any(m.end == prev_end and m.kind == "name" for m in mentions if m.sent == run_sent(doc, run))
+
+
+def run_sent(doc: Doc, run: _Run) -> int:
+    return doc.tokens[run.i].sent
 
 
 def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:

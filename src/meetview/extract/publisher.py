@@ -12,7 +12,7 @@ from meetview.extract.vocab import vocab
 
 _URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
 # A government domain written bare ("www.gov.za", "mea.gov.in", "mofa.go.jp"): its country-code TLD
-_GOV_DOMAIN = re.compile(r"(?<=[a-z0-9])\.(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b", re.I)
+_GOV_DOMAIN = re.compile(r"\.(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b", re.I)
 _TLD = {"uk": "GB"}
 # Words that make a header line an institution's name ("Ministry of Foreign Affairs of Japan")
 _INSTITUTION = {
@@ -71,7 +71,12 @@ def home_country(doc: Doc, url: str | None) -> str | None:
             if host == dom or host.endswith("." + dom):
                 return code
     # bare government domains, in the header or in a contact line ("newsdesk@fcdo.gov.uk"): one country
-    gov = {_TLD.get(m.group(1).lower(), m.group(1).upper()) for m in _GOV_DOMAIN.finditer(doc.raw)}
+    raw = doc.raw
+    gov = {
+        _TLD.get(m.group(1).lower(), m.group(1).upper())
+        for m in _GOV_DOMAIN.finditer(raw)
+        if m.start() > 0 and raw[m.start() - 1].isalnum()
+    }
     if len(gov) == 1:
         return gov.pop()
     code = _institution_header(doc)
@@ -160,10 +165,14 @@ def _agency(doc: Doc) -> str | None:
     if pattern is None:
         return None
     zone = [doc.text[lo:hi] for lo, hi in _header_lines(doc)]
-    body = doc.text[doc.body_start : doc.body_start + 2000]
-    m = re.search(r"^[^\n]{0,160}?(?:--|—|–)", body, re.M)
-    if m:
-        zone.append(m.group(0))
+    for line in doc.text[doc.body_start : doc.body_start + 2000].split("\n")[:12]:
+        cut = min(
+            (i for i in (line.find("--", 0, 160), line.find("—", 0, 160), line.find("–", 0, 160)) if i >= 0),
+            default=-1,
+        )
+        if cut >= 0:
+            zone.append(line[:cut])
+            break
     for chunk in zone:
         hit = pattern.search(chunk)
         if hit:
