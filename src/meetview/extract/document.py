@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +25,11 @@ class Doc:
     quotes: QuoteIndex
     body_start: int = 0
     title_sentences: set[int] = field(default_factory=set)
+    caption_sentences: set[int] = field(default_factory=set)  # photo captions and credits
+    end_sentences: set[int] = field(default_factory=set)  # "Further information", "Notes to editors" ...
+    # hyphenated names of places and organisations ("EU-UK", "Japan-Australia", "Russian-Indonesian"):
+    # token index -> the (kind, value, start, end) of each part
+    compounds: dict[int, list[tuple[str, str, int, int]]] = field(default_factory=dict)
     # token index -> the gazetteer hit covering it
     place_at: dict[int, Hit] = field(default_factory=dict)
     org_at: dict[int, Hit] = field(default_factory=dict)
@@ -86,8 +92,89 @@ def prepare(raw: str, title: str | None = None) -> Doc:
         place_at=place_at,
         org_at=org_at,
     )
+    doc.compounds = _compounds(tokens, place_at, org_at)
     doc.title_sentences = _title_sentences(doc, title)
+    doc.caption_sentences = _caption_sentences(doc)
+    doc.end_sentences = _end_sentences(doc)
     return doc
+
+
+def _compounds(tokens: list[Token], place_at: dict[int, Hit], org_at: dict[int, Hit]) -> dict:
+    """Parts of hyphenated tokens that name places or organisations, each with its offsets."""
+    lex = _gazetteer()
+    out: dict[int, list[tuple[str, str, int, int]]] = {}
+    for n, t in enumerate(tokens):
+        if "-" not in t.text or not t.cap or n in place_at or n in org_at:
+            continue
+        parts = []
+        pos = t.start
+        for piece in t.text.split("-"):
+            if piece[:1].isupper():
+                found = [(k, v) for k, v in lex.lookup(piece) if k in ("country", "adj", "org")]
+                if found:
+                    parts.append((found[0][0], found[0][1], pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(parts) >= 2 or (parts and len(t.text.split("-")) == 2 and t.text.split("-")[1][:1].isupper()):
+            out[n] = parts
+    return out
+
+
+# Headings after which a page says no more about the meeting: background, contacts, related links
+_END_HEADING = re.compile(
+    r"^\s*(?:further information|notes to editors|note to editors|background|about (?:the|us)\b.*"
+    r"|media enquiries|media contacts?|contacts?|for more information"
+    r"|related(?: topics| links| articles| stories)?|read more"
+    r"|see also|more on|share this|tags|quick facts|associated links|recommended(?: stories)?)\s*:?\s*$",
+    re.I,
+)
+
+
+def _end_sentences(doc: Doc) -> set[int]:
+    """Sentences from the first closing heading ("Further information", "Notes to editors") that opens
+    a section (not one listed in a table of contents, where another heading follows it) on."""
+    n = len(doc.sentences)
+
+    def heading(j: int) -> bool:
+        line = doc.text[doc.sentences[j].start : doc.sentences[j].end].strip()
+        return len(line) < 60 and not line.endswith((".", "!", "?", ":"))
+
+    for k, s in enumerate(doc.sentences):
+        if s.end - s.start > 40 or not _END_HEADING.match(doc.text[s.start : s.end]):
+            continue
+        if (k + 1 < n and heading(k + 1)) or (k > 0 and heading(k - 1) and k + 1 < n):
+            continue  # "Contents / ... / Further information / Media enquiries": a list of headings
+        return set(range(k, n))
+    return set()
+
+
+# Photo captions: "Item 1 of 2 ...", a credit ("REUTERS/Name", "© Name, AFP", "[File: Name/AP Photo]",
+# "Image: Name/dpa") or a label ("Photo:") in the paragraph.
+_CAPTION = re.compile(
+    r"^\s*(?:Item \d+ of \d+\b|(?:Image|Photo|Photograph|Picture|File photo|Caption)\s*:)"
+    r"|\b(?:REUTERS|Reuters|AFP|AP Photo|AP|EPA|dpa|Xinhua|Anadolu|Getty Images|Sputnik|TASS|ANP|PAP|Yonhap)"
+    r"\s?/\s?[A-Z]"
+    r"|©|\[(?:File|Photo|Image)\s*:[^\]]*\]|\bPhoto(?:graph)?s? by\b|\bvia (?:Reuters|AP|AFP|Getty)\b",
+)
+
+
+# a cheap first pass: the words any caption pattern needs
+_CAPTION_ANY = re.compile(r"Item \d|Image|Photo|Picture|Caption|/|©|\[")
+
+
+def _caption_sentences(doc: Doc) -> set[int]:
+    """Sentences of paragraphs that are photo captions: they show people, they report no meeting."""
+    hits = [m.start() for m in _CAPTION_ANY.finditer(doc.text)]
+    if not hits:
+        return set()
+    blocks: dict[int, list[int]] = {}
+    for k, s in enumerate(doc.sentences):
+        blocks.setdefault(s.block, []).append(k)
+    out: set[int] = set()
+    for ks in blocks.values():
+        lo, hi = doc.sentences[ks[0]].start, doc.sentences[ks[-1]].end
+        if hi - lo < 600 and any(lo <= h < hi for h in hits) and _CAPTION.search(doc.text, lo, hi):
+            out.update(ks)
+    return out
 
 
 def _title_sentences(doc: Doc, title: str | None) -> set[int]:

@@ -41,6 +41,9 @@ class Vocab:
     negations: tuple[str, ...]
     planned: tuple[str, ...]
     past_refs: tuple[str, ...]
+    past_times: tuple[str, ...]
+    attendance_before: tuple[str, ...]
+    attendance_after: tuple[str, ...]
     phone_words: tuple[str, ...]
     video_words: tuple[str, ...]
     person_words: frozenset[str]
@@ -78,6 +81,9 @@ def vocab() -> Vocab:
         negations=tuple(t["negations"]),
         planned=tuple(t["planned"]),
         past_refs=tuple(t["past_references"]),
+        past_times=tuple(t.get("past_times") or ()),
+        attendance_before=tuple(t.get("attendance_before") or ()),
+        attendance_after=tuple(t.get("attendance_after") or ()),
         phone_words=tuple(t["phone_words"]),
         video_words=tuple(t["video_words"]),
         person_words=_low(t["person_words"]),
