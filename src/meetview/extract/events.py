@@ -172,6 +172,8 @@ class Trigger:
     status: str = "held"  # held | planned | negated | past | quoted
     session: bool = False
     side: str = ""  # attendance: where its attendees stand ("before", "after", "both")
+    lo: int = 0  # attendance: the tokens its attendees stand in
+    hi: int = 0
     gerund: bool = False  # "... said after meeting X": its subject is the sayer
     plural: bool = False  # a plural meeting noun ("meetings", "calls"): several encounters
     reported: bool = False  # what its sentence reports ("held talks", "met"), not a passing mention
@@ -309,6 +311,12 @@ _WRITTEN = re.compile(
 )
 
 
+# a past perfect before a meeting named in passing: the meeting is background
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:also|already|previously|long|just|\w+ly)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ld|ht|id|ept|eld)\b"
+)
+
+
 def _status(doc: Doc, t: Trigger) -> str:
     neg, plan, past, _, _, past_time = _patterns()
     toks = doc.tokens
@@ -320,7 +328,14 @@ def _status(doc: Doc, t: Trigger) -> str:
     before = flat[lo:end]
     after = flat[end:hi]
     window = flat[lo:hi]
-    if neg.search(window):
+    if t.kind == "attend":
+        # an attendance phrase is negated by its own words ("was not attended by", "did not take part"),
+        # not by someone else's absence in the sentence ("X was represented by Y, as Z stayed away")
+        near = flat[toks[max(t.i - 3, doc.sent_tokens[t.sent][0])].start : end]
+        if neg.search(near):
+            return "negated"
+        window = ""
+    elif neg.search(window):
         return "negated"
     if t.kind == "weak" and _WRITTEN.search(window):
         return "written"  # "thanked X for ... in a statement": a message, not an encounter
@@ -328,6 +343,12 @@ def _status(doc: Doc, t: Trigger) -> str:
         return "past"
     if past_time.search(window) and not _predicative(doc, t, doc.sent_tokens[t.sent][0]):
         return "past"
+    if (
+        t.kind in ("noun", "anaphor")
+        and _PAST_PERFECT.search(before[-90:])
+        and not _predicative(doc, t, doc.sent_tokens[t.sent][0])
+    ):
+        return "past"  # "China had maintained that position at a meeting of the Council": recalled
     # a relative clause speaks of its own time: "X, who will stay until Sunday, met Y" was held
     before, after = _RELATIVE.sub(_blank, before), _RELATIVE.sub(_blank, after)
     if _planned_before(plan, before, end - lo) or _PLANNED_AFTER.match(after):
@@ -400,7 +421,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     out: list[Trigger] = []
     words = _trigger_words()
     for k, (a, b) in enumerate(doc.sent_tokens):
-        if k in doc.title_sentences or k in doc.caption_sentences:
+        if k in doc.title_sentences or k in doc.caption_sentences or k in doc.end_sentences:
             continue
         has_words = has_cues = False
         for y in range(a, b):
@@ -410,8 +431,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
         if not (has_words or has_cues):
             continue
         people_at = _people_at(doc, people, k) if k in people.by_sentence else {}
-        attend = _attendance(doc, k, a, b, people_at) if has_cues else None
-        if attend is not None:
+        attends = _attendance(doc, k, a, b, people_at) if has_cues else []
+        for attend in attends:
             attend.status = _status(doc, attend)
             out.append(attend)
         if not has_words:
@@ -422,7 +443,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             if low not in words:
                 x += 1
                 continue
-            if attend is not None and attend.side == "after" and x < attend.j:
+            if any(t.side == "after" and t.i - 4 <= x < t.j for t in attends):
                 x += 1  # "The summit was hosted by X": the meeting told before, not a new one
                 continue
             prev = toks[x - 1].low if x > a else ""
@@ -591,6 +612,21 @@ _ATTENDANCE_CUES = {
     "organized",
     "addressed",
     "sat",
+    "attendance",
+    "room",
+    "table",
+    "hand",
+    "delegation",
+    "delegations",
+    "headed",
+    "participation",
+    "presence",
+    "participating",
+    "taking",
+    "attending",
+    "as",
+    "side",
+    "team",
 }
 
 
@@ -603,33 +639,98 @@ def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> Trigger | None:
-    """A sentence that adds named attendees to the meeting just told ("X and Y were also present",
-    "The talks were also attended by X", "Among those present were X", "X accompanied President Y")."""
+_ABSENT = re.compile(
+    r"\s*(?:(?:also|both|himself|herself|instead|however|again|notably),?\s+)*"
+    r"(?:stayed away|stays away|skipped|skips|was absent|were absent|is absent"
+    r"|did not (?:attend|take part|join|come)|didn't (?:attend|join|come)"
+    r"|declined to (?:attend|come|join)|boycotted|missed the|was not present|were not present"
+    r"|pulled out|sat out|sent (?:a|his|her) (?:deputy|delegation|representative))\b",
+    re.I,
+)
+
+
+def _absent(doc: Doc, m, b: int) -> bool:
+    """Whether the person of mention m is said to have stayed away ("X stayed away", "X, the host,
+    skipped the summit", "X and Y did not attend"): the predicate after the name (past an apposition
+    and coordinated names) is one of absence."""
+    toks = doc.tokens
+    x = m.j
+    while x < b:
+        low = toks[x].low
+        if low == ",":
+            # an apposition: ", the host," or ", who ...,": skip to its closing comma
+            y = x + 1
+            while y < b and toks[y].text != "," and y - x <= 12:
+                y += 1
+            if (
+                y < b
+                and toks[y].text == ","
+                and y - x <= 12
+                and toks[x + 1].low not in ("and", "while", "as", "but")
+            ):
+                x = y + 1
+                continue
+            return False
+        if low == "and" or low in ("'s",) or (toks[x].cap and low not in ("also",)):
+            x += 1  # "X and Y stayed away": coordinated names and their roles
+            continue
+        break
+    if x >= b:
+        return False
+    return _ABSENT.match(doc.text, toks[x].start) is not None or (
+        toks[x].low in ("also", "both") and _ABSENT.match(doc.text, toks[x].end) is not None
+    )
+
+
+_CLAUSE_BREAKS = {",", ";", "while", "whereas", "and", "as", "but"}
+
+
+def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> list[Trigger]:
+    """Phrases that add named attendees to a meeting ("X and Y were also present", "The talks were also
+    attended by X", "Among those present were X", "X accompanied President Y", "Iran was represented
+    by X"), each with the stretch of the sentence its attendees stand in: before a "before" phrase back
+    to the previous phrase, after an "after" phrase up to the next one."""
     countries = [x for x in range(a, b) if x in doc.place_at and doc.place_at[x].kind == "country"]
-    if not (people_at or countries):
-        return None
+    listing = bool(_list_after(doc, k))  # "Taking part were the following officials:" and a list
+    if not (people_at or countries or listing):
+        return []
     before, after = _attendance_patterns()
     s = doc.sentences[k]
     flat = _flat(doc)
+    found: list[tuple[int, int, str]] = []  # (first token, end token, side)
     for pat, side in ((after, "after"), (before, "before")):
-        m = pat.search(flat, s.start, s.end)
-        if m is None:
+        for m in pat.finditer(flat, s.start, s.end):
+            i = next((x for x in range(a, b) if doc.tokens[x].start >= m.start()), None)
+            j = next((x for x in range(a, b) if doc.tokens[x].start >= m.end()), b)
+            if i is None or i >= j or any(i < fj and fi < j for fi, fj, _ in found):
+                continue
+            if side == "before" and doc.tokens[i].low == "accompanied":
+                side = "both"
+            found.append((i, j, side))
+    found.sort()
+    out: list[Trigger] = []
+    toks = doc.tokens
+    for n, (i, j, side) in enumerate(found):
+        lo = found[n - 1][1] if n else a
+        hi = found[n + 1][0] if n + 1 < len(found) else b
+        if n + 1 < len(found) and side != "before":
+            # "X was represented by Y, while Z's president was represented by W": Z's president is the
+            # next phrase's subject, not an attendee of this one
+            cut = [y for y in range(j, hi) if toks[y].low in _CLAUSE_BREAKS]
+            hi = cut[-1] if cut else hi
+        if side == "after" and not any(j <= x < hi for x in people_at) and not (listing and hi == b):
             continue
-        i = next((x for x in range(a, b) if doc.tokens[x].start >= m.start()), None)
-        j = next((x for x in range(a, b) if doc.tokens[x].start >= m.end()), b)
-        if i is None or i >= j:
-            continue
-        if side == "before" and doc.tokens[i].low == "accompanied":
-            side = "both"
-        if side == "after" and not any(x >= j for x in people_at):
-            continue
-        if side == "before" and not any(x < i for x in people_at) and not any(x < i for x in countries):
+        if (
+            side == "before"
+            and not any(lo <= x < i for x in people_at)
+            and not any(lo <= x < i for x in countries)
+        ):
             continue
         t = Trigger(k, i, j, "attend")
         t.side = side
-        return t
-    return None
+        t.lo, t.hi = (lo, b) if side == "both" else (lo, hi)
+        out.append(t)
+    return out
 
 
 _ATTEND_WORDS = {
@@ -1110,10 +1211,19 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         continue
                     if (t.side == "before" and m.j > t.i) or (t.side == "after" and m.i < t.j):
                         continue
+                    if not t.lo <= m.i < t.hi or _absent(doc, m, b):
+                        continue
                     seen.add(m.person)
                     c.persons.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
                 _among_them(doc, c, t.j if t.side == "after" else a, b, mentions)
+                if t.side == "after" and t.hi == b:
+                    for ls in listed:  # "Taking part were the following officials:" and a list
+                        for m in people.by_sentence.get(ls, []):
+                            if m.person not in seen and m.kind != "pronoun":
+                                seen.add(m.person)
+                                c.persons.append(m.person)
+                                c.mentions.append((m.person, m.start, m.end))
                 if t.side == "before":
                     # "Timor-Leste participated in the Meeting as an observer": a country as the attendee
                     for y in range(a, t.i):
@@ -1656,10 +1766,14 @@ def principal(people: People, cands: list[Candidate]) -> int | None:
 def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     """One event per distinct meeting: mentions of the same counterpart (or session) are merged."""
     held = [c for c in cands if c.trigger.status == "held"]
+    # within a sentence, attendance phrases after the meeting it tells ("X received Y, in the presence
+    # of Z"): they join that meeting
+    held.sort(key=lambda c: (c.trigger.sent, c.trigger.kind == "attend"))
     main = principal(people, held)
     observers = {p.id for p in people.persons if p.observer}
     country_of = {p.id: p.country for p in people.persons}
     pending: list[Candidate] = []
+    partyless: list[Candidate] = []  # reported meetings that name no party (yet)
     events: list[Event] = []
     for c in held:
         c.persons = [p for p in c.persons if p not in observers]
@@ -1681,10 +1795,26 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             c.trigger.session = False
         if c.trigger.kind == "attend":
             # attendees of the meeting just told: the latest event that names one of them, else the last
+            told = [
+                x
+                for x in partyless + pending
+                if 0 <= c.trigger.sent - x.trigger.sent <= 2 and x.trigger.kind != "attend"
+            ]
+            if not events and told and c.persons:
+                # "The ministers held talks in Oslo. Taking part were: ...": the meeting told just before
+                events.append(Event([*told, c], list(dict.fromkeys(c.persons))))
+                partyless.clear()
+                pending.clear()
+                continue
             if not events:
                 pending.append(c)
                 continue
-            target = next((e for e in reversed(events) if set(e.persons) & set(c.persons)), events[-1])
+            same = [e for e in events if any(x.trigger.sent == c.trigger.sent for x in e.candidates)]
+            target = (
+                same[-1]
+                if same
+                else next((e for e in reversed(events) if set(e.persons) & set(c.persons)), events[-1])
+            )
             if c.trigger.sent - target.candidates[-1].trigger.sent > 25:
                 continue
             target.candidates.append(c)
@@ -1709,6 +1839,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             ):
                 target = events[-1]
             elif not has_parties:
+                if c.trigger.reported:
+                    partyless.append(c)
                 continue  # "the talks centred on ...": nothing to attach it to
         else:
             for e in reversed(events):
@@ -1758,6 +1890,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         if target is None:
             lead_in = [p for p in pending if 0 <= c.trigger.sent - p.trigger.sent <= 2]
             target = Event([*lead_in, c])
+            for x in lead_in:  # "X and Y were also present. The two leaders met ...": theirs too
+                target.persons.extend(p for p in x.persons if p not in target.persons)
             pending.clear()
             events.append(target)
         else:

@@ -1,0 +1,169 @@
+"""General mechanisms of the third round (robustness): each stated on short sentences of our own."""
+
+from __future__ import annotations
+
+from meetview.extract.document import prepare
+from meetview.extract.people import find_people
+
+from .conftest import run
+
+
+def names(text: str) -> set[str]:
+    return {p.name for p in find_people(prepare(text)).persons}
+
+
+def meetings(text: str, published: str = "2025-03-04"):
+    return [m.to_json() for m in run(text, published).meetings]
+
+
+def people_of(m: dict) -> set[str]:
+    return {p["name"] for p in m["participants"]}
+
+
+# --- pages: teaser lists and headlines -------------------------------------------------------------
+
+
+def test_a_list_of_headlines_reports_no_meeting():
+    text = (
+        "Minister Lena Varga met her Austrian counterpart Karl Huber in Vienna on Monday.\n\n"
+        "- President Ruto receives phone call from President of Ghana\n"
+        "- Prime Minister meets visiting Chilean delegation\n"
+        "- Trade ministers sign memorandum on ports"
+    )
+    ms = meetings(text)
+    assert len(ms) == 1 and people_of(ms[0]) == {"Lena Varga", "Karl Huber"}
+
+
+def test_a_list_introduced_by_a_colon_is_content():
+    text = (
+        "The ministers held talks in Oslo on Monday. Taking part were the following officials:\n"
+        "- Foreign Minister Lena Varga of Hungary\n"
+        "- Foreign Minister Ola Berg of Norway"
+    )
+    ms = meetings(text)
+    assert ms and {"Lena Varga", "Ola Berg"} <= people_of(ms[0])
+
+
+def test_read_also_line_is_a_teaser():
+    text = (
+        "Foreign Minister Lena Varga met Foreign Minister Ola Berg of Norway in Oslo on Monday.\n\n"
+        "Read also: Prime Minister Tomas Novak holds talks with Chancellor Karl Huber"
+    )
+    ms = meetings(text)
+    assert len(ms) == 1 and "Karl Huber" not in people_of(ms[0])
+
+
+def test_title_case_headline_verbs_are_not_names():
+    got = names(
+        "Minister of State Meets Kenyan President\n\nMinister of State Dr. Omar Haddad met with "
+        "President of Kenya Amani Otieno on Monday. Omar Haddad Concludes Visit to Nairobi"
+    )
+    assert "Meets" not in " ".join(got) and "Concludes" not in " ".join(got)
+    assert {"Omar Haddad", "Amani Otieno"} <= got
+
+
+# --- names: titles of address, regnal numbers, given names -----------------------------------------
+
+
+def test_titles_of_address_in_capitals():
+    got = names("HE Dr. Karim Haddad met today with HE Wanjiru Kamau and HH Sheikh Omar Nasser in Nairobi.")
+    assert {"Karim Haddad", "Wanjiru Kamau", "Omar Nasser"} <= got
+
+
+def test_regnal_numbers_belong_to_the_name():
+    got = names(
+        "King Abdullah II of Jordan met King Mohammed VI on Monday; the Holy Father Leo XIV was there."
+    )
+    assert {"Abdullah II", "Mohammed VI", "Leo XIV"} <= got
+    assert "Holy Father" not in got
+
+
+def test_titles_are_roles_not_names():
+    got = names(
+        "His Eminence Cardinal Marco Bellini met Sheikh Omar Nasser, Deputy Ruler of the emirate, and the "
+        "Chairperson-in-Office, Minister Ivan Petrov."
+    )
+    assert {"Marco Bellini", "Omar Nasser", "Ivan Petrov"} <= got
+    assert not got & {"Eminence", "Ruler", "Chairperson-in-Office"}
+
+
+def test_a_known_given_name_makes_a_person_without_a_role():
+    got = names("Bruno Lefort, who joined the delegation, held talks with Tomasz Wielki on migration.")
+    assert {"Bruno Lefort", "Tomasz Wielki"} <= got
+
+
+def test_place_and_event_names_are_not_people():
+    got = names("The talks at Villa Rosa followed the Camp David Accords and the Monday session in Santiago.")
+    assert not got
+
+
+# --- attendance: every person a meeting's sentences name as present -------------------------------
+
+
+def test_delegation_leads_and_a_relative_clause_of_attendees():
+    ms = meetings(
+        "Chilean Foreign Minister Ana Rojas and Peruvian Foreign Minister Luis Vargas led their "
+        "delegations at the meeting in Lima on Monday, which was also attended by Chilean envoy Pablo "
+        "Soto, trade adviser Marta Diaz and Peruvian official Jorge Quispe."
+    )
+    assert len(ms) == 1
+    assert people_of(ms[0]) == {"Ana Rojas", "Luis Vargas", "Pablo Soto", "Marta Diaz", "Jorge Quispe"}
+
+
+def test_a_semicolon_list_of_attendees_with_titles():
+    ms = meetings(
+        "President Karim Haddad received Prime Minister Ola Berg of Norway on Monday. The signing ceremony "
+        "was attended by H.E. Sheikh Omar Nasser, Minister of Energy; H.E. Dr. Layla Saleh, Minister of "
+        "Trade; and Mr. Sami Aziz, Minister of State, as well as Dr. Eirik Lund, State Secretary of Norway."
+    )
+    assert len(ms) == 1
+    assert {"Omar Nasser", "Layla Saleh", "Sami Aziz", "Eirik Lund"} <= people_of(ms[0])
+
+
+def test_an_attendee_in_the_same_sentence_joins_that_meeting():
+    ms = meetings(
+        "Foreign Minister Lena Varga met Foreign Minister Ola Berg of Norway in Oslo on Monday. Later that "
+        "day, Varga was received by Prime Minister Jonas Dahl, in a meeting that was also attended by State "
+        "Secretary Eirik Lund."
+    )
+    by = {frozenset(people_of(m)) for m in ms}
+    assert frozenset({"Lena Varga", "Jonas Dahl", "Eirik Lund"}) in by
+
+
+def test_someone_who_stayed_away_is_not_an_attendee():
+    ms = meetings(
+        "Leaders of the region gathered in Accra on Saturday for the annual summit. Ghanaian President "
+        "Kofi Mensah hosted the meeting. Kenya was represented by Foreign Minister Amani Otieno, as "
+        "President Juma Kibet stayed away, while Chile's president was represented by Ana Rojas."
+    )
+    assert ms
+    got = set().union(*(people_of(m) for m in ms))
+    assert {"Kofi Mensah", "Amani Otieno", "Ana Rojas"} <= got
+    assert "Juma Kibet" not in got
+
+
+def test_among_those_in_attendance_and_in_the_room():
+    ms = meetings(
+        "President Kofi Mensah met President Amani Otieno of Kenya in Accra on Monday. Trade Minister "
+        "Ama Owusu and Finance Minister Kojo Asante were also in the room, as was Kenyan envoy Jane Wanjiru. "
+        "Defence Minister Yaw Boateng and Foreign Minister Efua Ansah were among the officials in attendance."
+    )
+    assert len(ms) == 1
+    assert {"Ama Owusu", "Kojo Asante", "Jane Wanjiru", "Yaw Boateng", "Efua Ansah"} <= people_of(ms[0])
+
+
+def test_delegation_included_and_accompanied_by():
+    ms = meetings(
+        "The Foreign Minister, Ana Rojas, received Secretary of State Tom Hale of the United States in "
+        "Santiago today. The Chilean delegation included the Minister of Defence, Luis Mena; and the "
+        "Minister of Finance, Carla Soto. The US delegation was accompanied by Ambassador Ray Moss."
+    )
+    assert len(ms) == 1
+    assert {"Ana Rojas", "Tom Hale", "Luis Mena", "Carla Soto", "Ray Moss"} <= people_of(ms[0])
+
+
+def test_a_meeting_named_in_a_past_perfect_clause_is_background():
+    ms = meetings(
+        "Chile had raised the matter at a meeting of the UN Security Council, which ended without a result."
+    )
+    assert not ms
