@@ -167,3 +167,51 @@ def test_a_meeting_named_in_a_past_perfect_clause_is_background():
         "Chile had raised the matter at a meeting of the UN Security Council, which ended without a result."
     )
     assert not ms
+
+
+def test_who_represents_whom():
+    ms = meetings(
+        "Leaders of the bloc gathered in Lima on Saturday for their annual summit. Chilean President "
+        "Ana Rojas skipped the summit and was represented by Foreign Minister Pablo Soto. Bolivia was "
+        "represented by Foreign Minister Juan Quispe, and Ecuador by Prime Minister Maria Vera. "
+        "Caracas sent a delegation led by Deputy Minister Luis Mora, while Tomas Ruiz headed the "
+        "Paraguayan delegation."
+    )
+    (m,) = ms
+    by = {p["name"]: p["country"] for p in m["participants"]}
+    assert by.get("Pablo Soto") == "CL" and by.get("Juan Quispe") == "BO" and by.get("Maria Vera") == "EC"
+    assert by.get("Luis Mora") == "VE" and by.get("Tomas Ruiz") == "PY"
+    assert "Ana Rojas" not in by
+
+
+def test_the_officials_who_act_at_a_summit_attended_it():
+    ms = meetings(
+        "Leaders of the Group of 20 opened their summit in Osaka on Monday. Japanese Prime Minister "
+        "Kenji Sato, the host, told the leaders that trade must stay open. German Chancellor Karl Huber "
+        "and French President Jean Morel had pushed for stronger language, a diplomat said. Russian "
+        "President Ivan Petrov stayed away from the summit. UN Secretary-General Ana Lima, who attended "
+        "the opening, said the world was watching. Analyst Tom Reed said the text was weak."
+    )
+    (m,) = ms
+    got = people_of(m)
+    assert {"Kenji Sato", "Karl Huber", "Jean Morel", "Ana Lima"} <= got
+    assert not got & {"Ivan Petrov", "Tom Reed"}
+    assert "UN" in m["organizations"]
+
+
+def test_a_stance_held_or_a_plan_is_not_an_act_at_the_summit():
+    ms = meetings(
+        "EU leaders are holding talks in Brussels on the budget. Commission President Ana Lima has indicated "
+        "she wants the rebate to end. Dutch Prime Minister Jan de Wit will attend on Friday."
+    )
+    got = set().union(*(people_of(m) for m in ms)) if ms else set()
+    assert not got & {"Ana Lima", "Jan de Wit"}
+
+
+def test_a_bare_government_domain_names_the_publisher():
+    text = (
+        "gob.cl\nMinisterio de Relaciones Exteriores\n\nThe Foreign Minister received President Tomas Varga "
+        "of Hungary in Santiago today."
+    )
+    ex = run(text, "2025-03-04")
+    assert ex.meetings and "CL" in ex.meetings[0].countries

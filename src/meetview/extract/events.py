@@ -713,6 +713,10 @@ def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> 
     for n, (i, j, side) in enumerate(found):
         lo = found[n - 1][1] if n else a
         hi = found[n + 1][0] if n + 1 < len(found) else b
+        if n and side == "before":
+            # "X was represented by Y, while Z headed the other delegation": Z only
+            cut = [y for y in range(lo, i) if toks[y].low in (";", "while", "whereas", "but")]
+            lo = cut[-1] + 1 if cut else lo
         if n + 1 < len(found) and side != "before":
             # "X was represented by Y, while Z's president was represented by W": Z's president is the
             # next phrase's subject, not an attendee of this one
@@ -1224,6 +1228,10 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                                 seen.add(m.person)
                                 c.persons.append(m.person)
                                 c.mentions.append((m.person, m.start, m.end))
+                if t.side == "after":
+                    _represented(doc, people, t, c, a)
+                elif t.side == "before":
+                    _delegation_side(doc, people, t)
                 if t.side == "before":
                     # "Timor-Leste participated in the Meeting as an observer": a country as the attendee
                     for y in range(a, t.i):
@@ -1340,6 +1348,87 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
+
+
+_REPRESENT = re.compile(r"represented|delegation|side|team|accompanied|included", re.I)
+
+
+def _place_code(doc: Doc, h) -> str:
+    from meetview.extract import countries as gaz
+
+    return h.value if h.kind != "capital" else (gaz.place_country(doc.text[h.start : h.end]) or h.value)
+
+
+def _delegation_side(doc: Doc, people: People, t: Trigger) -> None:
+    """ "X headed the Russian delegation", "Y and Z, both part of the Kenyan delegation": the people
+    before the phrase speak for the country it names (when they name no other)."""
+    h = next(
+        (
+            doc.place_at[y]
+            for y in range(t.i, t.j)
+            if y in doc.place_at and doc.place_at[y].kind in ("adj", "country")
+        ),
+        None,
+    )
+    if h is None:
+        return
+    by_id = {p.id: p for p in people.persons}
+    for m in people.by_sentence.get(t.sent, []):
+        p = by_id.get(m.person)
+        if (
+            t.lo <= m.i < t.i
+            and m.kind != "pronoun"
+            and p is not None
+            and p.country is None
+            and p.org is None
+        ):
+            p.country, p.country_span = h.value, (h.start, h.end)
+
+
+def _represented(doc: Doc, people: People, t: Trigger, c: Candidate, a: int) -> None:
+    """ "Saudi Arabia was represented by X", "Kuwait's emir was represented by his deputy, Y", "The US
+    delegation was accompanied by Z", "Damascus sent a delegation led by W", "... and Egypt by V": the
+    attendees named after the phrase speak for the place its subject names (when they name no other)."""
+    toks = doc.tokens
+    flat = _flat(doc)
+    if not _REPRESENT.search(flat, toks[t.i].start, toks[t.j - 1].end):
+        return
+    lo = t.lo
+    breaks = [y for y in range(lo, t.i) if toks[y].low in (",", ";", "while", "whereas", "and", "as", "but")]
+    if breaks:
+        lo = breaks[-1] + 1
+    y = lo
+    while y < t.i and toks[y].low in ("the", "a", "an"):
+        y += 1
+    by_id = {p.id: p for p in people.persons}
+    h = doc.place_at.get(y)
+    if y == t.i and "represented" in flat[toks[t.i].start : toks[t.j - 1].end]:
+        # "X skipped the summit and was represented by Y": the sentence's subject is the side
+        subject = next(
+            (by_id[m.person] for m in people.by_sentence.get(t.sent, []) if m.i < t.i and m.person in by_id),
+            None,
+        )
+        if subject is None or subject.country is None:
+            return
+        current = (subject.country, subject.country_span)
+    elif h is None or h.i != y or h.kind not in ("country", "adj", "capital") or t.i - h.j > 4:
+        return
+    else:
+        current = (_place_code(doc, h), (h.start, h.end))
+    for m in sorted(people.by_sentence.get(t.sent, []), key=lambda m: m.i):
+        if not t.j <= m.i < t.hi or m.kind == "pronoun":
+            continue
+        # "..., and Egypt by Prime Minister X": another side in the same construction
+        z = m.i - 1
+        while z > t.j and (toks[z].low in vocab().heads or toks[z].low in vocab().modifiers or toks[z].cap):
+            z -= 1
+        if toks[z].low == "by" and z - 1 > t.j:
+            h2 = doc.place_at.get(z - 1)
+            if h2 is not None and h2.kind in ("country", "capital"):
+                current = (h2.value, (h2.start, h2.end))
+        p = by_id.get(m.person)
+        if p is not None and p.country is None and p.org is None:
+            p.country, p.country_span = current
 
 
 def _among_them(doc: Doc, c: Candidate, lo: int, b: int, mentions: list | None = None) -> None:
@@ -1839,7 +1928,7 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             ):
                 target = events[-1]
             elif not has_parties:
-                if c.trigger.reported:
+                if c.trigger.reported or c.trigger.session:
                     partyless.append(c)
                 continue  # "the talks centred on ...": nothing to attach it to
         else:
