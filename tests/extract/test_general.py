@@ -215,3 +215,36 @@ def test_a_bare_government_domain_names_the_publisher():
     )
     ex = run(text, "2025-03-04")
     assert ex.meetings and "CL" in ex.meetings[0].countries
+
+
+# --- meeting sentences in varied shapes --------------------------------------------------------------
+
+
+def test_a_reception_told_with_adverbials_before_the_guest():
+    ms = meetings(
+        "The spokesman added that President Karim Haddad also received today, at the Al-Nour Palace, "
+        "Mr. Omar Nasser, Secretary-General of the League of Arab States."
+    )
+    assert ms and {"Karim Haddad", "Omar Nasser"} <= people_of(ms[0])
+
+
+def test_a_passive_welcome_with_the_date_before_by():
+    ms = meetings("Chancellor Karl Huber was welcomed on Monday, March 3, by King Mohammed VI at the palace.")
+    assert ms and people_of(ms[0]) == {"Karl Huber", "Mohammed VI"}
+    assert ms[0]["date"] == "2025-03-03"
+
+
+def test_who_reports_a_meeting_is_not_at_it():
+    ms = meetings(
+        "Presidential Spokesman, Ambassador Omar Nasser, stated that President Karim Haddad received "
+        "today a phone call from French President Jean Morel."
+    )
+    assert ms and people_of(ms[0]) == {"Karim Haddad", "Jean Morel"}
+
+
+def test_a_plan_as_a_noun_plans_no_meeting():
+    ms = meetings(
+        "Ana Lima's plan to raise funds for the fleet ran into skepticism when EU foreign ministers met in "
+        "Brussels on Monday."
+    )
+    assert ms and ms[0]["date"] == "2025-03-03" and "EU" in ms[0]["organizations"]

@@ -290,9 +290,15 @@ _PLANNED_AFTER = re.compile(
 )
 
 
+# "Kallas's plan to raise ...", "the plan to rebuild": the noun, which plans nothing for the trigger
+_NOUN_PLAN = re.compile(r"(?:'s|’s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+(?:\w+\s+)?$", re.I)
+
+
 def _planned_before(plan: re.Pattern[str], before: str, trig_end: int) -> bool:
     for m in plan.finditer(before):
         word = m.group(0).strip()
+        if word.lower() in ("plan to", "plans to") and _NOUN_PLAN.search(before[max(0, m.start() - 30) : m.start()]):
+            continue
         if _PHRASAL_FUTURE.match(word):
             adjective = not word.lower().startswith(("ahead", "in ", "prep"))
             if adjective and not _ATTRIBUTIVE_DET.search(before[max(0, m.start() - 8) : m.start()]):
@@ -378,11 +384,57 @@ def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int)
         if k in people_at:
             return True
         low = toks[k].low
-        if low in v.heads or low in v.modifiers or k in doc.place_at or k in doc.org_at or low in _DETS:
+        if (
+            low in v.heads
+            or low in v.modifiers
+            or k in doc.place_at
+            or k in doc.org_at
+            or low in _DETS
+            or low in v.honorifics
+            or (low == "." and k > x)
+        ):
             k += 1
             continue
         return False
     return False
+
+
+_ADVERBIAL_WORDS = _DATE_WORDS | {
+    "today",
+    "yesterday",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "also",
+    "again",
+    "later",
+    "warmly",
+    "officially",
+    "formally",
+    "separately",
+    ",",
+}
+
+
+def _adverbials_end(doc: Doc, x: int, b: int) -> int:
+    """Past time and place adverbials after a verb ("today, at Al-Ittihadiya Palace,", "on Monday,
+    October 28,"): where its object (or "by") begins."""
+    toks = doc.tokens
+    k = x
+    while k < b and k - x <= 12:
+        low = toks[k].low
+        if low in _ADVERBIAL_WORDS or low[:1].isdigit():
+            k += 1
+        elif low in ("at", "in", "on") and k + 1 < b and (toks[k + 1].cap or toks[k + 1].low == "the"):
+            k += 1
+            while k < b and (toks[k].cap or toks[k].low in ("the", "of", "'s")) and k - x <= 12:
+                if toks[k].cap and toks[k].low in vocab().heads | vocab().honorifics:
+                    return k if toks[k - 1].low == "," else x  # a person, not a place
+                k += 1
+        else:
+            break
+    return k if k < b and (toks[k - 1].low == "," or toks[k].low == "by") else x
 
 
 @lru_cache(maxsize=1)
@@ -485,17 +537,23 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             elif low in _PAIR_VERBS and _pair_subject(doc, people, k, x):
                 trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
             elif low in v.host_verbs:
-                if _next_is_person_or_role(doc, people_at, x + 1, b):
-                    trig = Trigger(k, x, x + 1, "verb")
-                elif (
-                    nxt == "by"
+                by = _adverbials_end(doc, x + 1, b)
+                if (
+                    by < b
+                    and toks[by].low == "by"
                     and (
                         prev in _BE | {"also", "later", "then", "first"}
                         or (x - 2 >= a and toks[x - 2].low in _BE)
                     )
-                    and _next_is_person_or_role(doc, people_at, x + 2, b)
                 ):
-                    trig = Trigger(k, x, x + 2, "verb")  # "The Minister was received by President X"
+                    # "The Minister was received by President X", "X was welcomed on Monday, October 28,
+                    # by King Y at the palace"
+                    if _next_is_person_or_role(doc, people_at, by + 1, b):
+                        trig = Trigger(k, x, by + 1, "verb")
+                elif _next_is_person_or_role(doc, people_at, x + 1, b) or (
+                    by > x + 1 and _next_is_person_or_role(doc, people_at, by, b)
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")  # "received today, at the Palace, Mr. X"
             elif low in v.call_verbs:
                 if (
                     nxt not in ("on", "for", "upon", "it", "this", "that")
@@ -1270,6 +1328,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         first_tok = min(first_tok, by_start.get(m.role_span[0], first_tok))
                     if in_subject and _object_of_other(doc, first_tok, a):
                         continue
+                    if in_subject and not t.gerund and _reporter(doc, m.j, t.i):
+                        continue  # "The spokesman stated that President X received ...": who reports it
                     if (
                         in_subject
                         and t.kind == "anaphor"
@@ -1574,6 +1634,45 @@ def _offsets(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
     from meetview.extract.people import _offset_maps
 
     return _offset_maps(doc)
+
+
+_REPORT_VERBS = {
+    "said",
+    "says",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "added",
+    "reported",
+    "reports",
+    "confirmed",
+    "noted",
+    "explained",
+    "told",
+    "disclosed",
+    "revealed",
+}
+
+
+def _reporter(doc: Doc, j: int, t: int) -> bool:
+    """Whether a name ending at j is the subject of a reporting verb whose clause holds the trigger at t
+    ("Spokesman X stated that President Y received ...", "X said Y met Z"), past an apposition."""
+    toks = doc.tokens
+    k = j
+    while k < t and toks[k].text == ",":
+        k += 1
+        if k < t and toks[k].low in _REPORT_VERBS:
+            break  # "Spokesman, Ambassador X, stated": the apposition closes at the name
+        while k < t and toks[k].text != ",":
+            k += 1
+        k += 1
+    if k >= t or toks[k].low not in _REPORT_VERBS:
+        return False
+    nxt = k + 1
+    if toks[k].low == "told" and nxt < t:
+        return False  # "X told Y ...": Y is addressed (a meeting verb of its own)
+    return nxt < t and (toks[nxt].low == "that" or toks[nxt].cap)
 
 
 def _object_of_other(doc: Doc, i: int, a: int) -> bool:
