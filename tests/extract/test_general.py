@@ -248,3 +248,36 @@ def test_a_plan_as_a_noun_plans_no_meeting():
         "Brussels on Monday."
     )
     assert ms and ms[0]["date"] == "2025-03-03" and "EU" in ms[0]["organizations"]
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+
+def test_bylines_in_other_languages_and_capitals():
+    for header, want in (
+        ("Secretaría de Relaciones Exteriores | 03 de septiembre de 2025", "2025-09-03"),
+        ("Ministère | 12 février 2025", "2025-02-12"),
+        ("7 MAR 2025, 13:20", "2025-03-07"),
+    ):
+        ex = run(f"{header}\n\nForeign Minister Ana Rojas met Foreign Minister Luis Vargas of Peru in Lima.")
+        assert ex.published == want, header
+
+
+def test_a_byline_without_a_year_takes_the_year_its_weekdays_fit():
+    text = (
+        "Last updated: 18/04 - 21:06\n\nPresident Ana Rojas of Chile on Thursday held talks in Lima with "
+        "President Luis Vargas of Peru. The gas field is expected to start production later in 2024."
+    )
+    ex = run(text)
+    assert ex.published == "2024-04-18"
+    assert ex.meetings and ex.meetings[0].date == "2024-04-18"
+
+
+def test_a_meeting_of_two_days_is_dated_by_its_first():
+    text = (
+        "The ministerial council concluded in Valletta today. The two-day meeting, which opened on "
+        "Thursday, was chaired by Foreign Minister Ana Rojas of Chile. Foreign Minister Luis Vargas of "
+        "Peru addressed the opening plenary on Thursday."
+    )
+    ms = meetings(text, "2024-12-06")
+    assert ms and ms[0]["date"] == "2024-12-05"

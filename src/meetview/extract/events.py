@@ -54,6 +54,7 @@ _STRONG_NOUNS = {
     "encounter",
 }
 _NEEDS_WITH = {
+    "plenary",
     "discussion",
     "discussions",
     "dialogue",
@@ -297,7 +298,9 @@ _NOUN_PLAN = re.compile(r"(?:'s|’s|\b(?:the|a|an|his|her|its|their|our|this|th
 def _planned_before(plan: re.Pattern[str], before: str, trig_end: int) -> bool:
     for m in plan.finditer(before):
         word = m.group(0).strip()
-        if word.lower() in ("plan to", "plans to") and _NOUN_PLAN.search(before[max(0, m.start() - 30) : m.start()]):
+        if word.lower() in ("plan to", "plans to") and _NOUN_PLAN.search(
+            before[max(0, m.start() - 30) : m.start()]
+        ):
             continue
         if _PHRASAL_FUTURE.match(word):
             adjective = not word.lower().startswith(("ahead", "in ", "prep"))
@@ -826,7 +829,8 @@ def _attended_noun(doc: Doc, x: int, a: int) -> bool:
         if not (
             low in _DETS
             or low in vocab().modifiers
-            or low in ("in", "a", "an", "first", "high-level", "working")
+            or low in ("in", "a", "an", "first", "high-level", "working", "opening", "closing", "final")
+            or low in ("informal", "annual", "extraordinary", "emergency", "ministerial", "virtual")
             or (toks[k].cap and k not in doc.place_at)
         ):
             return False
@@ -1074,7 +1078,7 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
             return True
     if toks[x].low not in v.session_nouns:
         return False
-    if toks[x].low in ("summit", "summits", "ministerial"):
+    if toks[x].low in ("summit", "summits", "ministerial", "plenary"):
         return True
     for k in range(max(a, x - 5), x):
         if k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group"):
@@ -1934,7 +1938,14 @@ def _dates_clash(e: Event, c: Candidate) -> bool:
     if d1 is None or d2 is None or not d1.value or not d2.value:
         return False
     a, b = d1.value, d2.value
-    return not (a.startswith(b) or b.startswith(a))
+    if a.startswith(b) or b.startswith(a):
+        return False
+    if e.session and c.trigger.session and len(a) == len(b) == 10:
+        from datetime import date
+
+        gap = (date.fromisoformat(a) - date.fromisoformat(b)).days
+        return not 0 < gap <= 3  # "concluded today", then "addressed the opening plenary on Thursday"
+    return True
 
 
 def principal(people: People, cands: list[Candidate]) -> int | None:

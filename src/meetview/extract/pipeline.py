@@ -149,7 +149,7 @@ def _meeting(
     spans.append(Span("evidence", evidence, s.start, s.end))
     # date: the first date stated with the meeting, else one stated in the sentence before that names
     # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
-    d = e.dated()
+    d = _opening_day(doc, anchor, e) or e.dated()
     if d is None or not d.value or not _VALID_DATE.match(d.value):
         d = _carried_date(doc, people, anchor, e, events, other or set())
     if d is not None and d.value and _VALID_DATE.match(d.value):
@@ -335,6 +335,24 @@ def _evidence_sentence(e: Event, events: list[Event]) -> int:
     taken = {c.trigger.sent for ev in events if ev is not e for c in ev.candidates}
     own = [c.trigger.sent for c in e.candidates if c.trigger.sent not in taken and c.persons]
     return min(own) if own else mine
+
+
+_OPENED = re.compile(
+    r"\b(?:opened|began|started|kicked off|got under ?way|convened|opening)\b[^.;]{0,24}$", re.I
+)
+
+
+def _opening_day(doc: Doc, anchor: Anchor, e: Event) -> DateExpr | None:
+    """The first day of a meeting of several days: "The two-day meeting, which opened on Thursday,"
+    dates it, not the day it concluded."""
+    for k in e.sentences:
+        s = doc.sentences[k]
+        if not re.search(r"\b(?:two|three|four|five|\d)-day\b", doc.text[s.start : s.end], re.I):
+            continue
+        for d in find_dates(doc.text, s.start, s.end, anchor):
+            if d.value and len(d.value) == 10 and not d.future and _OPENED.search(doc.text, s.start, d.start):
+                return d
+    return None
 
 
 def _carried_date(
