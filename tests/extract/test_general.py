@@ -281,3 +281,44 @@ def test_a_meeting_of_two_days_is_dated_by_its_first():
     )
     ms = meetings(text, "2024-12-06")
     assert ms and ms[0]["date"] == "2024-12-05"
+
+
+# --- organisations' officials and members ----------------------------------------------------------
+
+
+def test_an_organisation_chief_named_without_a_post_belongs_to_it():
+    text = (
+        "Foreign Minister Lena Varga met Rafael Torres in Vienna on Monday. "
+        "The IAEA chief told Varga that inspectors would return to the plant."
+    )
+    ms = meetings(text)
+    assert len(ms) == 1
+    torres = [p for p in ms[0]["participants"] if p["name"] == "Rafael Torres"]
+    assert torres and torres[0]["organization"] == "IAEA"
+
+
+def test_foreign_ministers_of_a_group_as_the_object_bring_its_members():
+    text = (
+        "Foreign Minister Lena Varga held a meeting with the foreign ministers of the Nordic-Baltic Eight "
+        "in Riga on Monday."
+    )
+    ms = meetings(text)
+    assert len(ms) == 1
+    assert {"NO", "SE", "DK", "FI", "IS", "EE", "LV", "LT"} <= set(ms[0]["countries"])
+
+
+def test_participation_of_named_delegations_makes_them_parties():
+    text = (
+        "Foreign Minister Lena Varga of Hungary chaired a meeting in Budapest on Monday with the "
+        "participation of the foreign ministers of the United Kingdom, Italy and Spain."
+    )
+    ms = meetings(text)
+    assert len(ms) == 1
+    assert {"HU", "GB", "IT", "ES"} <= set(ms[0]["countries"])
+
+
+def test_a_regional_portfolio_is_part_of_the_role():
+    text = "Minister for Europe and Foreign Affairs Jean Moreau met Karl Huber in Paris on Monday."
+    ms = meetings(text)
+    moreau = [p for p in ms[0]["participants"] if p["name"] == "Jean Moreau"]
+    assert moreau and "Europe" in (moreau[0]["role"] or "")

@@ -630,8 +630,9 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     and prev in ("this", "that", "the")
                     and nxt not in ("with", "between", "of")
                     and (
-                        not passive or "also" in after
-                    )  # "The meeting was attended by X and Y" names its parties
+                        not passive or "also" in after or nxt == ","
+                    )  # "The meeting was attended by X and Y" names its parties; "The meeting, hosted by X,
+                    # ..." is the one just told
                 ):
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
@@ -1292,6 +1293,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                                 c.mentions.append((m.person, m.start, m.end))
                 if t.side == "after":
                     _represented(doc, people, t, c, a)
+                    # "with the participation of the foreign ministers of the UK, Italy and Spain"
+                    _delegations(doc, c, a, b, t, t.hi, covered, t.j)
                 elif t.side == "before":
                     _delegation_side(doc, people, t)
                 if t.side == "before":
@@ -1884,7 +1887,10 @@ def _session_orgs(
             t.session = True
             continue
         after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
-        if after_of and body and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS and h.i < t.i:
+        in_object = end is not None and t.j <= h.i < end
+        if after_of and body and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS and (h.i < t.i or in_object):
+            # "Foreign ministers of the Group of Seven met", "a meeting with the foreign ministers of the
+            # Nordic-Baltic Eight": the organisation's members met
             # "Foreign ministers of the Group of Seven met": the organisation's session
             c.orgs.setdefault(h.value, (h.start, h.end))
             party.add(h.value)

@@ -696,6 +696,9 @@ def find_people(doc: Doc) -> People:
                 )
                 if ref.country is None and ref.org is None and placed and single and before_name:
                     ref.country, ref.country_span = placed, pspan
+                org_of, ospan = _org_in(doc, i, j)
+                if ref.country is None and ref.org is None and org_of and single:
+                    ref.org, ref.org_span = org_of, ospan  # "the IAEA chief": the organisation's official
                 m = Mention(
                     ref.id, i, j, toks[i].start, toks[j - 1].end, k, "role", doc.quotes.inside(toks[i].start)
                 )
@@ -979,10 +982,13 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
             continue
         if country and not p.country and country in claimed:
             continue
-        if org and p.org != org:
+        unplaced = p.org is None and p.country is None and not p.role
+        if org and p.org != org and not (unplaced and ahead <= 0):
             continue
         role_words = {w.lower() for w in re.findall(r"[\w'-]+", p.role or "")}
-        if head_of_state:
+        if org and unplaced and p.org is None:
+            ok = True  # "the IAEA chief" for someone the article names with no post or side of their own
+        elif head_of_state:
             ok = bool(role_words & {"president", "king", "queen", "emir", "sultan", "monarch"})
         elif heads & _GENERIC_HEADS:
             ok = bool(p.role) or bool(p.country)
