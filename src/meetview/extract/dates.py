@@ -34,6 +34,29 @@ _MONTHS = {
     )
     for m in names
 }
+# Month names of bylines in other languages ("03 de septiembre de 2025", "12 février 2025"), header only
+_FOREIGN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("enero", "janvier", "janeiro", "januar", "gennaio", "jänner"),
+            ("febrero", "février", "fevrier", "fevereiro", "februar", "febbraio"),
+            ("marzo", "mars", "março", "marco", "märz", "marz"),
+            ("abril", "avril", "aprile"),
+            ("mayo", "mai", "maio", "maggio"),
+            ("junio", "juin", "junho", "juni", "giugno"),
+            ("julio", "juillet", "julho", "juli", "luglio"),
+            ("agosto", "août", "aout"),
+            ("septiembre", "setiembre", "septembre", "setembro", "settembre"),
+            ("octubre", "octobre", "outubro", "oktober", "ottobre"),
+            ("noviembre", "novembre", "novembro"),
+            ("diciembre", "décembre", "decembre", "dezembro", "dezember", "dicembre"),
+        ],
+        1,
+    )
+    for m in names
+}
+_FMON = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAYS = {
     d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
@@ -131,7 +154,8 @@ def _iso_day(d: date) -> str:
 
 
 def _month_of(mon: str) -> int | None:
-    return _MONTHS.get(mon.lower().rstrip("."))
+    low = mon.lower().rstrip(".")
+    return _MONTHS.get(low) or _FOREIGN_MONTHS.get(low)
 
 
 def is_future(text: str, start: int, lo: int) -> bool:
@@ -292,10 +316,12 @@ _FM_DATE = re.compile(
 )
 _HEADER_DATE = re.compile(
     rf"(?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+{_MON}\s*,?\s+(?:19|20)\d\d\b)"
+    rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+(?:de\s+)?(?:{_MON}|{_FMON})\s*,?\s+(?:de\s+)?(?:19|20)\d\d\b)"
     rf"|(?P<mdy>\b{_MON}\s+[0-3]?\d{_ORD},?\s+(?:19|20)\d\d\b)"
     r"|(?P<num>\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b)"
     r"|(?P<slash>\b[0-3]?\d/[0-3]?\d/(?:19|20)\d\d\b)"
+    r"|(?P<dm>(?<![\d/.])[0-3]?\d/[01]?\d(?![\d/.]))",
+    re.I,
 )
 # The opening of a lead paragraph up to its dash: "Riyadh, Ramadan 24, 1446, March 24, 2025, SPA --"
 _DATELINE_PREFIX = re.compile(
@@ -330,6 +356,8 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
             for d in {_safe_date(yy, b, a), _safe_date(yy, a, b)} - {None}:
                 found.append((d, m.start(), m.end()))  # day/month or month/day: both, settled later
             continue
+        elif m.group("dm"):
+            continue  # no year: read only when nothing else dates the article (_day_month_byline)
         else:
             y, mo, dy = _month_day_year(s)
             if y and mo and dy:
@@ -339,7 +367,7 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
     return found
 
 
-_MDY_PARTS = re.compile(rf"(?P<m>{_MON})|(?P<y>(?:19|20)\d\d)|(?P<d>[0-3]?\d)(?:st|nd|rd|th)?")
+_MDY_PARTS = re.compile(rf"(?P<m>{_MON}|{_FMON})|(?P<y>(?:19|20)\d\d)|(?P<d>[0-3]?\d)(?:st|nd|rd|th)?", re.I)
 
 
 def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
@@ -448,6 +476,8 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
                 continue
             cands.extend(_header_dates(text, s, e))
         cands = _settle_ambiguous(cands, text, body_start)
+        if not cands:
+            cands = _day_month_byline(text, [(s, e) for s, e, ln in lines if _LABELLED.match(ln)], body_start)
         if cands:
             chosen = cands[0]
             if md_parsed[1] and md_parsed[2]:
@@ -472,6 +502,35 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
         anchor.year_only = sole_year(text)
         anchor.year_context = upcoming_year(text)
     return anchor
+
+
+_LABELLED = re.compile(r"(?i)\s*(?:last\s+)?(published|posted|updated|date|issued)\b")
+
+
+def _day_month_byline(text: str, lines: list[tuple[int, int]], body: int) -> list[tuple[date, int, int]]:
+    """A labelled byline with a day and month but no year ("Last updated: 18/04 - 21:06"): the year is
+    one the article names, the one its weekdays agree with ("talks on Thursday"), else the most named."""
+    years: dict[int, int] = {}
+    for m in _YEAR.finditer(text):
+        years[int(m.group(1))] = years.get(int(m.group(1)), 0) + 1
+    if not years:
+        return []
+    days = [_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text, body, body + 6000)]
+    for lo, hi in lines:
+        for m in _HEADER_DATE.finditer(text, lo, hi):
+            if not m.group("dm"):
+                continue
+            dd, mm = (int(x) for x in m.group(0).split("/"))
+            options = [
+                d
+                for y in sorted(years, key=lambda y: -years[y])
+                for d in (_safe_date(y, mm, dd), _safe_date(y, dd, mm))
+                if d is not None
+            ]
+            if options:
+                best = max(options, key=lambda d: (_weekday_fit(d, days), years[d.year], d.day == dd))
+                return [(best, m.start(), m.end())]
+    return []
 
 
 def _settle_ambiguous(

@@ -54,6 +54,7 @@ _STRONG_NOUNS = {
     "encounter",
 }
 _NEEDS_WITH = {
+    "plenary",
     "discussion",
     "discussions",
     "dialogue",
@@ -172,6 +173,8 @@ class Trigger:
     status: str = "held"  # held | planned | negated | past | quoted
     session: bool = False
     side: str = ""  # attendance: where its attendees stand ("before", "after", "both")
+    lo: int = 0  # attendance: the tokens its attendees stand in
+    hi: int = 0
     gerund: bool = False  # "... said after meeting X": its subject is the sayer
     plural: bool = False  # a plural meeting noun ("meetings", "calls"): several encounters
     reported: bool = False  # what its sentence reports ("held talks", "met"), not a passing mention
@@ -288,9 +291,17 @@ _PLANNED_AFTER = re.compile(
 )
 
 
+# "Kallas's plan to raise ...", "the plan to rebuild": the noun, which plans nothing for the trigger
+_NOUN_PLAN = re.compile(r"(?:'s|’s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+(?:\w+\s+)?$", re.I)
+
+
 def _planned_before(plan: re.Pattern[str], before: str, trig_end: int) -> bool:
     for m in plan.finditer(before):
         word = m.group(0).strip()
+        if word.lower() in ("plan to", "plans to") and _NOUN_PLAN.search(
+            before[max(0, m.start() - 30) : m.start()]
+        ):
+            continue
         if _PHRASAL_FUTURE.match(word):
             adjective = not word.lower().startswith(("ahead", "in ", "prep"))
             if adjective and not _ATTRIBUTIVE_DET.search(before[max(0, m.start() - 8) : m.start()]):
@@ -309,6 +320,12 @@ _WRITTEN = re.compile(
 )
 
 
+# a past perfect before a meeting named in passing: the meeting is background
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:also|already|previously|long|just|\w+ly)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ld|ht|id|ept|eld)\b"
+)
+
+
 def _status(doc: Doc, t: Trigger) -> str:
     neg, plan, past, _, _, past_time = _patterns()
     toks = doc.tokens
@@ -320,7 +337,14 @@ def _status(doc: Doc, t: Trigger) -> str:
     before = flat[lo:end]
     after = flat[end:hi]
     window = flat[lo:hi]
-    if neg.search(window):
+    if t.kind == "attend":
+        # an attendance phrase is negated by its own words ("was not attended by", "did not take part"),
+        # not by someone else's absence in the sentence ("X was represented by Y, as Z stayed away")
+        near = flat[toks[max(t.i - 3, doc.sent_tokens[t.sent][0])].start : end]
+        if neg.search(near):
+            return "negated"
+        window = ""
+    elif neg.search(window):
         return "negated"
     if t.kind == "weak" and _WRITTEN.search(window):
         return "written"  # "thanked X for ... in a statement": a message, not an encounter
@@ -328,6 +352,12 @@ def _status(doc: Doc, t: Trigger) -> str:
         return "past"
     if past_time.search(window) and not _predicative(doc, t, doc.sent_tokens[t.sent][0]):
         return "past"
+    if (
+        t.kind in ("noun", "anaphor")
+        and _PAST_PERFECT.search(before[-90:])
+        and not _predicative(doc, t, doc.sent_tokens[t.sent][0])
+    ):
+        return "past"  # "China had maintained that position at a meeting of the Council": recalled
     # a relative clause speaks of its own time: "X, who will stay until Sunday, met Y" was held
     before, after = _RELATIVE.sub(_blank, before), _RELATIVE.sub(_blank, after)
     if _planned_before(plan, before, end - lo) or _PLANNED_AFTER.match(after):
@@ -357,11 +387,57 @@ def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int)
         if k in people_at:
             return True
         low = toks[k].low
-        if low in v.heads or low in v.modifiers or k in doc.place_at or k in doc.org_at or low in _DETS:
+        if (
+            low in v.heads
+            or low in v.modifiers
+            or k in doc.place_at
+            or k in doc.org_at
+            or low in _DETS
+            or low in v.honorifics
+            or (low == "." and k > x)
+        ):
             k += 1
             continue
         return False
     return False
+
+
+_ADVERBIAL_WORDS = _DATE_WORDS | {
+    "today",
+    "yesterday",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "also",
+    "again",
+    "later",
+    "warmly",
+    "officially",
+    "formally",
+    "separately",
+    ",",
+}
+
+
+def _adverbials_end(doc: Doc, x: int, b: int) -> int:
+    """Past time and place adverbials after a verb ("today, at Al-Ittihadiya Palace,", "on Monday,
+    October 28,"): where its object (or "by") begins."""
+    toks = doc.tokens
+    k = x
+    while k < b and k - x <= 12:
+        low = toks[k].low
+        if low in _ADVERBIAL_WORDS or low[:1].isdigit():
+            k += 1
+        elif low in ("at", "in", "on") and k + 1 < b and (toks[k + 1].cap or toks[k + 1].low == "the"):
+            k += 1
+            while k < b and (toks[k].cap or toks[k].low in ("the", "of", "'s")) and k - x <= 12:
+                if toks[k].cap and toks[k].low in vocab().heads | vocab().honorifics:
+                    return k if toks[k - 1].low == "," else x  # a person, not a place
+                k += 1
+        else:
+            break
+    return k if k < b and (toks[k - 1].low == "," or toks[k].low == "by") else x
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +476,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     out: list[Trigger] = []
     words = _trigger_words()
     for k, (a, b) in enumerate(doc.sent_tokens):
-        if k in doc.title_sentences or k in doc.caption_sentences:
+        if k in doc.title_sentences or k in doc.caption_sentences or k in doc.end_sentences:
             continue
         has_words = has_cues = False
         for y in range(a, b):
@@ -410,8 +486,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
         if not (has_words or has_cues):
             continue
         people_at = _people_at(doc, people, k) if k in people.by_sentence else {}
-        attend = _attendance(doc, k, a, b, people_at) if has_cues else None
-        if attend is not None:
+        attends = _attendance(doc, k, a, b, people_at) if has_cues else []
+        for attend in attends:
             attend.status = _status(doc, attend)
             out.append(attend)
         if not has_words:
@@ -422,7 +498,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             if low not in words:
                 x += 1
                 continue
-            if attend is not None and attend.side == "after" and x < attend.j:
+            if any(t.side == "after" and t.i - 4 <= x < t.j for t in attends):
                 x += 1  # "The summit was hosted by X": the meeting told before, not a new one
                 continue
             prev = toks[x - 1].low if x > a else ""
@@ -464,17 +540,23 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             elif low in _PAIR_VERBS and _pair_subject(doc, people, k, x):
                 trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
             elif low in v.host_verbs:
-                if _next_is_person_or_role(doc, people_at, x + 1, b):
-                    trig = Trigger(k, x, x + 1, "verb")
-                elif (
-                    nxt == "by"
+                by = _adverbials_end(doc, x + 1, b)
+                if (
+                    by < b
+                    and toks[by].low == "by"
                     and (
                         prev in _BE | {"also", "later", "then", "first"}
                         or (x - 2 >= a and toks[x - 2].low in _BE)
                     )
-                    and _next_is_person_or_role(doc, people_at, x + 2, b)
                 ):
-                    trig = Trigger(k, x, x + 2, "verb")  # "The Minister was received by President X"
+                    # "The Minister was received by President X", "X was welcomed on Monday, October 28,
+                    # by King Y at the palace"
+                    if _next_is_person_or_role(doc, people_at, by + 1, b):
+                        trig = Trigger(k, x, by + 1, "verb")
+                elif _next_is_person_or_role(doc, people_at, x + 1, b) or (
+                    by > x + 1 and _next_is_person_or_role(doc, people_at, by, b)
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")  # "received today, at the Palace, Mr. X"
             elif low in v.call_verbs:
                 if (
                     nxt not in ("on", "for", "upon", "it", "this", "that")
@@ -548,8 +630,9 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     and prev in ("this", "that", "the")
                     and nxt not in ("with", "between", "of")
                     and (
-                        not passive or "also" in after
-                    )  # "The meeting was attended by X and Y" names its parties
+                        not passive or "also" in after or nxt == ","
+                    )  # "The meeting was attended by X and Y" names its parties; "The meeting, hosted by X,
+                    # ..." is the one just told
                 ):
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
@@ -591,6 +674,21 @@ _ATTENDANCE_CUES = {
     "organized",
     "addressed",
     "sat",
+    "attendance",
+    "room",
+    "table",
+    "hand",
+    "delegation",
+    "delegations",
+    "headed",
+    "participation",
+    "presence",
+    "participating",
+    "taking",
+    "attending",
+    "as",
+    "side",
+    "team",
 }
 
 
@@ -603,33 +701,102 @@ def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
-def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> Trigger | None:
-    """A sentence that adds named attendees to the meeting just told ("X and Y were also present",
-    "The talks were also attended by X", "Among those present were X", "X accompanied President Y")."""
+_ABSENT = re.compile(
+    r"\s*(?:(?:also|both|himself|herself|instead|however|again|notably),?\s+)*"
+    r"(?:stayed away|stays away|skipped|skips|was absent|were absent|is absent"
+    r"|did not (?:attend|take part|join|come)|didn't (?:attend|join|come)"
+    r"|declined to (?:attend|come|join)|boycotted|missed the|was not present|were not present"
+    r"|pulled out|sat out|sent (?:a|his|her) (?:deputy|delegation|representative))\b",
+    re.I,
+)
+
+
+def _absent(doc: Doc, m, b: int) -> bool:
+    """Whether the person of mention m is said to have stayed away ("X stayed away", "X, the host,
+    skipped the summit", "X and Y did not attend"): the predicate after the name (past an apposition
+    and coordinated names) is one of absence."""
+    toks = doc.tokens
+    x = m.j
+    while x < b:
+        low = toks[x].low
+        if low == ",":
+            # an apposition: ", the host," or ", who ...,": skip to its closing comma
+            y = x + 1
+            while y < b and toks[y].text != "," and y - x <= 12:
+                y += 1
+            if (
+                y < b
+                and toks[y].text == ","
+                and y - x <= 12
+                and toks[x + 1].low not in ("and", "while", "as", "but")
+            ):
+                x = y + 1
+                continue
+            return False
+        if low == "and" or low in ("'s",) or (toks[x].cap and low not in ("also",)):
+            x += 1  # "X and Y stayed away": coordinated names and their roles
+            continue
+        break
+    if x >= b:
+        return False
+    return _ABSENT.match(doc.text, toks[x].start) is not None or (
+        toks[x].low in ("also", "both") and _ABSENT.match(doc.text, toks[x].end) is not None
+    )
+
+
+_CLAUSE_BREAKS = {",", ";", "while", "whereas", "and", "as", "but"}
+
+
+def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> list[Trigger]:
+    """Phrases that add named attendees to a meeting ("X and Y were also present", "The talks were also
+    attended by X", "Among those present were X", "X accompanied President Y", "Iran was represented
+    by X"), each with the stretch of the sentence its attendees stand in: before a "before" phrase back
+    to the previous phrase, after an "after" phrase up to the next one."""
     countries = [x for x in range(a, b) if x in doc.place_at and doc.place_at[x].kind == "country"]
-    if not (people_at or countries):
-        return None
+    listing = bool(_list_after(doc, k))  # "Taking part were the following officials:" and a list
+    if not (people_at or countries or listing):
+        return []
     before, after = _attendance_patterns()
     s = doc.sentences[k]
     flat = _flat(doc)
+    found: list[tuple[int, int, str]] = []  # (first token, end token, side)
     for pat, side in ((after, "after"), (before, "before")):
-        m = pat.search(flat, s.start, s.end)
-        if m is None:
+        for m in pat.finditer(flat, s.start, s.end):
+            i = next((x for x in range(a, b) if doc.tokens[x].start >= m.start()), None)
+            j = next((x for x in range(a, b) if doc.tokens[x].start >= m.end()), b)
+            if i is None or i >= j or any(i < fj and fi < j for fi, fj, _ in found):
+                continue
+            if side == "before" and doc.tokens[i].low == "accompanied":
+                side = "both"
+            found.append((i, j, side))
+    found.sort()
+    out: list[Trigger] = []
+    toks = doc.tokens
+    for n, (i, j, side) in enumerate(found):
+        lo = found[n - 1][1] if n else a
+        hi = found[n + 1][0] if n + 1 < len(found) else b
+        if n and side == "before":
+            # "X was represented by Y, while Z headed the other delegation": Z only
+            cut = [y for y in range(lo, i) if toks[y].low in (";", "while", "whereas", "but")]
+            lo = cut[-1] + 1 if cut else lo
+        if n + 1 < len(found) and side != "before":
+            # "X was represented by Y, while Z's president was represented by W": Z's president is the
+            # next phrase's subject, not an attendee of this one
+            cut = [y for y in range(j, hi) if toks[y].low in _CLAUSE_BREAKS]
+            hi = cut[-1] if cut else hi
+        if side == "after" and not any(j <= x < hi for x in people_at) and not (listing and hi == b):
             continue
-        i = next((x for x in range(a, b) if doc.tokens[x].start >= m.start()), None)
-        j = next((x for x in range(a, b) if doc.tokens[x].start >= m.end()), b)
-        if i is None or i >= j:
-            continue
-        if side == "before" and doc.tokens[i].low == "accompanied":
-            side = "both"
-        if side == "after" and not any(x >= j for x in people_at):
-            continue
-        if side == "before" and not any(x < i for x in people_at) and not any(x < i for x in countries):
+        if (
+            side == "before"
+            and not any(lo <= x < i for x in people_at)
+            and not any(lo <= x < i for x in countries)
+        ):
             continue
         t = Trigger(k, i, j, "attend")
         t.side = side
-        return t
-    return None
+        t.lo, t.hi = (lo, b) if side == "both" else (lo, hi)
+        out.append(t)
+    return out
 
 
 _ATTEND_WORDS = {
@@ -663,7 +830,8 @@ def _attended_noun(doc: Doc, x: int, a: int) -> bool:
         if not (
             low in _DETS
             or low in vocab().modifiers
-            or low in ("in", "a", "an", "first", "high-level", "working")
+            or low in ("in", "a", "an", "first", "high-level", "working", "opening", "closing", "final")
+            or low in ("informal", "annual", "extraordinary", "emergency", "ministerial", "virtual")
             or (toks[k].cap and k not in doc.place_at)
         ):
             return False
@@ -911,7 +1079,7 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
             return True
     if toks[x].low not in v.session_nouns:
         return False
-    if toks[x].low in ("summit", "summits", "ministerial"):
+    if toks[x].low in ("summit", "summits", "ministerial", "plenary"):
         return True
     for k in range(max(a, x - 5), x):
         if k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group"):
@@ -1110,10 +1278,25 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         continue
                     if (t.side == "before" and m.j > t.i) or (t.side == "after" and m.i < t.j):
                         continue
+                    if not t.lo <= m.i < t.hi or _absent(doc, m, b):
+                        continue
                     seen.add(m.person)
                     c.persons.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
                 _among_them(doc, c, t.j if t.side == "after" else a, b, mentions)
+                if t.side == "after" and t.hi == b:
+                    for ls in listed:  # "Taking part were the following officials:" and a list
+                        for m in people.by_sentence.get(ls, []):
+                            if m.person not in seen and m.kind != "pronoun":
+                                seen.add(m.person)
+                                c.persons.append(m.person)
+                                c.mentions.append((m.person, m.start, m.end))
+                if t.side == "after":
+                    _represented(doc, people, t, c, a)
+                    # "with the participation of the foreign ministers of the UK, Italy and Spain"
+                    _delegations(doc, c, a, b, t, t.hi, covered, t.j)
+                elif t.side == "before":
+                    _delegation_side(doc, people, t)
                 if t.side == "before":
                     # "Timor-Leste participated in the Meeting as an observer": a country as the attendee
                     for y in range(a, t.i):
@@ -1152,6 +1335,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         first_tok = min(first_tok, by_start.get(m.role_span[0], first_tok))
                     if in_subject and _object_of_other(doc, first_tok, a):
                         continue
+                    if in_subject and not t.gerund and _reporter(doc, m.j, t.i):
+                        continue  # "The spokesman stated that President X received ...": who reports it
                     if (
                         in_subject
                         and t.kind == "anaphor"
@@ -1230,6 +1415,87 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
+
+
+_REPRESENT = re.compile(r"represented|delegation|side|team|accompanied|included", re.I)
+
+
+def _place_code(doc: Doc, h) -> str:
+    from meetview.extract import countries as gaz
+
+    return h.value if h.kind != "capital" else (gaz.place_country(doc.text[h.start : h.end]) or h.value)
+
+
+def _delegation_side(doc: Doc, people: People, t: Trigger) -> None:
+    """ "X headed the Russian delegation", "Y and Z, both part of the Kenyan delegation": the people
+    before the phrase speak for the country it names (when they name no other)."""
+    h = next(
+        (
+            doc.place_at[y]
+            for y in range(t.i, t.j)
+            if y in doc.place_at and doc.place_at[y].kind in ("adj", "country")
+        ),
+        None,
+    )
+    if h is None:
+        return
+    by_id = {p.id: p for p in people.persons}
+    for m in people.by_sentence.get(t.sent, []):
+        p = by_id.get(m.person)
+        if (
+            t.lo <= m.i < t.i
+            and m.kind != "pronoun"
+            and p is not None
+            and p.country is None
+            and p.org is None
+        ):
+            p.country, p.country_span = h.value, (h.start, h.end)
+
+
+def _represented(doc: Doc, people: People, t: Trigger, c: Candidate, a: int) -> None:
+    """ "Saudi Arabia was represented by X", "Kuwait's emir was represented by his deputy, Y", "The US
+    delegation was accompanied by Z", "Damascus sent a delegation led by W", "... and Egypt by V": the
+    attendees named after the phrase speak for the place its subject names (when they name no other)."""
+    toks = doc.tokens
+    flat = _flat(doc)
+    if not _REPRESENT.search(flat, toks[t.i].start, toks[t.j - 1].end):
+        return
+    lo = t.lo
+    breaks = [y for y in range(lo, t.i) if toks[y].low in (",", ";", "while", "whereas", "and", "as", "but")]
+    if breaks:
+        lo = breaks[-1] + 1
+    y = lo
+    while y < t.i and toks[y].low in ("the", "a", "an"):
+        y += 1
+    by_id = {p.id: p for p in people.persons}
+    h = doc.place_at.get(y)
+    if y == t.i and "represented" in flat[toks[t.i].start : toks[t.j - 1].end]:
+        # "X skipped the summit and was represented by Y": the sentence's subject is the side
+        subject = next(
+            (by_id[m.person] for m in people.by_sentence.get(t.sent, []) if m.i < t.i and m.person in by_id),
+            None,
+        )
+        if subject is None or subject.country is None:
+            return
+        current = (subject.country, subject.country_span)
+    elif h is None or h.i != y or h.kind not in ("country", "adj", "capital") or t.i - h.j > 4:
+        return
+    else:
+        current = (_place_code(doc, h), (h.start, h.end))
+    for m in sorted(people.by_sentence.get(t.sent, []), key=lambda m: m.i):
+        if not t.j <= m.i < t.hi or m.kind == "pronoun":
+            continue
+        # "..., and Egypt by Prime Minister X": another side in the same construction
+        z = m.i - 1
+        while z > t.j and (toks[z].low in vocab().heads or toks[z].low in vocab().modifiers or toks[z].cap):
+            z -= 1
+        if toks[z].low == "by" and z - 1 > t.j:
+            h2 = doc.place_at.get(z - 1)
+            if h2 is not None and h2.kind in ("country", "capital"):
+                current = (h2.value, (h2.start, h2.end))
+        p = by_id.get(m.person)
+        if p is not None and p.country is None and p.org is None:
+            p.country, p.country_span = current
 
 
 def _among_them(doc: Doc, c: Candidate, lo: int, b: int, mentions: list | None = None) -> None:
@@ -1375,6 +1641,45 @@ def _offsets(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
     from meetview.extract.people import _offset_maps
 
     return _offset_maps(doc)
+
+
+_REPORT_VERBS = {
+    "said",
+    "says",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "added",
+    "reported",
+    "reports",
+    "confirmed",
+    "noted",
+    "explained",
+    "told",
+    "disclosed",
+    "revealed",
+}
+
+
+def _reporter(doc: Doc, j: int, t: int) -> bool:
+    """Whether a name ending at j is the subject of a reporting verb whose clause holds the trigger at t
+    ("Spokesman X stated that President Y received ...", "X said Y met Z"), past an apposition."""
+    toks = doc.tokens
+    k = j
+    while k < t and toks[k].text == ",":
+        k += 1
+        if k < t and toks[k].low in _REPORT_VERBS:
+            break  # "Spokesman, Ambassador X, stated": the apposition closes at the name
+        while k < t and toks[k].text != ",":
+            k += 1
+        k += 1
+    if k >= t or toks[k].low not in _REPORT_VERBS:
+        return False
+    nxt = k + 1
+    if toks[k].low == "told" and nxt < t:
+        return False  # "X told Y ...": Y is addressed (a meeting verb of its own)
+    return nxt < t and (toks[nxt].low == "that" or toks[nxt].cap)
 
 
 def _object_of_other(doc: Doc, i: int, a: int) -> bool:
@@ -1582,7 +1887,10 @@ def _session_orgs(
             t.session = True
             continue
         after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
-        if after_of and body and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS and h.i < t.i:
+        in_object = end is not None and t.j <= h.i < end
+        if after_of and body and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS and (h.i < t.i or in_object):
+            # "Foreign ministers of the Group of Seven met", "a meeting with the foreign ministers of the
+            # Nordic-Baltic Eight": the organisation's members met
             # "Foreign ministers of the Group of Seven met": the organisation's session
             c.orgs.setdefault(h.value, (h.start, h.end))
             party.add(h.value)
@@ -1636,7 +1944,14 @@ def _dates_clash(e: Event, c: Candidate) -> bool:
     if d1 is None or d2 is None or not d1.value or not d2.value:
         return False
     a, b = d1.value, d2.value
-    return not (a.startswith(b) or b.startswith(a))
+    if a.startswith(b) or b.startswith(a):
+        return False
+    if e.session and c.trigger.session and len(a) == len(b) == 10:
+        from datetime import date
+
+        gap = (date.fromisoformat(a) - date.fromisoformat(b)).days
+        return not 0 < gap <= 3  # "concluded today", then "addressed the opening plenary on Thursday"
+    return True
 
 
 def principal(people: People, cands: list[Candidate]) -> int | None:
@@ -1656,10 +1971,14 @@ def principal(people: People, cands: list[Candidate]) -> int | None:
 def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     """One event per distinct meeting: mentions of the same counterpart (or session) are merged."""
     held = [c for c in cands if c.trigger.status == "held"]
+    # within a sentence, attendance phrases after the meeting it tells ("X received Y, in the presence
+    # of Z"): they join that meeting
+    held.sort(key=lambda c: (c.trigger.sent, c.trigger.kind == "attend"))
     main = principal(people, held)
     observers = {p.id for p in people.persons if p.observer}
     country_of = {p.id: p.country for p in people.persons}
     pending: list[Candidate] = []
+    partyless: list[Candidate] = []  # reported meetings that name no party (yet)
     events: list[Event] = []
     for c in held:
         c.persons = [p for p in c.persons if p not in observers]
@@ -1681,10 +2000,26 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             c.trigger.session = False
         if c.trigger.kind == "attend":
             # attendees of the meeting just told: the latest event that names one of them, else the last
+            told = [
+                x
+                for x in partyless + pending
+                if 0 <= c.trigger.sent - x.trigger.sent <= 2 and x.trigger.kind != "attend"
+            ]
+            if not events and told and c.persons:
+                # "The ministers held talks in Oslo. Taking part were: ...": the meeting told just before
+                events.append(Event([*told, c], list(dict.fromkeys(c.persons))))
+                partyless.clear()
+                pending.clear()
+                continue
             if not events:
                 pending.append(c)
                 continue
-            target = next((e for e in reversed(events) if set(e.persons) & set(c.persons)), events[-1])
+            same = [e for e in events if any(x.trigger.sent == c.trigger.sent for x in e.candidates)]
+            target = (
+                same[-1]
+                if same
+                else next((e for e in reversed(events) if set(e.persons) & set(c.persons)), events[-1])
+            )
             if c.trigger.sent - target.candidates[-1].trigger.sent > 25:
                 continue
             target.candidates.append(c)
@@ -1709,6 +2044,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             ):
                 target = events[-1]
             elif not has_parties:
+                if c.trigger.reported or c.trigger.session:
+                    partyless.append(c)
                 continue  # "the talks centred on ...": nothing to attach it to
         else:
             for e in reversed(events):
@@ -1758,6 +2095,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         if target is None:
             lead_in = [p for p in pending if 0 <= c.trigger.sent - p.trigger.sent <= 2]
             target = Event([*lead_in, c])
+            for x in lead_in:  # "X and Y were also present. The two leaders met ...": theirs too
+                target.persons.extend(p for p in x.persons if p not in target.persons)
             pending.clear()
             events.append(target)
         else:

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from meetview.extract import names as pnames
 from meetview.extract.document import Doc
-from meetview.extract.vocab import vocab
+from meetview.extract.vocab import given_names, vocab
 
 _CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "from", "'s", ",", "&", "-", "–"}
 _LEAD_TRIM = {
@@ -42,6 +42,8 @@ _GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpar
 _ACRONYM = re.compile(r"^[^\W\d_]{2,}$")  # tested with str.isupper too: "NATO", "MİT"
 _DIGIT = re.compile(r"\d")
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|bin|ibn|abu|abd)-[A-Z]")
+# a regnal number after a name ("Mohammed VI", "Leo XIV", "Charles III")
+_ROMAN = re.compile(r"^(?=[IVX]{2,5}$|[VX]$)X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 @dataclass
@@ -117,7 +119,7 @@ def _name_token(doc: Doc, i: int) -> bool:
     if i in doc.place_at or i in doc.org_at:
         return False
     low = t.low
-    if low in v.stop_caps or low in v.heads or low in v.honorifics:
+    if low in v.stop_caps or low in v.heads or low in v.honorifics or low in v.headline_verbs:
         return False
     if low in ("tan", "puan", "toh") and i + 1 < len(doc.tokens) and doc.tokens[i + 1].low in ("sri", "seri"):
         return False  # "Tan Sri": a title
@@ -238,7 +240,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
         k = j
         if k < b and toks[k].text == "," and k + 1 < b and toks[k + 1].low in v.suffixes:
             k += 2
-        elif k < b and toks[k].low in v.suffixes and toks[k].cap:
+        elif k < b and (toks[k].low in v.suffixes or _ROMAN.match(toks[k].text)) and toks[k].cap:
             k += 1
         if k < b and toks[k].text == "." and toks[k - 1].low in ("jr", "sr"):
             k += 1
@@ -247,6 +249,15 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             runs.append(_Run(i, k))
         i = max(k, i + 1)
     return runs
+
+
+def _given_name_first(doc: Doc, run: _Run) -> bool:
+    """A run of two or more name words opening with a known given name ("Bruno Retailleau, who ...")."""
+    toks = doc.tokens
+    words = [x for x in range(run.i, run.j) if toks[x].text not in (".", ",")]
+    if len(words) < 2 or not toks[words[0]].cap or toks[words[0]].text.isupper():
+        return False
+    return toks[words[0]].low in given_names()
 
 
 def _role_token(doc: Doc, i: int) -> bool:
@@ -519,6 +530,7 @@ def find_people(doc: Doc) -> People:
                 or prv in v.host_verbs
                 or prv in v.call_verbs
                 or prv in v.weak_verbs
+                or _given_name_first(doc, run)
             )
             candidates.append((run, k))
 
@@ -684,6 +696,9 @@ def find_people(doc: Doc) -> People:
                 )
                 if ref.country is None and ref.org is None and placed and single and before_name:
                     ref.country, ref.country_span = placed, pspan
+                org_of, ospan = _org_in(doc, i, j)
+                if ref.country is None and ref.org is None and org_of and single:
+                    ref.org, ref.org_span = org_of, ospan  # "the IAEA chief": the organisation's official
                 m = Mention(
                     ref.id, i, j, toks[i].start, toks[j - 1].end, k, "role", doc.quotes.inside(toks[i].start)
                 )
@@ -967,10 +982,13 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
             continue
         if country and not p.country and country in claimed:
             continue
-        if org and p.org != org:
+        unplaced = p.org is None and p.country is None and not p.role
+        if org and p.org != org and not (unplaced and ahead <= 0):
             continue
         role_words = {w.lower() for w in re.findall(r"[\w'-]+", p.role or "")}
-        if head_of_state:
+        if org and unplaced and p.org is None:
+            ok = True  # "the IAEA chief" for someone the article names with no post or side of their own
+        elif head_of_state:
             ok = bool(role_words & {"president", "king", "queen", "emir", "sultan", "monarch"})
         elif heads & _GENERIC_HEADS:
             ok = bool(p.role) or bool(p.country)

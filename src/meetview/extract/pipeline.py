@@ -149,7 +149,7 @@ def _meeting(
     spans.append(Span("evidence", evidence, s.start, s.end))
     # date: the first date stated with the meeting, else one stated in the sentence before that names
     # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
-    d = e.dated()
+    d = _opening_day(doc, anchor, e) or e.dated()
     if d is None or not d.value or not _VALID_DATE.match(d.value):
         d = _carried_date(doc, people, anchor, e, events, other or set())
     if d is not None and d.value and _VALID_DATE.match(d.value):
@@ -248,6 +248,8 @@ def _meeting(
                 spans.append(Span("participant", p.name, m.start, m.end))
             if country:
                 countries.setdefault(country, p.country_span)
+            if p.org:
+                orgs.setdefault(p.org, p.org_span)
     home_span = next((c.home for c in e.candidates if c.home), None)
     if home_span and not any(by_id[p].country is None and not by_id[p].org for p in e.persons if p in by_id):
         if org_post(doc.text[home_span[0] : home_span[1]]):
@@ -333,6 +335,24 @@ def _evidence_sentence(e: Event, events: list[Event]) -> int:
     taken = {c.trigger.sent for ev in events if ev is not e for c in ev.candidates}
     own = [c.trigger.sent for c in e.candidates if c.trigger.sent not in taken and c.persons]
     return min(own) if own else mine
+
+
+_OPENED = re.compile(
+    r"\b(?:opened|began|started|kicked off|got under ?way|convened|opening)\b[^.;]{0,24}$", re.I
+)
+
+
+def _opening_day(doc: Doc, anchor: Anchor, e: Event) -> DateExpr | None:
+    """The first day of a meeting of several days: "The two-day meeting, which opened on Thursday,"
+    dates it, not the day it concluded."""
+    for k in e.sentences:
+        s = doc.sentences[k]
+        if not re.search(r"\b(?:two|three|four|five|\d)-day\b", doc.text[s.start : s.end], re.I):
+            continue
+        for d in find_dates(doc.text, s.start, s.end, anchor):
+            if d.value and len(d.value) == 10 and not d.future and _OPENED.search(doc.text, s.start, d.start):
+                return d
+    return None
 
 
 def _carried_date(
@@ -455,6 +475,10 @@ _AUDIENCE = {
     "summit",
     "conference",
     "partners",
+    "plenary",
+    "audience",
+    "gathering",
+    "heads",
 }
 
 
@@ -469,9 +493,12 @@ def _addresses(toks: list, x: int, b: int) -> bool:
 def _speakers(
     doc: Doc, people: People, e: Event, events: list[Event], countries: set[str], orgs: set[str]
 ) -> list[Person]:
-    """Officials of a session's members who speak or act in its paragraphs ("US Treasury Under-Secretary
-    John Taylor said ..."): at a multilateral meeting they are attendees. Observers, people without a
-    side and people talking to the media are not."""
+    """Officials who act in a session's paragraphs ("Brazilian President X, the host, told the leaders
+    ...", "Y and Z had pushed for stronger language", "W, who attended the opening, said ..."): at a
+    multilateral meeting the subjects of its sentences are attendees. Not: someone said to stay away,
+    someone in a sentence that tells another meeting, a plan ("will attend"), a message sent from
+    afar, observers, people without a side; at a format with no fixed members, only officials."""
+    from meetview.extract.events import _ABSENT, _WRITTEN
     from meetview.extract.vocab import vocab
 
     v = vocab()
@@ -485,31 +512,129 @@ def _speakers(
         for o in c.orgs
         if o not in c.context
     )
+    elsewhere = {c.trigger.sent for ev in events if ev is not e for c in ev.candidates}
+    absent: set[int] = set()
     for k in _segment_sentences(doc, e, events):
+        if k in elsewhere or k in doc.caption_sentences or k in doc.title_sentences:
+            continue
+        a, b = doc.sent_tokens[k]
         ms = [
             m
             for m in people.by_sentence.get(k, [])
             if m.kind != "pronoun" and not m.quoted and not m.possessive
         ]
-        if not ms:
+        if not ms or _WRITTEN.search(doc.text, doc.sentences[k].start, doc.sentences[k].end):
             continue
-        m = ms[0]
-        p = by_id.get(m.person)
-        if p is None or p.id in e.persons or p in out or p.observer:
+        subjects = _subjects(doc, ms, a, b)
+        if not subjects:
             continue
-        member = (p.country and p.country in countries) or (p.org and p.org in orgs)
-        if not member and not (open_session and p.country):
+        last = subjects[-1]
+        x = last.j
+        if x < b and toks[x].text == "," and last.i > a and toks[last.i - 1].text == ",":
+            x += 1  # "Ukraine's Minister of Defence, X, briefed ...": the apposition closes
+        x, relative = _predicate(doc, x, b)
+        if x >= b or not toks[x].low.isalpha() or toks[x].cap:
             continue
-        b = doc.sent_tokens[k][1]
-        x = m.j
-        while x < b and toks[x].low in ("also", "then", "later", ","):
-            x += 1
-        if x >= b or toks[x].low not in v.speech_verbs:
+        if _ABSENT.match(doc.text, toks[x - 1].end if x > a else toks[x].start):
+            absent.update(m.person for m in subjects)
             continue
+        ahead = " ".join(t.low for t in toks[x : min(b, x + 4)])
+        if re.match(
+            r"(?:will|would|is (?:expected|due|scheduled|set|to)|are (?:expected|due|to)|plans?|has|have)\b",
+            ahead,
+        ):
+            continue  # a plan, or a stance held ("has indicated he wants ..."), not an act at the session
         after = {toks[y].low for y in range(x + 1, min(b, x + 5))}
-        if not member and not _addresses(toks, x, b):
-            continue  # at an open-ended format, only someone who addresses the gathering took part
-        if toks[x].low in ("told", "said") and after & v.media:
+        if toks[x].low in ("told", "said", "says", "tells") and after & v.media:
             continue
-        out.append(p)
+        # a comment on the meeting itself ("said the meeting was a provocation")
+        comments = toks[x].low in v.speech_verbs and bool(after & v.meeting_nouns)
+        for m in subjects:
+            p = by_id.get(m.person)
+            if p is None or p.id in e.persons or p in out or p.observer or p.id in absent:
+                continue
+            if not (p.country or p.org):
+                continue
+            member = (p.country and p.country in countries) or (p.org and p.org in orgs)
+            if not (member or relative or _addresses(toks, x, b)) and (not open_session or comments):
+                continue  # "Russia's minister said the meeting was a provocation": from outside
+            out.append(p)
+    return [p for p in out if p.id not in absent]
+
+
+_ATTEND_CLAUSE = re.compile(
+    r"\b(?:attended|attending|hosted|hosting|chaired|chairing|opened|took part|taking part|participated"
+    r"|was present|joined)\b",
+    re.I,
+)
+
+
+_CONJUNCTIONS = {"but", "and", "yet", "still", "meanwhile", "however", "also", "separately"}
+_OPENING_WORDS = {"on", "at", "in", "during", "after", "earlier", "later", "for", "meanwhile", "separately"}
+
+
+def _subjects(doc: Doc, ms: list, a: int, b: int) -> list:
+    """The named subject of a sentence (and names coordinated with it): the first mention, at the
+    sentence's start or right after an opening phrase ("On Thursday, X ..."), its role included."""
+    from meetview.extract.events import _offsets
+    from meetview.extract.vocab import vocab
+
+    toks = doc.tokens
+    starts, _ = _offsets(doc)
+    first = ms[0]
+    lead = first.i
+    v = vocab()
+    while lead > a and (toks[lead - 1].low in v.honorifics or toks[lead - 1].text == "."):
+        lead -= 1  # "Mr Rutte", "H.E. Dr. X"
+    if first.role_span is not None:
+        lead = min(lead, starts.get(first.role_span[0], lead))
+    while lead > a:
+        h = doc.place_at.get(lead - 1)
+        if h is not None and h.j == lead:
+            lead = h.i  # "Ukraine's Minister ...", "Russian President ..."
+        elif toks[lead - 1].low in ("the", "'s"):
+            lead -= 1
+        else:
+            break
+    while lead > a and toks[a].low in _CONJUNCTIONS and lead - a == 1:
+        a += 1  # "But US Under-Secretary X said ..."
+    if lead > a:
+        commas = [y for y in range(a, lead) if toks[y].text == ","]
+        opener = toks[a].low in _OPENING_WORDS
+        if not (commas and commas[-1] == lead - 1 and opener and lead - a <= 10):
+            return []
+    out = [first]
+    for m in ms[1:]:
+        gap = {toks[y].low for y in range(out[-1].j, m.i)}
+        role_start = starts.get(m.role_span[0], m.i) if m.role_span else m.i
+        between = {toks[y].low for y in range(out[-1].j, role_start)}
+        if (between and between <= {"and", ","}) or (gap and gap <= {"and", ","}):
+            out.append(m)
+        else:
+            break
     return out
+
+
+def _predicate(doc: Doc, x: int, b: int) -> tuple[int, bool]:
+    """The first word of the predicate after a subject ending at x, past an apposition or a relative
+    clause (", the host,", ", who attended the opening,") and adverbs; and whether that clause tells
+    attendance."""
+    toks = doc.tokens
+    relative = False
+    while x < b:
+        low = toks[x].low
+        if low == ",":
+            y = x + 1
+            while y < b and toks[y].text != "," and y - x <= 25:
+                y += 1
+            if y < b and toks[y].text == ",":
+                clause = doc.text[toks[x].end : toks[y].start]
+                relative = relative or _ATTEND_CLAUSE.search(clause) is not None
+                x = y + 1
+                continue
+            return b, relative
+        if low in ("also", "then", "later", "both", "himself", "herself", "too", "again"):
+            x += 1
+            continue
+        break
+    return x, relative

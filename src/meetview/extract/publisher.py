@@ -12,13 +12,19 @@ from meetview.extract.vocab import vocab
 
 _URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
 # A government domain written bare ("www.gov.za", "mea.gov.in", "mofa.go.jp"): its country-code TLD
-_GOV_DOMAIN = re.compile(r"\.(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b", re.I)
+_GOV_DOMAIN = re.compile(
+    r"(?:\.|(?<![\w.@/-]))(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b(?![.-]\w)", re.I
+)
 _TLD = {"uk": "GB"}
 # Words that make a header line an institution's name ("Ministry of Foreign Affairs of Japan")
 _INSTITUTION = {
     "government",
     "ministry",
     "office",
+    "offices",
+    "ministries",
+    "secretariat",
+    "secretaría",
     "presidency",
     "president",
     "chancellery",
@@ -75,7 +81,7 @@ def home_country(doc: Doc, url: str | None) -> str | None:
     gov = {
         _TLD.get(m.group(1).lower(), m.group(1).upper())
         for m in _GOV_DOMAIN.finditer(raw)
-        if m.start() > 0 and raw[m.start() - 1].isalnum()
+        if (m.start() > 0 and raw[m.start() - 1].isalnum()) or raw[m.start()] != "."
     }
     if len(gov) == 1:
         return gov.pop()

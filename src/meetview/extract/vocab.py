@@ -27,6 +27,7 @@ class Vocab:
     observers: frozenset[str]
     sides: tuple[str, ...]
     stop_caps: frozenset[str]
+    headline_verbs: frozenset[str]
     meet_verbs: frozenset[str]
     talk_verbs: frozenset[str]
     host_verbs: frozenset[str]
@@ -54,6 +55,18 @@ class Vocab:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names (data/given_names.txt, built from Faker's person providers), less the words the
+    rules read as roles, titles or other capitalized words."""
+    text = resources.files("meetview.extract.data").joinpath("given_names.txt").read_text("utf-8")
+    v = vocab()
+    skip = v.stop_caps | v.heads | v.modifiers | v.honorifics | v.particles | v.headline_verbs
+    return frozenset(
+        w for w in (ln.strip() for ln in text.splitlines()) if w and not w.startswith("#") and w not in skip
+    )
+
+
+@lru_cache(maxsize=1)
 def vocab() -> Vocab:
     r = _load("roles.toml")
     t = _load("triggers.toml")
@@ -67,6 +80,7 @@ def vocab() -> Vocab:
         observers=_low(r["observers"]),
         sides=tuple(x.lower() for x in r["sides"]),
         stop_caps=_low(t["stop_capitalized"]),
+        headline_verbs=_low(t["headline_verbs"]),
         meet_verbs=_low(t["meet_verbs"]),
         talk_verbs=_low(t["talk_verbs"]),
         host_verbs=_low(t["host_verbs"]),
