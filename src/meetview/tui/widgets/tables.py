@@ -24,15 +24,6 @@ def _backend(table: pa.Table, widths: list[int] | None = None) -> ArrowBackend:
     return backend
 
 
-class _ComponentStyle:
-    """A component's Rich style, as read during one render pass (all the table's drawing asks of it)."""
-
-    __slots__ = ("rich_style",)
-
-    def __init__(self, rich_style: Style) -> None:
-        self.rich_style = rich_style
-
-
 class FastTable(DataTable):
     """A row-cursor table whose whole data is swapped at once; vim keys; Tab leaves the table."""
 
@@ -191,7 +182,7 @@ class FastTable(DataTable):
 
     _pass_style: Style | None = None
     _pass_background: tuple | None = None
-    _pass_components: dict[str, _ComponentStyle] | None = None
+    _pass_components: dict[str, object] | None = None
 
     def render_lines(self, crop):
         """One render pass: the widget's style, background and component styles are computed once,
@@ -209,9 +200,7 @@ class FastTable(DataTable):
             return super().get_component_styles(*names)
         found = self._pass_components.get(names[0])
         if found is None:
-            found = self._pass_components[names[0]] = _ComponentStyle(
-                super().get_component_styles(*names).rich_style
-            )
+            found = self._pass_components[names[0]] = super().get_component_styles(*names)
         return found
 
     @property
