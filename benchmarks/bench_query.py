@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -188,13 +189,45 @@ def _time(fn: Callable[[], object], reps: int = REPS, cpu: list[float] | None = 
     return out
 
 
-def measure(url: str, filters: list[Filter]) -> dict:
-    """Milliseconds per call, engine and floor, per filter: {filter: {list, facets, floor_list, ...}}."""
+def rss_mb() -> float:
+    """This process's resident memory now (not its peak), in MB."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def load_index(store) -> tuple[object, dict]:
+    """The app's in-memory index of this store, with its load time, CPU time and memory."""
+    from meetview.query.index import MeetingIndex
+
+    before = rss_mb()
+    c, t = time.process_time(), time.perf_counter()
+    with store.session() as s:
+        index = MeetingIndex.load(s)
+    info = {
+        "seconds": time.perf_counter() - t,
+        "cpu_seconds": time.process_time() - c,
+        "rss_mb": rss_mb() - before,
+        "meetings": len(index),
+    }
+    return index, info
+
+
+def measure(url: str, filters: list[Filter], index_info: dict | None = None) -> dict:
+    """Milliseconds per call, engine, index and floor, per filter: {filter: {list, facets, ...}}.
+
+    The index's calls are cold: its remembered masks are dropped before each call, so every call
+    evaluates the query afresh (full text in the database included)."""
     from meetview import query
     from meetview.store import open_store
 
     store = open_store(url)
     dialect = store.backend
+    index, info = load_index(store)
+    if index_info is not None:
+        index_info.update(info)
     raw = store.engine.raw_connection()
     cur = raw.cursor()
     results = {}
@@ -209,6 +242,16 @@ def measure(url: str, filters: list[Filter]) -> dict:
         def engine_facets(q=q):
             with store.session() as s:
                 return query.facets(s, q)
+
+        def index_list(q=q):
+            index.clear_cache()
+            with store.session() as s:
+                return index.search(s, q, limit=200)
+
+        def index_facets(q=q):
+            index.clear_cache()
+            with store.session() as s:
+                return index.facets(s, q)
 
         def raw_list(where=where):
             r = floor_list(cur, where)
@@ -233,12 +276,18 @@ def measure(url: str, filters: list[Filter]) -> dict:
         )
         assert fac.total == floor["total"], (f.name, fac.total, floor["total"])
         assert [c.count for c in fac.countries] == [r[2] for r in floor["countries"]], f.name
-        cpu: dict[str, list[float]] = {"list": [], "facets": [], "floor_list": [], "floor_facets": []}
+        # The index gives the engine's answers exactly.
+        assert index_list() == page and index_facets() == fac, f.name
+        cpu: dict[str, list[float]] = {
+            k: [] for k in ("list", "facets", "index_list", "index_facets", "floor_list", "floor_facets")
+        }
         results[f.name] = {
             "query": f.query,
             "matches": total,
             "list": _time(engine_list, cpu=cpu["list"]),
             "facets": _time(engine_facets, cpu=cpu["facets"]),
+            "index_list": _time(index_list, cpu=cpu["index_list"]),
+            "index_facets": _time(index_facets, cpu=cpu["index_facets"]),
             "floor_list": _time(raw_list, cpu=cpu["floor_list"]),
             "floor_facets": _time(raw_facets, cpu=cpu["floor_facets"]),
             "cpu": cpu,  # on SQLite the whole query runs in this process: CPU is its work, load aside
@@ -252,32 +301,34 @@ def summarize(results: dict) -> dict:
     def pool(key):
         return [x for r in results.values() for x in r[key]]
 
-    both = [a + b for r in results.values() for a, b in zip(r["list"], r["facets"], strict=True)]
-    both_floor = [
-        a + b for r in results.values() for a, b in zip(r["floor_list"], r["floor_facets"], strict=True)
-    ]
+    def both(first: str, second: str, cpu: bool = False) -> dict:
+        xs = [
+            a + b
+            for r in results.values()
+            for a, b in zip((r["cpu"] if cpu else r)[first], (r["cpu"] if cpu else r)[second], strict=True)
+        ]
+        return {"median": median(xs), "p95": p95(xs)}
+
     out = {}
-    for key in ("list", "facets", "floor_list", "floor_facets"):
+    for key in ("list", "facets", "index_list", "index_facets", "floor_list", "floor_facets"):
         xs = pool(key)
         out[key] = {"median": median(xs), "p95": p95(xs)}
-    out["list+facets"] = {"median": median(both), "p95": p95(both)}
-    cpu_both = [
-        a + b for r in results.values() for a, b in zip(r["cpu"]["list"], r["cpu"]["facets"], strict=True)
-    ]
-    cpu_floor = [
-        a + b
-        for r in results.values()
-        for a, b in zip(r["cpu"]["floor_list"], r["cpu"]["floor_facets"], strict=True)
-    ]
-    out["cpu_list+facets"] = {"median": median(cpu_both), "p95": p95(cpu_both)}
-    out["cpu_floor_list+facets"] = {"median": median(cpu_floor), "p95": p95(cpu_floor)}
-    out["floor_list+facets"] = {"median": median(both_floor), "p95": p95(both_floor)}
-    worst = max(results.items(), key=lambda kv: median(kv[1]["list"]) + median(kv[1]["facets"]))
-    out["slowest_filter"] = {
-        "name": worst[0],
-        "query": worst[1]["query"],
-        "list_plus_facets_median": median(worst[1]["list"]) + median(worst[1]["facets"]),
-    }
+    out["list+facets"] = both("list", "facets")
+    out["index_list+facets"] = both("index_list", "index_facets")
+    out["floor_list+facets"] = both("floor_list", "floor_facets")
+    out["cpu_list+facets"] = both("list", "facets", cpu=True)
+    out["cpu_index_list+facets"] = both("index_list", "index_facets", cpu=True)
+    out["cpu_floor_list+facets"] = both("floor_list", "floor_facets", cpu=True)
+    for prefix in ("", "index_"):
+        worst = max(
+            results.items(), key=lambda kv: median(kv[1][prefix + "list"]) + median(kv[1][prefix + "facets"])
+        )
+        out[prefix + "slowest_filter"] = {
+            "name": worst[0],
+            "query": worst[1]["query"],
+            "list_plus_facets_median": median(worst[1][prefix + "list"])
+            + median(worst[1][prefix + "facets"]),
+        }
     return out
 
 
@@ -347,11 +398,16 @@ def meeting_count(url: str) -> int:
 def bench(url: str) -> dict:
     n = meeting_count(url)
     log(f"  filters on {n} meetings ...")
-    filters = measure(url, FILTERS)
+    index: dict = {}
+    filters = measure(url, FILTERS, index)
+    log(
+        f"  index loaded in {index['seconds']:.2f} s (CPU {index['cpu_seconds']:.2f} s), {index['rss_mb']:.0f} MB"
+    )
     log("  full text ...")
     text = measure(url, TEXT_FILTERS)
     return {
         "meetings": n,
+        "index": index,
         "filters": summarize(filters),
         "fulltext": summarize(text),
         "detail": {**filters, **{"text: " + k: v for k, v in text.items()}},

@@ -101,3 +101,55 @@ def db(store):
     from factories import build_sample
 
     return build_sample(store)
+
+
+GENERATED_MEETINGS = 3000
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def generated(request, tmp_path_factory):
+    """A store of a few thousand generated meetings (benchmarks/synth.py, bulk rows identical to
+    the writer's) plus a few hand-made odd ones through the writer; one per module and backend."""
+    import sys
+
+    from factories import build_odd_meetings
+
+    from meetview.store import open_store
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import synth
+
+    def build(url: str):
+        store = open_store(url)
+        synth.build_bulk(store, synth.generate(GENERATED_MEETINGS, seed=5))
+        if store.backend == "postgresql":  # the bulk rows came with their ids: move the sequences on
+            from sqlalchemy import text
+
+            with store.session() as s:
+                for table in (
+                    "article",
+                    "meeting",
+                    "person",
+                    "person_alias",
+                    "participant",
+                    "organization",
+                    "span",
+                ):
+                    s.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"(SELECT max(id) FROM {table}))"
+                        )
+                    )
+        build_odd_meetings(store)
+        return store
+
+    if request.param == "sqlite":
+        store = build(str(tmp_path_factory.mktemp("generated") / "generated.db"))
+        yield store
+        store.close()
+        return
+    with pg_schema_url() as url:
+        store = build(url)
+        yield store
+        store.close()

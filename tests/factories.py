@@ -172,3 +172,27 @@ def write_articles(folder, n: int, seed: int = 1) -> list:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def build_odd_meetings(store):
+    """Meetings whose values test the edges of matching: capitals beyond ASCII (SQLite's lower()
+    folds ASCII only), LIKE's wildcards in values, year-only and undated meetings, no format."""
+    odd = [
+        ("odd-1.txt", "ÄGYPTEN", "ZÜRICH Post", "https://news.example/Ä_100%", "2019", "video"),
+        ("odd-2.txt", "Zürich", "zürich post", None, None, None),
+        ("odd-3.txt", "Sankt_Pölten 50%", None, "https://x.example/a%b_c", "2024-02", "phone"),
+        ("odd-4.txt", "İstanbul", "İHA", None, "2024-02-29", "in-person"),
+    ]
+    for source, location, outlet, url, date, fmt in odd:
+        save(
+            store,
+            make_article(source, f"Talks in {location}: ministers met.", outlet=outlet, url=url),
+            meeting(
+                date,
+                [person("Émile Čapek", "Envoy", "CZ")],
+                ["CZ", "AT"],
+                ["energy"],
+                fmt=fmt,
+                location=location,
+            ),
+        )

@@ -80,3 +80,177 @@ def test_publisher_side_for_unqualified_officials():
     text = "President Jane Doe spoke today with President Amara Diallo of Senegal."
     m = run(text, published="2030-01-10", url="https://www.whitehouse.gov/briefings/x").meetings[0]
     assert {p.name: p.country for p in m.participants} == {"Jane Doe": "US", "Amara Diallo": "SN"}
+
+
+def _sides(ex) -> dict[str, str | None]:
+    return {p.name: (p.country or p.organization) for m in ex.meetings for p in m.participants}
+
+
+def test_the_publisher_side_from_header_lines_domains_and_state_agencies():
+    body = "\n\nPresident Ali Demir met with Prime Minister of Chile Ana Soto in Santiago today."
+    for header, code in (
+        ("Ministry of Foreign Affairs of Kenya\nPress Releases\n", "KE"),
+        ("Government of Ghana\n", "GH"),
+        ("Norwegian Government\nwww.example.no\n", "NO"),
+        ("Press office\nwww.gov.ng\n", "NG"),
+        ("Contact: press@mfa.gov.mk\n", "MK"),
+    ):
+        assert _sides(run(header + body, published="2031-05-07"))["Ali Demir"] == code, header
+    agency = (
+        "Doha, 2 May 2031, QNA -- His Highness the Emir received a phone call today from President "
+        "Ali Demir of Chile. Crown Prince Hamad Saleh also received President Demir later."
+    )
+    assert _sides(run(agency))["Hamad Saleh"] == "QA"
+    # a headline is not an institution's name; a news menu names no side
+    from meetview.extract.document import prepare
+    from meetview.extract.publisher import home_country
+
+    news = "Ministry of Finance of Kenya says budget is on track\nPolitics | Kenya\n" + body
+    assert home_country(prepare(news), None) is None
+
+
+def test_an_official_speaks_for_the_country_they_commit():
+    text = (
+        "Wang Hao met with Egyptian Foreign Minister Samir Fathy in Beijing. Wang Hao said that China is "
+        "ready to work with Egypt. Samir Fathy said that Egypt values the partnership."
+    )
+    assert _sides(run(text, published="2031-05-07"))["Wang Hao"] == "CN"
+    demand = "Wang Hao met Samir Fathy in Cairo. Wang Hao said that Russia must withdraw."
+    assert _sides(run(demand, published="2031-05-07"))["Wang Hao"] != "RU"
+
+
+def test_an_organisation_post_without_its_name_belongs_to_the_organisation_not_a_country():
+    text = (
+        "Secretary-General Ana Ortiz met with Prime Minister of Armenia Aram Sargsyan. The Secretary-General "
+        "stressed the support of the United Nations for the peace talks between Armenia and Azerbaijan."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert _sides(run(text, published="2031-05-07"))["Ana Ortiz"] == "UN"
+    assert m.countries == ["AM"] and "UN" in m.organizations
+
+
+def test_a_role_told_before_the_name_places_the_person():
+    text = (
+        "Germany's new chancellor used his first trip abroad to signal that Europe comes first. Chancellor "
+        "Karl Huber flew to Paris on Wednesday for talks with French President Jean Dupont, and then met "
+        "Polish Prime Minister Adam Nowak in Warsaw. Poland and France were the obvious first stops."
+    )
+    assert _sides(run(text, published="2031-05-07"))["Karl Huber"] == "DE"
+
+
+def test_unqualified_attendees_are_on_the_unqualified_leads_side():
+    text = (
+        "President Ali Demir met with Ahmed Haddad, President of the Syrian Arab Republic, in Damascus. "
+        "Foreign Minister Kemal Aydin and Defence Minister Murat Kaya were also present. During the meeting, "
+        "President Demir stated that Türkiye would support Syria's recovery and that the lifting of US and "
+        "EU sanctions was important."
+    )
+    sides = _sides(run(text, published="2031-05-07"))
+    assert sides["Ali Demir"] == sides["Kemal Aydin"] == sides["Murat Kaya"] == "TR"
+    assert sides["Ahmed Haddad"] == "SY"
+
+
+def test_formal_country_names_in_delegation_lists_and_absent_governments():
+    text = (
+        "The Chairperson of the African Union Commission, Dr. Amina Bello, held consultations in Abuja with "
+        "the Ministers of Foreign Affairs of the Republic of Ghana and the Kingdom of Morocco. The "
+        "Government of Mali was not represented at the consultations."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert set(m.countries) == {"GH", "MA"}
+    heads = (
+        "President of Ghana Kofi Mensah met the leaders of Senegal, the Gambia, the Kyrgyz Republic and the "
+        "Syrian Arab Republic."
+    )
+    (m,) = run(heads, published="2031-05-07").meetings
+    assert set(m.countries) == {"GH", "SN", "GM", "KG", "SY"}
+
+
+def test_a_group_expands_only_when_it_meets_as_a_whole():
+    g7 = {"CA", "DE", "FR", "GB", "IT", "JP", "US"}
+    side = (
+        "On the sidelines of the G7 summit in Rome, Prime Minister of Japan Kenji Sato met with Chancellor "
+        "of Austria Karl Huber."
+    )
+    (m,) = run(side, published="2031-05-07").meetings
+    assert set(m.countries) == {"JP", "AT"}
+    whole = (
+        "G7 leaders met in Rome on Monday. Prime Minister of Japan Kenji Sato and President of France "
+        "Jean Dupont attended."
+    )
+    (m,) = run(whole, published="2031-05-07").meetings
+    assert set(m.countries) == g7 and {p.name for p in m.participants} == {"Kenji Sato", "Jean Dupont"}
+    members = (
+        "Foreign ministers of G20 members participated in the meeting in Rome, hosted by Foreign Minister "
+        "of Italy Marco Bianchi."
+    )
+    (m,) = run(members, published="2031-05-07").meetings
+    assert len(m.countries) == 19 and [p.name for p in m.participants] == ["Marco Bianchi"]
+    communique = (
+        "We, the Foreign Ministers of the Member States of the Association of Southeast Asian Nations "
+        "(ASEAN), met on 8 July 2024 in Hanoi."
+    )
+    (m,) = run(communique).meetings
+    assert m.date == "2024-07-08" and len(m.countries) == 10 and m.organizations == ["ASEAN"]
+    one = (
+        "Foreign Minister of Chile Ana Rojas met with the ASEAN Secretary-General, Dr. Lim Hong, in Jakarta."
+    )
+    (m,) = run(one, published="2031-05-07").meetings
+    assert m.countries == ["CL"]
+
+
+def test_the_chair_of_a_session_named_in_a_participle_took_part():
+    text = (
+        "Foreign Minister of Chile Ana Rojas attended a meeting of the donors' group in Geneva, chaired for "
+        "the first time by Norway's Minister of Development, Ola Berg."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert {p.name for p in m.participants} == {"Ana Rojas", "Ola Berg"}
+    conference = (
+        "Foreign Minister of Chile Ana Rojas took part in a conference of donors co-chaired by Norway's "
+        "Minister of Development Ola Berg and Kenya's Foreign Minister Amani Otieno."
+    )
+    (m,) = run(conference, published="2031-05-07").meetings
+    assert set(m.countries) == {"CL", "NO", "KE"}
+
+
+def test_a_summit_named_in_the_topic_or_as_the_place_of_a_bilateral_does_not_expand():
+    topic = (
+        "President of Ghana Kofi Mensah spoke today with President of Chile Ana Soto to discuss "
+        "preparations for the upcoming G20 summit."
+    )
+    (m,) = run(topic, published="2031-05-07").meetings
+    assert set(m.countries) == {"GH", "CL"}
+    margins = (
+        "Vice President of Chile Ana Soto met with President of Peru Luis Vargas on the margins of the "
+        "Chile-ASEAN Summit in Jakarta."
+    )
+    (m,) = run(margins, published="2031-05-07").meetings
+    assert set(m.countries) == {"CL", "PE"}
+
+
+def test_capitals_as_the_sides_and_respective_countries():
+    (m,) = run(
+        "Beijing and Washington held a new round of trade talks in Geneva on Tuesday.", published="2031-03-12"
+    ).meetings
+    assert set(m.countries) == {"CN", "US"} and "trade-economy" in m.topics
+    assert run("Officials said the talks in Beijing went well.", published="2031-03-12").meetings == []
+    text = (
+        "Foreign Minister of Chile Ana Rojas held consultations with her Peruvian and Bolivian counterparts, "
+        "Luis Vargas and Juan Quispe, in La Paz."
+    )
+    (m,) = run(text, published="2031-03-12").meetings
+    assert {p.name: p.country for p in m.participants} == {
+        "Ana Rojas": "CL",
+        "Luis Vargas": "PE",
+        "Juan Quispe": "BO",
+    }
+
+
+def test_a_country_that_took_part_as_an_observer():
+    text = (
+        "We, the Foreign Ministers of Chile and Peru, met on 8 July 2031 in Lima. Bolivia participated in "
+        "the Meeting as an observer."
+    )
+    (m,) = run(text, published="2031-07-08").meetings
+    assert set(m.countries) == {"CL", "PE", "BO"}

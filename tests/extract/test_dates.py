@@ -117,3 +117,133 @@ def test_meeting_without_date_words_takes_the_publication_day_and_none_without_i
     text = "Prime Minister of Estonia Kaja Tammsaar met with President of Finland Aino Korhonen in Helsinki."
     assert run(text, published="2030-05-08").meetings[0].date == "2030-05-08"
     assert run(text).meetings[0].date is None
+
+
+# ---- meetings told weeks before the article, deadlines, carried dates, week spans, year context
+
+
+def _only(text: str, published: str | None) -> list[str | None]:
+    return [m.date for m in run(text, published=published).meetings]
+
+
+def test_a_reported_meeting_weeks_before_publication_is_kept():
+    pub = "2031-05-20"
+    assert _only(
+        "Foreign Minister of Chile Ana Rojas met Foreign Minister of Peru Luis Vargas in Lima on April 2.",
+        pub,
+    ) == ["2031-04-02"]
+    assert _only(
+        "On March 9, Ghana's President Kofi Mensah hosted Togo's President Faure Amedzro in Accra.", pub
+    ) == ["2031-03-09"]
+    assert _only(
+        "Last month, Prime Minister of Norway Ola Berg held talks with Chancellor of Austria Karl Huber.", pub
+    ) == ["2031-04"]
+    assert _only(
+        "Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Vienna in March.", pub
+    ) == ["2031-03"]
+
+
+def test_a_meeting_named_in_passing_with_an_old_date_is_not_a_record():
+    pub = "2031-05-20"
+    text = (
+        "Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Oslo today. "
+        "The talks follow an agreement reached at the summit in Vienna on 2 February 2029."
+    )
+    assert _only(text, pub) == ["2031-05-20"]
+    passing = "The two leaders last met in March on the sidelines of a summit in Quito."
+    assert _only(passing, pub) == []
+
+
+def test_a_deadline_does_not_date_or_cancel_the_meeting():
+    pub = "2031-05-20"
+    text = (
+        'Foreign Minister of Chile Ana Rojas and her Peruvian counterpart Luis Vargas signed a "border '
+        'accord" at the foreign ministry in the presence of Brazilian Foreign Minister Mauro Lins, '
+        "committing their governments to finish demarcation by early June."
+    )
+    assert _only(text, pub) == ["2031-05-20"]
+    until = "President of Kenya Amani Otieno, who will stay until Sunday, met President of Ghana Kofi Mensah."
+    assert _only(until, pub) == ["2031-05-20"]
+
+
+def test_the_date_of_the_sentence_before_carries_over_when_it_speaks_of_the_same_parties():
+    pub = "2031-05-18"  # a Sunday
+    text = (
+        "The foreign ministers of Chile and Peru put their names to a short accord in Lima on Friday.\n\n"
+        "Foreign Minister of Chile Ana Rojas and her Peruvian counterpart Luis Vargas signed the accord at "
+        "the foreign ministry in the presence of Brazilian Foreign Minister Mauro Lins."
+    )
+    assert _only(text, pub) == ["2031-05-16"]
+    unrelated = (
+        "Floods hit the north of Japan on Friday.\n\n"
+        "Foreign Minister of Chile Ana Rojas met Foreign Minister of Peru Luis Vargas in Lima."
+    )
+    assert _only(unrelated, pub) == ["2031-05-18"]
+
+
+def test_week_spans_give_the_month_when_they_fall_in_one():
+    anchor = Anchor(day=date(2031, 5, 17))  # a Saturday
+    assert values("Earlier this week, the ministers spoke by phone.", anchor) == ["2031-05"]
+    assert values("They met last week.", anchor) == ["2031-05"]
+    assert values("They met last week.", Anchor(day=date(2031, 5, 6))) == [None]  # 28 April to 4 May
+
+
+def test_an_undated_article_takes_the_year_its_text_implies():
+    text = (
+        "President of Kenya Amani Otieno held talks in Nairobi on Tuesday with President of Ghana "
+        "Kofi Mensah. "
+        "The two sides agreed on cooperation priorities for the upcoming year, 2034."
+    )
+    assert _only(text, None) == ["2033"]
+
+
+def test_a_plural_meeting_noun_does_not_date_the_meeting():
+    text = (
+        "Prime Minister of Norway Ola Berg met with Chancellor of Austria Karl Huber. "
+        "Berg briefed Huber on his meetings this week in Madrid."
+    )
+    assert _only(text, "2031-05-30") == ["2031-05-30"]
+    opening = (
+        "On the margins of the outreach sessions on Tuesday, Prime Minister of Norway Ola Berg met "
+        "Chancellor of Austria Karl Huber."
+    )
+    assert _only(opening, "2031-05-30") == ["2031-05-27"]
+
+
+def _pub(text: str) -> str | None:
+    return run(text).published
+
+
+def test_numeric_byline_dates_are_read_day_first_or_month_first_as_the_weekdays_say():
+    body = "\n\nPrime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Vienna on {wd}."
+    # 03/07/2031: 3 July is a Thursday, 7 March a Friday
+    assert _pub("Berg visits Vienna\n\nKari Lund\n03/07/2031" + body.format(wd="Friday")) == "2031-03-07"
+    assert (
+        _pub("Berg visits Vienna\n\nIssued on: 03/07/2031 - 11:20" + body.format(wd="Thursday"))
+        == "2031-07-03"
+    )
+    # no weekday: day first; one reading impossible: the other
+    assert _pub("Berg visits Vienna\n\n03/07/2031\n\nBerg met Huber in Vienna.") == "2031-07-03"
+    assert _pub("Berg visits Vienna\n\n07/14/2031\n\nBerg met Huber in Vienna.") == "2031-07-14"
+
+
+def test_a_lead_dateline_with_a_second_calendar_dates_the_article():
+    text = (
+        "Nairobi, Dhu al-Qadah 5, 1452, March 26, 2031, KNA -- President of Kenya Amani Otieno received "
+        "a phone call today from President of Ghana Kofi Mensah."
+    )
+    ex = run(text)
+    assert ex.published == "2031-03-26"
+    assert [m.date for m in ex.meetings] == ["2031-03-26"]
+    assert (
+        _pub("Doha, 12 Shawwal 1452 AH, 2 May 2031 (QNA) - The Emir received a call today.") == "2031-05-02"
+    )
+
+
+def test_no_date_carries_over_from_a_sentence_telling_another_meeting():
+    text = (
+        "The visit follows the telephone conversation between President of Chile Ana Soto and President "
+        "of Peru Luis Vargas on 31 March.\n\n"
+        "Foreign Minister of Chile Ana Rojas was received by President Vargas at the palace."
+    )
+    assert _only(text, "2031-04-06") == ["2031-04-06"]

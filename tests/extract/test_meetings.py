@@ -125,3 +125,336 @@ def test_opening_phrase_then_several_bilaterals():
         ["Kenji Sato", "Ola Berg"],
         ["Kofi Mensah", "Ola Berg"],
     ]
+
+
+def test_a_photo_caption_is_not_the_report_of_the_meeting():
+    text = (
+        "Item 1 of 3 President of Kenya Amani Otieno and President of Ghana Kofi Mensah shake hands before "
+        "their meeting in Nairobi, Kenya. REUTERS/Jane Doe\n\n"
+        "NAIROBI, May 6 (Reuters) - Kenya and Ghana agreed on Tuesday to open a joint trade office, "
+        "President of Kenya Amani Otieno said after talks with his Ghanaian counterpart Kofi Mensah "
+        "in Nairobi."
+    )
+    ex = run(text, published="2031-05-06")
+    assert len(ex.meetings) == 1
+    m = ex.meetings[0]
+    assert m.evidence.startswith("NAIROBI") and m.date == "2031-05-06"
+    assert {p.name for p in m.participants} == {"Amani Otieno", "Kofi Mensah"}
+    credit = (
+        "Chancellor of Austria Karl Huber and Prime Minister of Norway Ola Berg met in Oslo. © Kari Lund, AFP"
+    )
+    assert run(credit, published="2031-05-06").meetings == []
+
+
+def test_future_words_that_modify_another_phrase_leave_the_meeting_held():
+    for text in (
+        "Ahead of the NATO summit, Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber.",
+        "Prime Minister of Norway Ola Berg said after talks with Chancellor of Austria Karl Huber that work "
+        "on a planned pipeline would speed up.",
+        "In time for the upcoming harvest, Foreign Minister of Chile Ana Rojas held talks with Foreign "
+        "Minister of Peru Luis Vargas.",
+    ):
+        assert len(run(text, published="2031-05-06").meetings) == 1, text
+    for text in (
+        "The planned meeting between Prime Minister of Norway Ola Berg and Chancellor of Austria Karl Huber "
+        "drew protests.",
+        "Prime Minister of Norway Ola Berg is planning to meet Chancellor of Austria Karl Huber.",
+        "Ahead of his talks with Chancellor of Austria Karl Huber, Prime Minister of Norway Ola Berg said "
+        "he hoped for progress.",
+    ):
+        assert run(text, published="2031-05-06").meetings == [], text
+
+
+def test_an_invitation_to_visit_is_no_meeting():
+    text = "Prime Minister of Norway Ola Berg invited Chancellor of Austria Karl Huber to visit Oslo in June."
+    assert run(text, published="2031-03-06").meetings == []
+
+
+def test_a_meeting_recalled_in_a_relative_clause_or_in_the_topic_gets_no_record_of_its_own():
+    text = (
+        "Prime Minister of Norway Ola Berg met Chancellor of Austria Karl Huber in Oslo today. Berg welcomed "
+        "the signing of the energy accord, which he discussed with Prime Minister of Spain Javier Ortega in "
+        "Madrid in September 2029. Berg also met with President of Chile Ana Soto to congratulate her on "
+        "her election in November."
+    )
+    ex = run(text, published="2031-03-06")
+    assert sorted(m.date for m in ex.meetings) == ["2031-03-06", "2031-03-06"]
+    assert not any("Javier Ortega" in {p.name for p in m.participants} for m in ex.meetings)
+
+
+def _people(m) -> set[str]:
+    return {p.name for p in m.participants}
+
+
+def test_welcomed_to_a_place_with_an_appositive_guest():
+    for text, host, guest, place in (
+        (
+            "UN High Commissioner Maria Lopez welcomed the President of Chile, Ana Soto, to Geneva.",
+            "Maria Lopez",
+            "Ana Soto",
+            "Geneva",
+        ),
+        (
+            "Prime Minister of Norway Ola Berg welcomed the Chancellor of Austria, Karl Huber, to Oslo.",
+            "Ola Berg",
+            "Karl Huber",
+            "Oslo",
+        ),
+    ):
+        (m,) = run(text, published="2031-05-06").meetings
+        assert _people(m) == {host, guest}
+        assert m.location == place and m.format == "in-person"
+
+
+def test_calling_on_someone_is_a_visit_but_calling_on_them_to_act_is_not():
+    text = (
+        "Minister of State Ravi Kumar called on President of Ghana Kofi Mensah and conveyed greetings "
+        "from Prime Minister Ola Berg."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {"Ravi Kumar", "Kofi Mensah"} and m.format == "in-person"
+    appeal = "Foreign Minister of Chile Ana Rojas called on President of Peru Luis Vargas to free the crew."
+    assert run(appeal, published="2031-05-06").meetings == []
+
+
+def test_a_role_acronym_stands_for_the_person_whose_role_it_abbreviates():
+    text = (
+        "External Affairs Minister Dr. Ravi Kumar is on an official visit to Ghana.\n\n"
+        "Earlier today, EAM called on H.E. Dr. Kofi Mensah, President of the Republic of Ghana, and conveyed "
+        "greetings."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {"Ravi Kumar", "Kofi Mensah"}
+
+
+def test_received_by_in_the_passive():
+    text = (
+        "Ana Rojas, Minister for Foreign Affairs of Chile, travelled to Lima today. "
+        "The Minister was received by President Vargas at the palace."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {"Ana Rojas", "Vargas"}
+    text = "Foreign Minister of Chile Ana Rojas was received by President of Peru Luis Vargas."
+    (m,) = run(text, published="2031-05-06").meetings
+    assert {(p.name, p.country) for p in m.participants} == {("Ana Rojas", "CL"), ("Luis Vargas", "PE")}
+
+
+def test_a_video_conference_hosted_by_someone_and_its_participants():
+    text = (
+        "President of the Republic of Chile Ana Soto took part on Monday in a video conference of leaders "
+        "hosted by Prime Minister of Spain Javier Ortega on the drought. Participants in the video "
+        "conference included President of Peru Luis Vargas and President of the European Commission Greta "
+        "Holm, as well as leaders of some 20 countries, among them Canada, Australia and New Zealand."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert m.format == "video" and m.date == "2031-05-05"
+    assert _people(m) == {"Ana Soto", "Javier Ortega", "Luis Vargas", "Greta Holm"}
+    assert {"CL", "ES", "PE", "CA", "AU", "NZ"} <= set(m.countries)
+
+
+def test_attendance_sentences_add_people_to_the_meeting_just_told():
+    text = (
+        "President of Ghana Kofi Mensah met with President of Togo Faure Amedzro in Accra. Foreign Minister "
+        "Ama Boateng and Finance Minister Kwame Asante were also present. Togo's Foreign Minister Robert "
+        "Dussey also took part in the talks. The talks were also attended by the Executive Secretary of "
+        "the regional bloc, Dr. Omar Touray. Ghana's Defence Minister Yaw Mensah and Togo's Interior "
+        "Minister Hodabalo Awate accompanied the two presidents."
+    )
+    (m,) = run(text, published="2031-05-06").meetings
+    assert _people(m) == {
+        "Kofi Mensah",
+        "Faure Amedzro",
+        "Ama Boateng",
+        "Kwame Asante",
+        "Robert Dussey",
+        "Omar Touray",
+        "Yaw Mensah",
+        "Hodabalo Awate",
+    }
+    joined = (
+        "We, the foreign ministers of Chile and Peru, met on 8 July 2031 in Lima. We were joined by the "
+        "Secretary-General of the regional bloc, Dr. Ana Ortiz. Among those present were Ambassador Luis "
+        "Soto and Senator Maria Paz."
+    )
+    (m,) = run(joined, published="2031-07-08").meetings
+    assert {"Ana Ortiz", "Luis Soto", "Maria Paz"} <= _people(m)
+
+
+def test_appositive_subjects_of_organisations_and_a_bilateral_on_the_margins():
+    text = (
+        "Today in Accra, the President of the African Union Commission, Maria Lopez, and the President of "
+        "the European Council, Jan Novak, met the heads of state of Benin, the Republic of Niger and Burkina "
+        "Faso for the first regional summit. The summit was hosted by the President of Ghana, "
+        "Kofi Mensah.\n\n"
+        "Earlier in the day, on the margins of the summit, President Novak held a bilateral meeting with the "
+        "President of Benin, Paul Houngbo."
+    )
+    ex = run(text, published="2031-05-07")
+    assert len(ex.meetings) == 2
+    summit = next(m for m in ex.meetings if "Kofi Mensah" in _people(m))
+    assert _people(summit) == {"Maria Lopez", "Jan Novak", "Kofi Mensah"}
+    assert {"BJ", "NE", "BF", "GH"} <= set(summit.countries) and {"AU", "EU"} <= set(summit.organizations)
+    bilateral = next(m for m in ex.meetings if m is not summit)
+    assert _people(bilateral) == {"Jan Novak", "Paul Houngbo"}
+
+
+def test_a_communique_names_who_briefed_the_ministers():
+    text = (
+        "We, the Foreign Ministers of Chile and Peru, met on 8 July 2031 in Lima. We were briefed by the "
+        "Special Envoy of the Chair, Ambassador Luis Soto, on his engagements."
+    )
+    (m,) = run(text, published="2031-07-08").meetings
+    assert "Luis Soto" in _people(m)
+
+
+def test_who_addresses_an_open_format_session_took_part():
+    text = (
+        "Defence Minister of Chile Ana Rojas attended a meeting of the Ukraine Defense Contact Group in "
+        "Brussels. Ukraine's Minister of Defence, Ivan Petrenko, briefed the group on the battlefield. "
+        "Russia's Foreign Minister, Oleg Sidorov, said the meeting was a provocation."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert _people(m) == {"Ana Rojas", "Ivan Petrenko"}
+
+
+def test_a_summit_named_in_the_topic_is_neither_a_meeting_nor_a_party():
+    text = (
+        "President of France Jean Dupont and his Chilean counterpart Ana Soto held talks in Paris on "
+        "Thursday, pledging to make this year's UN climate summit a success."
+    )
+    (m,) = run(text, published="2031-06-05").meetings
+    assert m.organizations == [] and set(m.countries) == {"FR", "CL"}
+    group = "President of Chile Ana Soto met today with the Andean Community (CAN) group of partners."
+    (m,) = run(group, published="2031-06-05").meetings
+    assert "Andean Community" in m.organizations
+
+
+def test_a_wire_lead_with_said_after_meeting_and_a_later_passive_reception():
+    text = (
+        "SANTIAGO, April 9 (Reuters) - Chile and Peru agreed on Wednesday to restart negotiations on a "
+        "border railway, Chilean Foreign Minister Ana Rojas said after meeting her Peruvian counterpart "
+        "Luis Vargas in Santiago.\n\n"
+        "Vargas, who arrived on Tuesday evening, was later received by Chilean President Jorge Soto."
+    )
+    ex = run(text, published="2031-04-09")
+    assert sorted(sorted(_people(m)) for m in ex.meetings) == [
+        ["Ana Rojas", "Luis Vargas"],
+        ["Jorge Soto", "Luis Vargas"],
+    ]
+    assert {m.date for m in ex.meetings} == {"2031-04-09"}
+
+
+def test_the_two_leaders_of_the_sentences_before():
+    text = (
+        "Prime Minister Ravi Kumar paid an official visit to Cyprus on 15-16 June at the invitation of the "
+        "President of the Republic of Cyprus, H.E. Mr. Andreas Nikolaou.\n\n"
+        "2. On 16 June, the two leaders held delegation level talks at the Presidential Palace in Nicosia."
+    )
+    (m,) = run(text, published="2031-06-16").meetings
+    assert _people(m) == {"Ravi Kumar", "Andreas Nikolaou"} and m.date == "2031-06-16"
+
+
+def test_sides_named_in_one_hyphenated_word_and_who_represented_them():
+    text = (
+        "The first EU-Chile summit took place in Santiago on 19 May 2031. The EU was represented by the "
+        "President of the European Council, Jan Novak. Chile was represented by President Ana Soto."
+    )
+    (m,) = run(text, published="2031-05-19").meetings
+    assert _people(m) == {"Jan Novak", "Ana Soto"}
+    assert "CL" in m.countries and m.organizations == ["EU"]
+    talks = "Russian-Indonesian talks were held in Moscow on Monday."
+    (m,) = run(talks, published="2031-05-19").meetings
+    assert set(m.countries) == {"RU", "ID"}
+
+
+def test_an_unnamed_organisation_post_is_not_a_country():
+    text = (
+        "The Secretary-General spoke today by phone with H.E. Mr. Amani Otieno, President of the Republic "
+        "of Kenya. They discussed the situation in Haiti, where Kenya leads a security mission."
+    )
+    (m,) = run(text, published="2031-03-12").meetings
+    assert m.countries == ["KE"]
+
+
+def test_spoke_with_after_time_words_and_meetings_only_recalled():
+    (m,) = run(
+        "President Ana Soto spoke earlier today with Prime Minister Ola Berg.", published="2031-05-07"
+    ).meetings
+    assert _people(m) == {"Ana Soto", "Ola Berg"}
+    text = (
+        "National Security Advisor Ana Soto met today with Philippine National Security Advisor Jose Cruz. "
+        "The meeting followed President Tom Baker's bilateral meeting with Philippine President Luis Reyes. "
+        "They recalled the security environment discussed in the recent Japan-Chile, Japan-Philippines and "
+        "Chile-Philippines summit meetings."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert _people(m) == {"Ana Soto", "Jose Cruz"}
+
+
+def test_an_interview_about_a_summit_is_no_meeting():
+    text = (
+        "Chilean Foreign Minister Ana Rojas spoke to The Andes Post in her office in Santiago about the "
+        "Pacific summit, defence spending and relations with Peru. The interview has been edited for length."
+    )
+    assert run(text, published="2031-05-07").meetings == []
+
+
+def test_speaking_to_reporters_after_talks_is_not_a_phone_call_and_a_counterpart_is_the_other_side():
+    text = (
+        "Foreign Minister Ana Rojas spoke to reporters after talks with her Peruvian counterpart Luis Vargas "
+        "in Lima."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert m.format != "phone"
+    sides = {p.name: p.country for p in m.participants}
+    assert sides["Luis Vargas"] == "PE" and sides["Ana Rojas"] != "PE"
+
+
+def test_courtesy_calls_presence_counterpart_pairs_and_dinners():
+    text = (
+        "External Affairs Minister Ravi Kumar received Foreign Minister of Chile Ana Rojas in Delhi today. "
+        "Earlier in the day, the Foreign Minister of Chile paid a courtesy call on Prime Minister Anil Rao."
+    )
+    ex = run(text, published="2031-03-20")
+    got = sorted(sorted(_people(m)) for m in ex.meetings)
+    assert got == [["Ana Rojas", "Anil Rao"], ["Ana Rojas", "Ravi Kumar"]]
+    present = (
+        "President Li Ming met Kazakh President Arman Bekov in Beijing. Zhao Lei was present at the meeting."
+    )
+    (m,) = run(present, published="2031-03-20").meetings
+    assert "Zhao Lei" in _people(m)
+    pair = (
+        "Japanese and Korean defense ministers held talks by video link on Wednesday. Defense Minister Taro "
+        "Sato and his South Korean counterpart Kim Min-su discussed the security situation in the region."
+    )
+    (m,) = run(pair, published="2031-03-20").meetings
+    assert _people(m) == {"Taro Sato", "Kim Min-su"} and m.format == "video"
+    dinner = (
+        "Prime Minister Jan Novak hosted a dinner at the residence for the Prime Ministers of Denmark, "
+        "Finland and Norway on Thursday evening."
+    )
+    (m,) = run(dinner, published="2031-03-20").meetings
+    assert {"DK", "FI", "NO"} <= set(m.countries)
+
+
+def test_an_unnamed_official_of_an_unknown_publisher_gets_no_guessed_country():
+    text = (
+        "The Secretary of State met today with Indonesian Foreign Minister Budi Santoso in Kuala Lumpur on "
+        "the margins of the regional ministers' meeting."
+    )
+    (m,) = run(text, published="2031-07-10").meetings
+    assert m.countries == ["ID"]
+
+
+def test_calling_someone_something_and_messages_are_no_meetings():
+    for text in (
+        "Prime Minister of Norway Ola Berg called President of Russia Ivan Petrov a threat to Europe.",
+        "Prime Minister of Norway Ola Berg thanked President of Chile Ana Soto for vaccines, in a statement.",
+        "Prime Minister of Norway Ola Berg congratulated President of Chile Ana Soto in a message on Monday.",
+    ):
+        assert run(text, published="2031-05-07").meetings == [], text
+    (m,) = run(
+        "Prime Minister of Norway Ola Berg called President of Chile Ana Soto on Monday.",
+        published="2031-05-07",
+    ).meetings
+    assert m.format == "phone"

@@ -107,3 +107,110 @@ def test_possessive_name_is_not_a_counterpart():
     ex = run(text, published="2030-02-02")
     names = {p.name for m in ex.meetings for p in m.participants}
     assert names == {"Amani Otieno", "Kenji Sato"}
+
+
+def _roles(text: str, published: str = "2031-05-07") -> dict[str, tuple[str | None, str | None]]:
+    ex = run(text, published=published)
+    return {p.name: (p.role, p.country) for m in ex.meetings for p in m.participants}
+
+
+def test_roles_with_portfolio_lists_bracketed_acronyms_and_honorific_chains():
+    r = _roles(
+        "Foreign Minister Li Wei met with Egyptian Minister of Foreign Affairs, Emigration and Egyptian "
+        "Expatriates Samir Fathy in Beijing."
+    )
+    assert r["Samir Fathy"] == (
+        "Egyptian Minister of Foreign Affairs, Emigration and Egyptian Expatriates",
+        "EG",
+    )
+    r = _roles(
+        "President Ali Demir met President of Syria Ahmed Haddad. Director of the National Intelligence "
+        "Organization (NIO) Ibrahim Kaya was also present at the meeting."
+    )
+    assert r["Ibrahim Kaya"][0] == "Director of the National Intelligence Organization (NIO)"
+    r = _roles("On 9 August, Foreign Minister Ravi Kumar met Minister of Defence H.E. Mr. Ahmed Naseem.")
+    assert r["Ahmed Naseem"][0] == "Minister of Defence"
+    assert set(r) == {"Ravi Kumar", "Ahmed Naseem"}
+
+
+def test_a_role_does_not_swallow_the_clause_before_its_comma():
+    r = _roles(
+        "The two sides agreed to deepen security cooperation, Turkish Foreign Minister Kemal Aydin said "
+        "after talks with his Iraqi counterpart Omar Saleh."
+    )
+    assert r["Kemal Aydin"] == ("Turkish Foreign Minister", "TR")
+
+
+def test_an_academic_title_before_a_name_with_an_appositive_post_is_no_observer():
+    r = _roles(
+        "Prime Minister of Chile Ana Soto met with Professor Amani Otieno, Chief Adviser of the Interim "
+        "Government of Kenya."
+    )
+    assert r["Amani Otieno"] == ("Chief Adviser of the Interim Government of Kenya", "KE")
+
+
+def test_lists_of_people_written_with_their_country_or_organisation():
+    text = (
+        "G7 leaders sat down in Rome on Monday. Around the table with the host were U.S. President Tom "
+        "Baker, France's Jean Dupont, Germany's Karl Huber and Japan's Kenji Sato, joined by the European "
+        "Union's Greta Holm and Jan Novak."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    sides = {p.name: p.country or p.organization for p in m.participants}
+    assert sides == {
+        "Tom Baker": "US",
+        "Jean Dupont": "FR",
+        "Karl Huber": "DE",
+        "Kenji Sato": "JP",
+        "Greta Holm": "EU",
+        "Jan Novak": None,
+    }
+    invited = (
+        "President of Chile Ana Soto held sessions on energy with invited leaders, among them India's Ravi "
+        "Kumar, Australia's Jack Smith and South Korea's Lee Min-ho."
+    )
+    (m,) = run(invited, published="2031-05-07").meetings
+    assert {"Ravi Kumar", "Jack Smith", "Lee Min-ho"} <= {p.name for p in m.participants}
+    assert {"IN", "AU", "KR"} <= set(m.countries)
+
+
+def test_a_role_in_apposition_before_the_name_and_unicode_acronyms_in_roles():
+    text = (
+        "Foreign Secretary Jane Hill met Foreign Minister of Oman Said Harthy in London today. The Minister "
+        "for the Middle East, Tom Grey, also took part in the discussions. Director of the National "
+        "Intelligence Organization (MİT) Ali Kaya was also present."
+    )
+    r = _roles(text)
+    assert r["Tom Grey"][0] == "Minister for the Middle East"
+    assert r["Ali Kaya"][0] == "Director of the National Intelligence Organization (MİT)"
+    assert "MİT" not in r
+
+
+def test_an_unqualified_organisation_post_skips_organisations_others_represent():
+    text = (
+        "The Secretary-General Ana Ortiz met with Mr. Jan Novak, President of the European Council. They "
+        "discussed the European Council's plans and the support of the United Nations for the talks."
+    )
+    ex = run(text, published="2031-05-07")
+    (m,) = ex.meetings
+    orgs = {p.name: p.organization for p in m.participants}
+    assert orgs == {"Ana Ortiz": "UN", "Jan Novak": "EU"}
+
+
+def test_a_military_rank_after_a_comma_is_a_title():
+    r = _roles(
+        "The Defence Secretary, Tom Grey, also met the Chief of the General Staff of the Polish Armed "
+        "Forces, General Adam Nowak."
+    )
+    assert r["Adam Nowak"][0] == "Chief of the General Staff of the Polish Armed Forces"
+
+
+def test_titles_before_and_inside_malay_names():
+    text = (
+        "We, the Foreign Ministers of Chile and Peru, met on 8 July 2031 in Lima. The Meeting was chaired by "
+        "Dato' Seri Utama Haji Ahmad bin Haji Yusof, Minister of Foreign Affairs of Malaysia. We were "
+        "briefed by the Special Envoy of the Chair, Tan Sri Rahman Ali."
+    )
+    r = _roles(text, "2031-07-08")
+    assert set(r) == {"Ahmad bin Haji Yusof", "Rahman Ali"}
+    assert r["Ahmad bin Haji Yusof"] == ("Minister of Foreign Affairs of Malaysia", "MY")

@@ -50,3 +50,39 @@ def test_taxonomy_can_be_replaced(tmp_path, monkeypatch):
     finally:
         taxonomy.load_topics.cache_clear()
         _automaton.cache_clear()
+
+
+def test_two_meetings_of_one_trip_keep_their_own_paragraphs():
+    text = (
+        "Chancellor Karl Huber flew to Rome on Wednesday for talks with Italian Prime Minister Gina Rossi, "
+        "before continuing to Madrid to meet Spanish Prime Minister Javier Ortega.\n\n"
+        "In Rome, Huber and Rossi agreed to expand joint defense production.\n\n"
+        "In Madrid, Ortega welcomed Huber at the palace. The two leaders discussed migration."
+    )
+    ex = run(text, published="2031-05-07")
+    by = {m.participants[-1].name: m for m in ex.meetings}
+    assert set(by["Gina Rossi"].topics) == {"defense-industry"}
+    assert set(by["Javier Ortega"].topics) == {"migration"}
+    assert by["Javier Ortega"].evidence.startswith("In Madrid, Ortega welcomed Huber")
+
+
+def test_offices_and_closing_sections_name_no_topic():
+    text = (
+        "Contents\nThe meeting\nFurther information\n\n"
+        "Foreign Minister of Chile Ana Rojas met Minister of Energy and Mines of Peru Luis Vargas in Lima. "
+        "They discussed trade.\n\nFurther information\n\nThe partnership council also covers cyber security."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert m.topics == ["trade-economy"]
+
+
+def test_general_wording_of_topics():
+    assert "trade-economy" in ids("cooperation on critical minerals and supply chain resilience")
+    assert "defense-industry" in ids("military-technical cooperation")
+    assert "science-technology" in ids("research cooperation and the digital economy")
+    text = (
+        "President Ana Soto met Prime Minister Ola Berg. They exchanged views on the escalation between "
+        "Israel and Hezbollah in Lebanon."
+    )
+    (m,) = run(text, published="2031-05-07").meetings
+    assert "counterterrorism" not in m.topics

@@ -251,3 +251,38 @@ def test_only_boilerplate_is_an_error():
 
     with pytest.raises(IngestError, match="no article text"):
         parse_one("Skip to main content\nShare this article\nFacebook Twitter\n")
+
+
+# ---------------------------------------------------------------- titles under site headers
+
+
+def test_title_is_the_last_headline_above_the_first_paragraph():
+    body = (
+        "\n\nPRAGUE, May 6 (Wire) - Czech and Slovak foreign ministers agreed on Tuesday to open a joint "
+        "consulate in Lviv, the Czech foreign ministry said.\n"
+    )
+    for header in (
+        "NORTHERN WIRE\nSections: World | Europe | Markets\n\n"
+        "Czech and Slovak ministers agree on joint consulate\n"
+        "By Jana Novak\nUpdated 9:12 AM GMT+2, May 6, 2025\n\nCopy Link copied\nShare\n",
+        "Exclusive reporting for professionals\nWorld\nEurope\nMarkets\n\n"
+        "Czech and Slovak ministers agree on joint consulate\n\nMay 6, 2025 5:12 PM\n",
+        "Ministry of Foreign Affairs of the Czech Republic\nPress Releases\n\n"
+        "Czech and Slovak ministers agree on joint consulate\n\n06/05/2025\n",
+        "Europe | Politics\nMinistry\n\nCzech and Slovak ministers agree on joint consulate\n"
+        "Photo: Ministry press service\nPosted by admin | 3 comments\n",
+    ):
+        a = parse_one(header + body)
+        assert a.title == "Czech and Slovak ministers agree on joint consulate", header
+
+
+def test_a_short_headline_naming_a_meeting_and_a_date_in_brackets_are_kept():
+    body = "\n\nThe presidents held talks in Prague on Monday and signed an accord on energy cooperation.\n"
+    assert parse_one(
+        "Presidency of the Czech Republic\nEvents | Documents\n\nCzech-Slovak talks" + body
+    ).title == ("Czech-Slovak talks")
+    dated = parse_one(
+        "Foreign Ministry\n\nSlovakia - Visit by the Minister to Prague (6 May 2025)\n\nPrague, 6 May 2025"
+        + body
+    )
+    assert dated.title == "Slovakia - Visit by the Minister to Prague (6 May 2025)"

@@ -34,6 +34,29 @@ _MONTHS = {
     )
     for m in names
 }
+# Month names of bylines in other languages ("03 de septiembre de 2025", "12 février 2025"), header only
+_FOREIGN_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("enero", "janvier", "janeiro", "januar", "gennaio", "jänner"),
+            ("febrero", "février", "fevrier", "fevereiro", "februar", "febbraio"),
+            ("marzo", "mars", "março", "marco", "märz", "marz"),
+            ("abril", "avril", "aprile"),
+            ("mayo", "mai", "maio", "maggio"),
+            ("junio", "juin", "junho", "juni", "giugno"),
+            ("julio", "juillet", "julho", "juli", "luglio"),
+            ("agosto", "août", "aout"),
+            ("septiembre", "setiembre", "septembre", "setembro", "settembre"),
+            ("octubre", "octobre", "outubro", "oktober", "ottobre"),
+            ("noviembre", "novembre", "novembro"),
+            ("diciembre", "décembre", "decembre", "dezembro", "dezember", "dicembre"),
+        ],
+        1,
+    )
+    for m in names
+}
+_FMON = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 _WEEKDAYS = {
     d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 }
@@ -51,7 +74,7 @@ _EXPR = re.compile(
     rf"|(?P<wd>\b(?:(?P<wd_q>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly on|[Ll]ate on|[Oo]n)\s+)?(?P<wd_d>{_WD})\b"
     rf"(?:\s+(?:morning|afternoon|evening|night))?)"
     r"|(?P<rel>\b(?:[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Yy]esterday|[Ee]arlier today"
-    r"|[Ll]ast (?:night|week|month)|[Ee]arlier this (?:week|month)|[Tt]his week|[Tt]his month"
+    r"|[Ll]ast (?:night|week|month)|[Ee]arlier this (?:week|month|year)|[Tt]his week|[Tt]his month"
     r"|[Nn]ext week|[Nn]ext month|[Tt]omorrow|[Tt]he previous day|[Tt]he day before)\b)"
     r"|(?P<yr>\b(?:in|In|during|During|of|since|until|by)\s+(?P<yr_y>(?:19|20)\d\d)\b(?![-–/]))"
 )
@@ -70,6 +93,7 @@ class DateExpr:
     kind: str  # full | month | year | weekday | relative
     value: str | None  # resolved: YYYY-MM-DD | YYYY-MM | YYYY | None
     future: bool = False  # said in a future clause, or a day after the anchor ("tomorrow")
+    bound: bool = False  # a deadline or a span's edge ("by early May", "until Monday", "since 2014")
 
 
 @dataclass
@@ -84,6 +108,7 @@ class Anchor:
     dateline_md: str | None = None  # "June 4" of "BRUSSELS, June 4 (KUNA) --"
     year_hint: int | None = None  # the year the article was written, inferred from its text
     year_only: int | None = None  # the one year an undated article names (its meetings' year)
+    year_context: int | None = None  # the year an undated article's text fixes ("the upcoming year, 2026")
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +154,8 @@ def _iso_day(d: date) -> str:
 
 
 def _month_of(mon: str) -> int | None:
-    return _MONTHS.get(mon.lower().rstrip("."))
+    low = mon.lower().rstrip(".")
+    return _MONTHS.get(low) or _FOREIGN_MONTHS.get(low)
 
 
 def is_future(text: str, start: int, lo: int) -> bool:
@@ -201,16 +227,37 @@ def _relative(word: str, ref: date) -> str | None:
         return _iso_day(ref - timedelta(days=1))
     if w == "tomorrow":
         return _iso_day(ref + timedelta(days=1))
-    if w in ("this week", "earlier this week"):
+    if w in ("this week", "earlier this week", "last week"):
+        # the month, when the days the phrase can mean all fall in one month (else unknown)
+        monday = ref - timedelta(days=ref.weekday())
+        if w == "last week":
+            first, last = monday - timedelta(days=7), monday - timedelta(days=1)
+        else:
+            first, last = monday, ref
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.year:04d}-{first.month:02d}"
         return None
-    if w in ("last week",):
-        return None
+    if w == "earlier this year":
+        return f"{ref.year:04d}"
     if w in ("this month", "earlier this month"):
         return f"{ref.year:04d}-{ref.month:02d}"
     if w == "last month":
         prev = ref.replace(day=1) - timedelta(days=1)
         return f"{prev.year:04d}-{prev.month:02d}"
     return None
+
+
+_BOUND = re.compile(
+    r"\b(?:by|until|till|untill|since|through|before|no later than)\s+(?:the\s+end\s+of\s+)?$", re.I
+)
+_BOUND_WORDS = ("by ", "until ", "since ", "till ")
+
+
+def _bound(text: str, start: int, expr: str) -> bool:
+    """Whether a date is a deadline or the edge of a span rather than the day something happened."""
+    if expr.lower().startswith(_BOUND_WORDS):
+        return True
+    return _BOUND.search(text, max(0, start - 24), start) is not None
 
 
 def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr]:
@@ -256,7 +303,7 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
             kind = "year"
             value = m.group("yr_y")
         ahead = future or (m.group("rel") or "").lower() in ("tomorrow", "next week", "next month")
-        out.append(DateExpr(m.start(), m.end(), kind, value, ahead))
+        out.append(DateExpr(m.start(), m.end(), kind, value, ahead, _bound(text, m.start(), m.group(0))))
     return out
 
 
@@ -269,10 +316,18 @@ _FM_DATE = re.compile(
 )
 _HEADER_DATE = re.compile(
     rf"(?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+{_MON}\s*,?\s+(?:19|20)\d\d\b)"
+    rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+(?:de\s+)?(?:{_MON}|{_FMON})\s*,?\s+(?:de\s+)?(?:19|20)\d\d\b)"
     rf"|(?P<mdy>\b{_MON}\s+[0-3]?\d{_ORD},?\s+(?:19|20)\d\d\b)"
     r"|(?P<num>\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b)"
+    r"|(?P<slash>\b[0-3]?\d/[0-3]?\d/(?:19|20)\d\d\b)"
+    r"|(?P<dm>(?<![\d/.])[0-3]?\d/[01]?\d(?![\d/.]))",
+    re.I,
 )
+# The opening of a lead paragraph up to its dash: "Riyadh, Ramadan 24, 1446, March 24, 2025, SPA --"
+_DATELINE_PREFIX = re.compile(
+    r"[A-Z][^\n]{3,140}?(?:\s(?:--|—|–|-)\s|\([A-Z][A-Za-z .&]{1,30}\)\s*(?:--|—|–|-)?\s)"
+)
+_WEEKDAY_WORD = re.compile(rf"\b({_WD})\b")
 _DATELINE = re.compile(
     rf"(?<![\w,])(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){{0,3}})"
     rf"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
@@ -296,6 +351,13 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
         elif m.group("num"):
             dd, mm, yy = s.split(".")
             d = _safe_date(int(yy), int(mm), int(dd))
+        elif m.group("slash"):
+            a, b, yy = (int(x) for x in s.split("/"))
+            for d in {_safe_date(yy, b, a), _safe_date(yy, a, b)} - {None}:
+                found.append((d, m.start(), m.end()))  # day/month or month/day: both, settled later
+            continue
+        elif m.group("dm"):
+            continue  # no year: read only when nothing else dates the article (_day_month_byline)
         else:
             y, mo, dy = _month_day_year(s)
             if y and mo and dy:
@@ -305,7 +367,7 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
     return found
 
 
-_MDY_PARTS = re.compile(rf"(?P<m>{_MON})|(?P<y>(?:19|20)\d\d)|(?P<d>[0-3]?\d)(?:st|nd|rd|th)?")
+_MDY_PARTS = re.compile(rf"(?P<m>{_MON}|{_FMON})|(?P<y>(?:19|20)\d\d)|(?P<d>[0-3]?\d)(?:st|nd|rd|th)?", re.I)
 
 
 def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
@@ -321,6 +383,19 @@ def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
     return y, mo, d
 
 
+@lru_cache(maxsize=8)
+def upcoming_year(text: str) -> int | None:
+    """The year before the one named beside "the upcoming year" ("priorities for the upcoming year, 2026")."""
+    if not _UPCOMING.search(text):
+        return None
+    years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(text)]
+    for up in _UPCOMING.finditer(text):
+        near = [y for y, pos in years if abs(pos - up.start()) < 400]
+        if near:
+            return max(set(near), key=near.count) - 1
+    return None
+
+
 def infer_year(text: str) -> int | None:
     """The year an undated article was written in, when its text fixes it.
 
@@ -331,10 +406,9 @@ def infer_year(text: str) -> int | None:
     years = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(text)]
     if not years:
         return None
-    for up in _UPCOMING.finditer(text):
-        near = [y for y, pos in years if abs(pos - up.start()) < 400]
-        if near:
-            return max(set(near), key=near.count) - 1
+    upcoming = upcoming_year(text)
+    if upcoming:
+        return upcoming
     counts: dict[int, int] = {}
     for y, _ in years:
         counts[y] = counts.get(y, 0) + 1
@@ -389,11 +463,21 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
     if pub is None:
         cands: list[tuple[date, int, int]] = []
         for s, e, ln in lines:
-            labelled = re.match(r"(?i)(published|posted|updated|date|by)\b", ln) is not None
+            labelled = re.match(r"(?i)(published|posted|updated|date|by|issued)\b", ln) is not None
             prose = ln.endswith((".", "!", "?")) and len(ln.split()) >= 8
             if not labelled and (len(ln) > 100 or prose):
-                continue  # "On March 3, 2031, the ministers met ..." dates a meeting, not the article
+                # "On March 3, 2031, the ministers met ..." dates a meeting, not the article; but a
+                # dateline before the lead's dash dates the article ("Riyadh, ..., March 24, 2025, SPA --")
+                head = text[s : min(e, s + 160)]
+                dashed = " -" in head or " —" in head or " –" in head or "(" in head
+                pm = _DATELINE_PREFIX.match(text, s, e) if dashed else None
+                if pm:
+                    cands.extend(_header_dates(text, s, pm.end()))
+                continue
             cands.extend(_header_dates(text, s, e))
+        cands = _settle_ambiguous(cands, text, body_start)
+        if not cands:
+            cands = _day_month_byline(text, [(s, e) for s, e, ln in lines if _LABELLED.match(ln)], body_start)
         if cands:
             chosen = cands[0]
             if md_parsed[1] and md_parsed[2]:
@@ -416,7 +500,71 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
     if anchor.day is None:
         anchor.year_hint = infer_year(text)
         anchor.year_only = sole_year(text)
+        anchor.year_context = upcoming_year(text)
     return anchor
+
+
+_LABELLED = re.compile(r"(?i)\s*(?:last\s+)?(published|posted|updated|date|issued)\b")
+
+
+def _day_month_byline(text: str, lines: list[tuple[int, int]], body: int) -> list[tuple[date, int, int]]:
+    """A labelled byline with a day and month but no year ("Last updated: 18/04 - 21:06"): the year is
+    one the article names, the one its weekdays agree with ("talks on Thursday"), else the most named."""
+    years: dict[int, int] = {}
+    for m in _YEAR.finditer(text):
+        years[int(m.group(1))] = years.get(int(m.group(1)), 0) + 1
+    if not years:
+        return []
+    days = [_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text, body, body + 6000)]
+    for lo, hi in lines:
+        for m in _HEADER_DATE.finditer(text, lo, hi):
+            if not m.group("dm"):
+                continue
+            dd, mm = (int(x) for x in m.group(0).split("/"))
+            options = [
+                d
+                for y in sorted(years, key=lambda y: -years[y])
+                for d in (_safe_date(y, mm, dd), _safe_date(y, dd, mm))
+                if d is not None
+            ]
+            if options:
+                best = max(options, key=lambda d: (_weekday_fit(d, days), years[d.year], d.day == dd))
+                return [(best, m.start(), m.end())]
+    return []
+
+
+def _settle_ambiguous(
+    cands: list[tuple[date, int, int]], text: str, body: int
+) -> list[tuple[date, int, int]]:
+    """Of two readings of one numeric date (05/06/2025: 5 June or 6 May), keep the one the article's
+    weekdays agree with ("talks on Thursday" reported on the day, or the day after), else day/month."""
+    if len({c[1:] for c in cands}) == len(cands):
+        return cands  # no numeric date read two ways
+    days = [_WEEKDAYS[m.group(1).lower()] for m in _WEEKDAY_WORD.finditer(text, body, body + 6000)]
+    out: list[tuple[date, int, int]] = []
+    n = 0
+    while n < len(cands):
+        c = cands[n]
+        if n + 1 < len(cands) and cands[n + 1][1:] == c[1:]:
+            pair = sorted([c, cands[n + 1]], key=lambda x: (-_weekday_fit(x[0], days), _dm_first(text, x)))
+            out.append(pair[0])
+            n += 2
+            continue
+        out.append(c)
+        n += 1
+    return out
+
+
+def _weekday_fit(d: date, days: list[int]) -> int:
+    """How well the weekdays an article names fit its being published on `d` (same day 2, day before 1)."""
+    wd = d.weekday()
+    return sum(2 if x == wd else 1 if (wd - x) % 7 == 1 else 0 for x in days)
+
+
+def _dm_first(text: str, c: tuple[date, int, int]) -> int:
+    """0 for the day/month reading of a numeric date (the common one outside the US), else 1."""
+    a = int(text[c[1] : c[2]].split("/")[0])
+    return 0 if a == c[0].day else 1
 
 
 def sole_year(text: str) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,6 +25,11 @@ class Doc:
     quotes: QuoteIndex
     body_start: int = 0
     title_sentences: set[int] = field(default_factory=set)
+    caption_sentences: set[int] = field(default_factory=set)  # photo captions and credits
+    end_sentences: set[int] = field(default_factory=set)  # "Further information", "Notes to editors" ...
+    # hyphenated names of places and organisations ("EU-UK", "Japan-Australia", "Russian-Indonesian"):
+    # token index -> the (kind, value, start, end) of each part
+    compounds: dict[int, list[tuple[str, str, int, int]]] = field(default_factory=dict)
     # token index -> the gazetteer hit covering it
     place_at: dict[int, Hit] = field(default_factory=dict)
     org_at: dict[int, Hit] = field(default_factory=dict)
@@ -64,6 +70,7 @@ def prepare(raw: str, title: str | None = None) -> Doc:
             t.sent = k
         tokens.extend(toks)
         spans.append((a, len(tokens)))
+    _capital_titles(tokens)
     hits = _gazetteer().match(tokens)
     org_hits = [h for h in hits if h.kind == "org"]
     org_at = {i: h for h in org_hits for i in range(h.i, h.j)}
@@ -86,8 +93,150 @@ def prepare(raw: str, title: str | None = None) -> Doc:
         place_at=place_at,
         org_at=org_at,
     )
+    doc.compounds = _compounds(tokens, place_at, org_at)
     doc.title_sentences = _title_sentences(doc, title)
+    doc.caption_sentences = _caption_sentences(doc)
+    doc.end_sentences = _end_sentences(doc)
+    doc.caption_sentences |= _teaser_sentences(doc)
     return doc
+
+
+# Titles of address written in capitals before a name ("HE Dr. X", "HH Sheikh Y"): read as "H.E.", "H.H."
+_CAPITAL_TITLES = {"HE": "h.e.", "HH": "h.h.", "HRH": "h.r.h.", "HM": "h.m.", "HMA": "h.e."}
+
+
+def _capital_titles(tokens: list[Token]) -> None:
+    for n, t in enumerate(tokens[:-1]):
+        if t.text in _CAPITAL_TITLES and tokens[n + 1].cap and not tokens[n + 1].text.isupper():
+            t.low = _CAPITAL_TITLES[t.text]
+
+
+def _compounds(tokens: list[Token], place_at: dict[int, Hit], org_at: dict[int, Hit]) -> dict:
+    """Parts of hyphenated tokens that name places or organisations, each with its offsets."""
+    lex = _gazetteer()
+    out: dict[int, list[tuple[str, str, int, int]]] = {}
+    for n, t in enumerate(tokens):
+        if "-" not in t.text or not t.cap or n in place_at or n in org_at:
+            continue
+        parts = []
+        pos = t.start
+        for piece in t.text.split("-"):
+            if piece[:1].isupper():
+                found = [(k, v) for k, v in lex.lookup(piece) if k in ("country", "adj", "org")]
+                if found:
+                    parts.append((found[0][0], found[0][1], pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(parts) >= 2 or (parts and len(t.text.split("-")) == 2 and t.text.split("-")[1][:1].isupper()):
+            out[n] = parts
+    return out
+
+
+# Headings after which a page says no more about the meeting: background, contacts, related links,
+# teaser lists of other stories ("Related News", "Read next", "More from Africa", "Latest News")
+_END_HEADING = re.compile(
+    r"^\s*(?:further information|notes to editors|note to editors|background|about (?:the|us)\b.*"
+    r"|media enquiries|media contacts?|contacts?|for more information|press contacts?"
+    r"|related(?: \w+){0,2}|read (?:more|next|also)|also read|see also|more (?:on|from|in|news|stories)\b.*"
+    r"|(?:latest|top|other|more|recent) (?:news|stories|articles|headlines)|most (?:read|popular|viewed)"
+    r"|you (?:may|might) also like|recommended(?: \w+)?|trending(?: now)?|share this|tags|quick facts"
+    r"|associated links|further reading)\s*:?\s*$",
+    re.I,
+)
+# One-line teasers of other stories inside the page: "Read also: X and Y discuss ...", "Related: ..."
+_TEASER = re.compile(
+    r"^\s*(?:read (?:also|more|next)|also read|related|see also|watch|listen)\s*:\s*\S", re.I
+)
+
+
+def _end_sentences(doc: Doc) -> set[int]:
+    """Sentences from the first closing heading ("Further information", "Related News") that opens a
+    section on. A heading listed in a table of contents is not one: another closing heading stands
+    within three lines of it, or the same heading opens a section further down."""
+    n = len(doc.sentences)
+
+    def line(j: int) -> str:
+        return doc.text[doc.sentences[j].start : doc.sentences[j].end].strip()
+
+    heads = [
+        k
+        for k, s in enumerate(doc.sentences)
+        if s.end - s.start <= 40 and _END_HEADING.match(doc.text[s.start : s.end])
+    ]
+    for k in heads:
+        if any(0 < abs(h - k) <= 3 and line(h).lower() != line(k).lower() for h in heads):
+            continue  # "Contents / ... / Further information / Media enquiries": a list of headings
+        if any(h > k and line(h).lower() == line(k).lower() for h in heads):
+            continue
+        if k + 1 >= n:
+            continue
+        return set(range(k, n))
+    return set()
+
+
+def _headline_item(doc: Doc, k: int) -> bool:
+    s = doc.sentences[k]
+    line = doc.text[s.start : s.end].strip()
+    return (
+        s.first_in_block
+        and line[:1] in "-•*–·▪"
+        and not line.endswith((".", "!", "?", ":", ";", '"', "”"))
+        and len(line) < 160
+    )
+
+
+def _teaser_sentences(doc: Doc) -> set[int]:
+    """Lines that point to other stories: "Read also: ..." anywhere, and the headline-like list items
+    (no closing punctuation) after the article's last sentence of prose (a "Related" list whose heading
+    the page lost)."""
+    out = {
+        k for k, s in enumerate(doc.sentences) if s.first_in_block and _TEASER.match(doc.text, s.start, s.end)
+    }
+    # a list of at least two headline-like items (no closing punctuation) that no sentence ending in a
+    # colon introduces: links to other stories ("Related", "Read next"), whatever heading the page had
+    n = len(doc.sentences)
+    k = 0
+    while k < n:
+        run = []
+        j = k
+        while j < n and _headline_item(doc, j):
+            run.append(j)
+            j += 1
+        if len(run) >= 2:
+            intro = doc.text[doc.sentences[k - 1].start : doc.sentences[k - 1].end].rstrip() if k else ""
+            if not intro.endswith(":"):
+                out.update(run)
+        k = max(j, k + 1)
+    return out
+
+
+# Photo captions: "Item 1 of 2 ...", a credit ("REUTERS/Name", "© Name, AFP", "[File: Name/AP Photo]",
+# "Image: Name/dpa") or a label ("Photo:") in the paragraph.
+_CAPTION = re.compile(
+    r"^\s*(?:Item \d+ of \d+\b|(?:Image|Photo|Photograph|Picture|File photo|Caption)\s*:)"
+    r"|\b(?:REUTERS|Reuters|AFP|AP Photo|AP|EPA|dpa|Xinhua|Anadolu|Getty Images|Sputnik|TASS|ANP|PAP|Yonhap)"
+    r"\s?/\s?[A-Z]"
+    r"|©|\[(?:File|Photo|Image)\s*:[^\]]*\]|\bPhoto(?:graph)?s? by\b|\bvia (?:Reuters|AP|AFP|Getty)\b",
+)
+
+
+# a cheap first pass: the words any caption pattern needs
+_CAPTION_ANY = re.compile(r"Item \d|Image|Photo|Picture|Caption|/|©|\[")
+
+
+def _caption_sentences(doc: Doc) -> set[int]:
+    """Sentences of paragraphs that are photo captions: they show people, they report no meeting."""
+    hits = [m.start() for m in _CAPTION_ANY.finditer(doc.text)]
+    if not hits:
+        return set()
+    blocks: dict[int, list[int]] = {}
+    for k, s in enumerate(doc.sentences):
+        blocks.setdefault(s.block, []).append(k)
+    out: set[int] = set()
+    for ks in blocks.values():
+        lo, hi = doc.sentences[ks[0]].start, doc.sentences[ks[-1]].end
+        if hi - lo < 600 and any(lo <= h < hi for h in hits) and _CAPTION.search(doc.text, lo, hi):
+            out.update(ks)
+    return out
 
 
 def _title_sentences(doc: Doc, title: str | None) -> set[int]:

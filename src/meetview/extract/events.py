@@ -54,6 +54,7 @@ _STRONG_NOUNS = {
     "encounter",
 }
 _NEEDS_WITH = {
+    "plenary",
     "discussion",
     "discussions",
     "dialogue",
@@ -113,6 +114,40 @@ _DATE_WORDS = {
     "nov",
     "dec",
 }
+_TOPIC_OPENERS = {"to", "about", "on", "regarding", "concerning", "over", "discussing", "pledging"}
+_PROCESS_VERBS = {
+    "restart",
+    "resume",
+    "revive",
+    "relaunch",
+    "launch",
+    "begin",
+    "start",
+    "continue",
+    "advance",
+    "conclude",
+    "finalise",
+    "finalize",
+    "accelerate",
+    "speed",
+    "open",
+    "reopen",
+    "deepen",
+    "pursue",
+    "support",
+    "facilitate",
+}
+_REPORTING = {"said", "says", "told", "stated", "noted", "described", "called", "warned", "claimed", "argued"}
+_PLURAL_NOUNS = {
+    "meetings",
+    "calls",
+    "conversations",
+    "summits",
+    "sessions",
+    "visits",
+    "discussions",
+    "contacts",
+}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "get", "got"}
 _MULTI_HEADS = {
     "ministers",
@@ -137,6 +172,12 @@ class Trigger:
     kind: str  # verb | hold | noun | session | weak | sides
     status: str = "held"  # held | planned | negated | past | quoted
     session: bool = False
+    side: str = ""  # attendance: where its attendees stand ("before", "after", "both")
+    lo: int = 0  # attendance: the tokens its attendees stand in
+    hi: int = 0
+    gerund: bool = False  # "... said after meeting X": its subject is the sayer
+    plural: bool = False  # a plural meeting noun ("meetings", "calls"): several encounters
+    reported: bool = False  # what its sentence reports ("held talks", "met"), not a passing mention
 
 
 @dataclass
@@ -153,6 +194,9 @@ class Candidate:
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (person, start, end)
     local: tuple[int, int] | None = None  # "met with several top government officials": hosts, unnamed
     home: tuple[int, int] | None = None  # "The President spoke with ...": the publisher's own side, unnamed
+    context: set[str] = field(default_factory=set)  # organisations and groups of the setting only
+    topical: set[str] = field(default_factory=set)  # ... named only in what was discussed
+    compound: set[str] = field(default_factory=set)  # sides named in one word ("the EU-UK summit")
 
 
 @dataclass
@@ -171,8 +215,8 @@ class Event:
 
     def dated(self) -> DateExpr | None:
         for c in self.candidates:
-            if c.date is not None and c.date.value:
-                return c.date
+            if c.date is not None and c.date.value and not (c.trigger.plural and not c.trigger.reported):
+                return c.date  # "the President's meetings this week in Belgium" name several, date none
         return None
 
     @property
@@ -184,7 +228,7 @@ class Event:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], ...]:
     v = vocab()
     return (
         re.compile("|".join(v.negations), re.I),
@@ -192,6 +236,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         re.compile("|".join(v.past_refs), re.I),
         re.compile("|".join(v.phone_words), re.I),
         re.compile("|".join(v.video_words), re.I),
+        re.compile("|".join(v.past_times) or r"(?!x)x", re.I),
     )
 
 
@@ -223,8 +268,66 @@ def _clause(doc: Doc, sent: int, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,;.]*(?:,|$)", re.I)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+# Future words that modify only the phrase they open: "ahead of the summit, X met Y" and "a planned
+# corridor" leave the meeting held; they plan the trigger only when it stands inside that phrase.
+_PHRASAL_FUTURE = re.compile(
+    r"^(?:ahead of|in time for|in preparation for|preparations? for|prepar(?:e|ing) for)$"
+    r"|^(?:planned|upcoming|forthcoming|proposed|scheduled|planning)$",
+    re.I,
+)
+_ATTRIBUTIVE_DET = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+$", re.I)
+
+
+# "talks scheduled for Monday", "the meeting will take place": the trigger's own predicate, close after it
+_PLANNED_AFTER = re.compile(
+    r"[^.;,]{0,30}?(?<!\ba )(?<!\bthe )\b(?:scheduled|planned|to be held|to take place|will|expected)\b", re.I
+)
+
+
+# "Kallas's plan to raise ...", "the plan to rebuild": the noun, which plans nothing for the trigger
+_NOUN_PLAN = re.compile(r"(?:'s|’s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+(?:\w+\s+)?$", re.I)
+
+
+def _planned_before(plan: re.Pattern[str], before: str, trig_end: int) -> bool:
+    for m in plan.finditer(before):
+        word = m.group(0).strip()
+        if word.lower() in ("plan to", "plans to") and _NOUN_PLAN.search(
+            before[max(0, m.start() - 30) : m.start()]
+        ):
+            continue
+        if _PHRASAL_FUTURE.match(word):
+            adjective = not word.lower().startswith(("ahead", "in ", "prep"))
+            if adjective and not _ATTRIBUTIVE_DET.search(before[max(0, m.start() - 8) : m.start()]):
+                return True  # "talks were planned", "is planning to meet"
+            if trig_end - m.end() > 45:
+                continue  # the phrase is about something else
+        return True
+    return False
+
+
+# Written channels: a weak verb ("thanked", "congratulated") through them reports no encounter
+_WRITTEN = re.compile(
+    r"\b(?:in|via|through) an? (?:joint |written |video |congratulatory |short )?"
+    r"(?:statement|message|letter|tweet|post|telegram|note|cable|press release)\b"
+    r"|\bon (?:X|Twitter|social media|Facebook|Telegram)\b",
+)
+
+
+# a past perfect before a meeting named in passing: the meeting is background
+_PAST_PERFECT = re.compile(
+    r"\bhad\s+(?:(?:also|already|previously|long|just|\w+ly)\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ld|ht|id|ept|eld)\b"
+)
+
+
 def _status(doc: Doc, t: Trigger) -> str:
-    neg, plan, past, _, _ = _patterns()
+    neg, plan, past, _, _, past_time = _patterns()
     toks = doc.tokens
     start, end = toks[t.i].start, toks[t.j - 1].end
     if doc.quotes.inside(start):
@@ -234,15 +337,46 @@ def _status(doc: Doc, t: Trigger) -> str:
     before = flat[lo:end]
     after = flat[end:hi]
     window = flat[lo:hi]
-    if neg.search(window):
+    if t.kind == "attend":
+        # an attendance phrase is negated by its own words ("was not attended by", "did not take part"),
+        # not by someone else's absence in the sentence ("X was represented by Y, as Z stayed away")
+        near = flat[toks[max(t.i - 3, doc.sent_tokens[t.sent][0])].start : end]
+        if neg.search(near):
+            return "negated"
+        window = ""
+    elif neg.search(window):
         return "negated"
+    if t.kind == "weak" and _WRITTEN.search(window):
+        return "written"  # "thanked X for ... in a statement": a message, not an encounter
     if past.search(before):
         return "past"
-    if plan.search(before) or re.match(
-        r"[^.;]{0,60}?\b(?:scheduled|planned|to be held|to take place|will|expected)\b", after, re.I
+    if past_time.search(window) and not _predicative(doc, t, doc.sent_tokens[t.sent][0]):
+        return "past"
+    if (
+        t.kind in ("noun", "anaphor")
+        and _PAST_PERFECT.search(before[-90:])
+        and not _predicative(doc, t, doc.sent_tokens[t.sent][0])
     ):
+        return "past"  # "China had maintained that position at a meeting of the Council": recalled
+    # a relative clause speaks of its own time: "X, who will stay until Sunday, met Y" was held
+    before, after = _RELATIVE.sub(_blank, before), _RELATIVE.sub(_blank, after)
+    if _planned_before(plan, before, end - lo) or _PLANNED_AFTER.match(after):
         return "planned"
     return "held"
+
+
+def _people_at(doc: Doc, people: People, k: int) -> dict[int, int]:
+    """Token -> person for the names of sentence k and the role phrases attached to them ("the
+    Chancellor of Austria, Karl Huber": the role stands for the person too)."""
+    starts, ends = _offsets(doc)
+    out: dict[int, int] = {}
+    for m in people.by_sentence.get(k, []):
+        for x in range(m.i, m.j):
+            out[x] = m.person
+        if m.role_span and m.role_span[0] in starts and m.role_span[1] in ends:
+            for x in range(starts[m.role_span[0]], ends[m.role_span[1]] + 1):
+                out.setdefault(x, m.person)
+    return out
 
 
 def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
@@ -253,11 +387,57 @@ def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int)
         if k in people_at:
             return True
         low = toks[k].low
-        if low in v.heads or low in v.modifiers or k in doc.place_at or k in doc.org_at or low in _DETS:
+        if (
+            low in v.heads
+            or low in v.modifiers
+            or k in doc.place_at
+            or k in doc.org_at
+            or low in _DETS
+            or low in v.honorifics
+            or (low == "." and k > x)
+        ):
             k += 1
             continue
         return False
     return False
+
+
+_ADVERBIAL_WORDS = _DATE_WORDS | {
+    "today",
+    "yesterday",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "also",
+    "again",
+    "later",
+    "warmly",
+    "officially",
+    "formally",
+    "separately",
+    ",",
+}
+
+
+def _adverbials_end(doc: Doc, x: int, b: int) -> int:
+    """Past time and place adverbials after a verb ("today, at Al-Ittihadiya Palace,", "on Monday,
+    October 28,"): where its object (or "by") begins."""
+    toks = doc.tokens
+    k = x
+    while k < b and k - x <= 12:
+        low = toks[k].low
+        if low in _ADVERBIAL_WORDS or low[:1].isdigit():
+            k += 1
+        elif low in ("at", "in", "on") and k + 1 < b and (toks[k + 1].cap or toks[k + 1].low == "the"):
+            k += 1
+            while k < b and (toks[k].cap or toks[k].low in ("the", "of", "'s")) and k - x <= 12:
+                if toks[k].cap and toks[k].low in vocab().heads | vocab().honorifics:
+                    return k if toks[k - 1].low == "," else x  # a person, not a place
+                k += 1
+        else:
+            break
+    return k if k < b and (toks[k - 1].low == "," or toks[k].low == "by") else x
 
 
 @lru_cache(maxsize=1)
@@ -296,16 +476,30 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     out: list[Trigger] = []
     words = _trigger_words()
     for k, (a, b) in enumerate(doc.sent_tokens):
-        if k in doc.title_sentences:
+        if k in doc.title_sentences or k in doc.caption_sentences or k in doc.end_sentences:
             continue
-        if not any(toks[y].low in words for y in range(a, b)):
+        has_words = has_cues = False
+        for y in range(a, b):
+            low = toks[y].low
+            has_words = has_words or low in words
+            has_cues = has_cues or low in _ATTENDANCE_CUES
+        if not (has_words or has_cues):
             continue
-        people_at = {x: m.person for m in people.by_sentence.get(k, []) for x in range(m.i, m.j)}
+        people_at = _people_at(doc, people, k) if k in people.by_sentence else {}
+        attends = _attendance(doc, k, a, b, people_at) if has_cues else []
+        for attend in attends:
+            attend.status = _status(doc, attend)
+            out.append(attend)
+        if not has_words:
+            continue
         x = a
         while x < b:
             low = toks[x].low
             if low not in words:
                 x += 1
+                continue
+            if any(t.side == "after" and t.i - 4 <= x < t.j for t in attends):
+                x += 1  # "The summit was hosted by X": the meeting told before, not a new one
                 continue
             prev = toks[x - 1].low if x > a else ""
             nxt = toks[x + 1].low if x + 1 < b else ""
@@ -314,9 +508,17 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 if not (low == "met" and (prev in _BE or nxt == "by")):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low == "meeting":
-                trig = Trigger(k, x, x + 1, "noun")
+                if prev in ("after", "before", "while", "when", "since") and _next_is_person_or_role(
+                    doc, people_at, x + 1, b
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")  # "X said after meeting his counterpart Y"
+                    trig.gerund = True
+                else:
+                    trig = Trigger(k, x, x + 1, "noun")
             elif low in ("spoke", "speaks", "speak", "talked", "talk", "conferred"):
-                if nxt in (
+                if _with_soon(toks, x, b):
+                    trig = Trigger(k, x, x + 1, "verb")  # "spoke earlier today by phone with"
+                elif nxt in (
                     "with",
                     "to",
                     "by",
@@ -333,20 +535,39 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in ("discussed", "discusses", "discuss"):
-                if _discussed_with(doc, people_at, x, b) or _pair_subject(people, k, x):
+                if _discussed_with(doc, people_at, x, b) or _pair_subject(doc, people, k, x):
                     trig = Trigger(k, x, x + 1, "verb")
-            elif low in _PAIR_VERBS and _pair_subject(people, k, x):
+            elif low in _PAIR_VERBS and _pair_subject(doc, people, k, x):
                 trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
             elif low in v.host_verbs:
-                if _next_is_person_or_role(doc, people_at, x + 1, b):
-                    trig = Trigger(k, x, x + 1, "verb")
+                by = _adverbials_end(doc, x + 1, b)
+                if (
+                    by < b
+                    and toks[by].low == "by"
+                    and (
+                        prev in _BE | {"also", "later", "then", "first"}
+                        or (x - 2 >= a and toks[x - 2].low in _BE)
+                    )
+                ):
+                    # "The Minister was received by President X", "X was welcomed on Monday, October 28,
+                    # by King Y at the palace"
+                    if _next_is_person_or_role(doc, people_at, by + 1, b):
+                        trig = Trigger(k, x, by + 1, "verb")
+                elif _next_is_person_or_role(doc, people_at, x + 1, b) or (
+                    by > x + 1 and _next_is_person_or_role(doc, people_at, by, b)
+                ):
+                    trig = Trigger(k, x, x + 1, "verb")  # "received today, at the Palace, Mr. X"
             elif low in v.call_verbs:
-                if nxt not in ("on", "for", "upon", "it", "this", "that") and _next_is_person_or_role(
-                    doc, people_at, x + 1, b
+                if (
+                    nxt not in ("on", "for", "upon", "it", "this", "that")
+                    and _next_is_person_or_role(doc, people_at, x + 1, b)
+                    and not _names_as(doc, people_at, x + 1, b)
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
+                elif nxt in ("on", "upon") and _courtesy_call(doc, people_at, x + 2, b):
+                    trig = Trigger(k, x, x + 2, "verb")  # "called on the President": a visit
             elif low in v.weak_verbs:
-                if _next_is_person_or_role(doc, people_at, x + 1, b):
+                if _next_is_person_or_role(doc, people_at, x + 1, b) and not _invitation(doc, x, b):
                     trig = Trigger(k, x, x + 1, "weak")
             elif low in _STRONG_NOUNS or low == "talks":
                 process = prev in v.process_words and low in (
@@ -355,13 +576,25 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     "dialogue",
                     "consultations",
                 )
-                if process and nxt not in ("with", "between"):
-                    trig = None  # "revive peace talks": a process, not one meeting
+                started = (
+                    prev in _PROCESS_VERBS or (x - 2 >= a and toks[x - 2].low in _PROCESS_VERBS)
+                ) and low in (
+                    "talks",
+                    "negotiations",
+                    "dialogue",
+                    "consultations",
+                )
+                if process and not _predicative(doc, Trigger(k, x, x + 1, "noun"), a):
+                    trig = None  # "revive peace talks", "support for the peace talks between": a process
+                elif started and nxt not in ("with", "between"):
+                    trig = None  # "agreed to restart negotiations on a pipeline": a process
                 elif not (low == "talks" and prev in ("he", "she", "it")):
                     trig = Trigger(k, x, x + 1, "noun")
             elif low in _NEEDS_WITH:
                 follow = [t.low for t in toks[x + 1 : min(b, x + 4)]]
-                if low in ("call", "calls") and (
+                if low in ("call", "calls") and prev == "courtesy" and nxt in ("on", "upon"):
+                    trig = Trigger(k, x, x + 2, "noun")  # "paid a courtesy call on the Prime Minister"
+                elif low in ("call", "calls") and (
                     nxt in ("for", "on", "to", "upon") or prev in ("to", "will")
                 ):
                     trig = None
@@ -377,7 +610,12 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 1, "noun")
                 elif low in ("address", "conference") and prev in ("video", "joint", "news", "press"):
-                    trig = Trigger(k, x, x + 1, "noun") if "with" in follow or low == "address" else None
+                    named = "with" in follow or low == "address" or prev == "video"
+                    trig = Trigger(k, x, x + 1, "noun") if named else None  # not "told a news conference"
+                elif low not in ("call", "calls", "phone", "telephone", "address") and _attended_noun(
+                    doc, x, a
+                ):
+                    trig = Trigger(k, x, x + 1, "noun")  # "took part in a conference of donors"
             if trig is None and low in _MULTI_HEADS and _collective(doc, x, a, b):
                 trig = Trigger(k, x, x + 1, "collective")
             if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
@@ -391,10 +629,15 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig.kind == "noun"
                     and prev in ("this", "that", "the")
                     and nxt not in ("with", "between", "of")
-                    and not passive  # "The meeting was attended by X and Y" names its parties
+                    and (
+                        not passive or "also" in after or nxt == ","
+                    )  # "The meeting was attended by X and Y" names its parties; "The meeting, hosted by X,
+                    # ..." is the one just told
                 ):
                     trig.kind = "anaphor"
                 trig.session = _is_session(doc, k, x, a, b)
+                trig.plural = trig.kind in ("noun", "anaphor") and low in _PLURAL_NOUNS
+                trig.reported = _predicative(doc, trig, a)
                 trig.status = _status(doc, trig)
                 out.append(trig)
             x += 1
@@ -402,6 +645,313 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
 
 
 _PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}
+
+
+# words one of the attendance patterns needs (a cheap test before the patterns run)
+_ATTENDANCE_CUES = {
+    "also",
+    "too",
+    "present",
+    "attended",
+    "joined",
+    "accompanied",
+    "included",
+    "represented",
+    "briefed",
+    "among",
+    "around",
+    "at",
+    "participated",
+    "part",
+    "hosted",
+    "chaired",
+    "co-chaired",
+    "opened",
+    "convened",
+    "moderated",
+    "led",
+    "organised",
+    "organized",
+    "addressed",
+    "sat",
+    "attendance",
+    "room",
+    "table",
+    "hand",
+    "delegation",
+    "delegations",
+    "headed",
+    "participation",
+    "presence",
+    "participating",
+    "taking",
+    "attending",
+    "as",
+    "side",
+    "team",
+}
+
+
+@lru_cache(maxsize=1)
+def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    v = vocab()
+    return (
+        re.compile("|".join(v.attendance_before) or r"(?!x)x", re.I),
+        re.compile("|".join(v.attendance_after) or r"(?!x)x", re.I),
+    )
+
+
+_ABSENT = re.compile(
+    r"\s*(?:(?:also|both|himself|herself|instead|however|again|notably),?\s+)*"
+    r"(?:stayed away|stays away|skipped|skips|was absent|were absent|is absent"
+    r"|did not (?:attend|take part|join|come)|didn't (?:attend|join|come)"
+    r"|declined to (?:attend|come|join)|boycotted|missed the|was not present|were not present"
+    r"|pulled out|sat out|sent (?:a|his|her) (?:deputy|delegation|representative))\b",
+    re.I,
+)
+
+
+def _absent(doc: Doc, m, b: int) -> bool:
+    """Whether the person of mention m is said to have stayed away ("X stayed away", "X, the host,
+    skipped the summit", "X and Y did not attend"): the predicate after the name (past an apposition
+    and coordinated names) is one of absence."""
+    toks = doc.tokens
+    x = m.j
+    while x < b:
+        low = toks[x].low
+        if low == ",":
+            # an apposition: ", the host," or ", who ...,": skip to its closing comma
+            y = x + 1
+            while y < b and toks[y].text != "," and y - x <= 12:
+                y += 1
+            if (
+                y < b
+                and toks[y].text == ","
+                and y - x <= 12
+                and toks[x + 1].low not in ("and", "while", "as", "but")
+            ):
+                x = y + 1
+                continue
+            return False
+        if low == "and" or low in ("'s",) or (toks[x].cap and low not in ("also",)):
+            x += 1  # "X and Y stayed away": coordinated names and their roles
+            continue
+        break
+    if x >= b:
+        return False
+    return _ABSENT.match(doc.text, toks[x].start) is not None or (
+        toks[x].low in ("also", "both") and _ABSENT.match(doc.text, toks[x].end) is not None
+    )
+
+
+_CLAUSE_BREAKS = {",", ";", "while", "whereas", "and", "as", "but"}
+
+
+def _attendance(doc: Doc, k: int, a: int, b: int, people_at: dict[int, int]) -> list[Trigger]:
+    """Phrases that add named attendees to a meeting ("X and Y were also present", "The talks were also
+    attended by X", "Among those present were X", "X accompanied President Y", "Iran was represented
+    by X"), each with the stretch of the sentence its attendees stand in: before a "before" phrase back
+    to the previous phrase, after an "after" phrase up to the next one."""
+    countries = [x for x in range(a, b) if x in doc.place_at and doc.place_at[x].kind == "country"]
+    listing = bool(_list_after(doc, k))  # "Taking part were the following officials:" and a list
+    if not (people_at or countries or listing):
+        return []
+    before, after = _attendance_patterns()
+    s = doc.sentences[k]
+    flat = _flat(doc)
+    found: list[tuple[int, int, str]] = []  # (first token, end token, side)
+    for pat, side in ((after, "after"), (before, "before")):
+        for m in pat.finditer(flat, s.start, s.end):
+            i = next((x for x in range(a, b) if doc.tokens[x].start >= m.start()), None)
+            j = next((x for x in range(a, b) if doc.tokens[x].start >= m.end()), b)
+            if i is None or i >= j or any(i < fj and fi < j for fi, fj, _ in found):
+                continue
+            if side == "before" and doc.tokens[i].low == "accompanied":
+                side = "both"
+            found.append((i, j, side))
+    found.sort()
+    out: list[Trigger] = []
+    toks = doc.tokens
+    for n, (i, j, side) in enumerate(found):
+        lo = found[n - 1][1] if n else a
+        hi = found[n + 1][0] if n + 1 < len(found) else b
+        if n and side == "before":
+            # "X was represented by Y, while Z headed the other delegation": Z only
+            cut = [y for y in range(lo, i) if toks[y].low in (";", "while", "whereas", "but")]
+            lo = cut[-1] + 1 if cut else lo
+        if n + 1 < len(found) and side != "before":
+            # "X was represented by Y, while Z's president was represented by W": Z's president is the
+            # next phrase's subject, not an attendee of this one
+            cut = [y for y in range(j, hi) if toks[y].low in _CLAUSE_BREAKS]
+            hi = cut[-1] if cut else hi
+        if side == "after" and not any(j <= x < hi for x in people_at) and not (listing and hi == b):
+            continue
+        if (
+            side == "before"
+            and not any(lo <= x < i for x in people_at)
+            and not any(lo <= x < i for x in countries)
+        ):
+            continue
+        t = Trigger(k, i, j, "attend")
+        t.side = side
+        t.lo, t.hi = (lo, b) if side == "both" else (lo, hi)
+        out.append(t)
+    return out
+
+
+_ATTEND_WORDS = {
+    "attended",
+    "attends",
+    "attend",
+    "joined",
+    "participated",
+    "chaired",
+    "co-chaired",
+    "convened",
+    "hosted",
+    "co-hosted",
+    "held",
+    "organised",
+    "organized",
+    "addressed",
+    "opened",
+}
+
+
+def _attended_noun(doc: Doc, x: int, a: int) -> bool:
+    """ "took part in a conference", "attended a dinner", "co-chaired the forum": a gathering joined."""
+    toks = doc.tokens
+    for k in range(x - 1, max(a, x - 6) - 1, -1):
+        low = toks[k].low
+        if low in _ATTEND_WORDS or (
+            low == "part" and k > a and toks[k - 1].low in ("took", "take", "taking")
+        ):
+            return True
+        if not (
+            low in _DETS
+            or low in vocab().modifiers
+            or low in ("in", "a", "an", "first", "high-level", "working", "opening", "closing", "final")
+            or low in ("informal", "annual", "extraordinary", "emergency", "ministerial", "virtual")
+            or (toks[k].cap and k not in doc.place_at)
+        ):
+            return False
+    return False
+
+
+_PARTICIPLES = {
+    "hosted",
+    "co-hosted",
+    "chaired",
+    "co-chaired",
+    "convened",
+    "organised",
+    "organized",
+    "led",
+    "opened",
+    "moderated",
+    "attended",
+    "addressed",
+}
+
+
+def _participle_by(doc: Doc, t: Trigger, b: int, later: list[int]) -> int | None:
+    """The "by" of a participle phrase after a meeting noun ("the meeting, chaired by X"), if any."""
+    toks = doc.tokens
+    stop = min([x for x in later if x > t.i] + [b, t.j + 14])
+    for x in range(t.j, stop):
+        if toks[x].low in _PARTICIPLES:
+            for y in range(x + 1, min(b, x + 7)):
+                if toks[y].low == "by":
+                    return y
+            return None
+    return None
+
+
+def _on_the_margins(doc: Doc, x: int, a: int) -> bool:
+    """ "... on the margins of the G20 summit": the noun at x names where a meeting took place."""
+    toks = doc.tokens
+    for k in range(x - 1, max(a, x - 8) - 1, -1):
+        if toks[k].low in ("sidelines", "margins", "sideline", "margin"):
+            return True
+        if toks[k].text in (",", ";") or (k in doc.place_at and doc.place_at[k].kind == "city"):
+            return False
+    return False
+
+
+_SPOKE_FILLERS = {
+    "earlier",
+    "later",
+    "again",
+    "today",
+    "yesterday",
+    "this",
+    "morning",
+    "afternoon",
+    "evening",
+    "by",
+    "phone",
+    "telephone",
+    "video",
+    "separately",
+    "briefly",
+    "privately",
+    "also",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tonight",
+}
+
+
+def _with_soon(toks: list, x: int, b: int) -> bool:
+    """ "spoke earlier today with", "talked by phone on Monday with": "with" after time words only."""
+    for y in range(x + 1, min(b, x + 6)):
+        if toks[y].low == "with":
+            return y > x + 1
+        if toks[y].low not in _SPOKE_FILLERS:
+            return False
+    return False
+
+
+def _names_as(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    """ "called X a threat", "called X the best partner": calling someone something, not phoning them."""
+    toks = doc.tokens
+    k = x
+    while k < b and (k in people_at or (toks[k].low in _DETS and k == x)):
+        k += 1
+    return k < b and toks[k].low in ("a", "an", "the", "his", "her", "their", "its", "our", "my", '"', "“")
+
+
+def _courtesy_call(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
+    """ "called on H.E. Dr. X, President of ..., and conveyed greetings": a courtesy visit; not
+    "called on X to release ..." (an appeal)."""
+    toks = doc.tokens
+    v = vocab()
+    k = x
+    while k < b and (toks[k].low in v.honorifics or toks[k].low in _DETS or toks[k].text == "."):
+        k += 1
+    if k >= b or k not in people_at:
+        return False
+    while k < b and (k in people_at or toks[k].text in (",", ".")):
+        k += 1
+    return k >= b or toks[k].low not in ("to", "for")
+
+
+def _invitation(doc: Doc, x: int, b: int) -> bool:
+    """ "invited X to visit Washington": an encounter to come, not one that took place."""
+    toks = doc.tokens
+    if toks[x].low not in ("invited", "invites", "invite", "inviting"):
+        return False
+    return any(
+        toks[k].low == "to"
+        and toks[k + 1].low in ("visit", "come", "attend", "join", "travel", "take", "participate")
+        for k in range(x + 1, min(b - 1, x + 16))
+    )
 
 
 def _discussed_with(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool:
@@ -420,13 +970,18 @@ def _discussed_with(doc: Doc, people_at: dict[int, int], x: int, b: int) -> bool
     return False
 
 
-def _pair_subject(people: People, k: int, x: int) -> bool:
-    """Two named people of different sides, joined by "and", right before the verb at x."""
+def _pair_subject(doc: Doc, people: People, k: int, x: int) -> bool:
+    """Two named people of different sides, joined by "and", right before the verb at x ("X and his
+    Korean counterpart Y discussed")."""
     ms = [m for m in people.by_sentence.get(k, []) if m.j <= x and m.kind != "pronoun" and not m.quoted]
     if len(ms) < 2:
         return False
     m1, m2 = ms[-2], ms[-1]
-    return m1.person != m2.person and x - m2.j <= 2 and m2.i - m1.j <= 4
+    start2 = m2.i
+    if m2.role_span is not None:
+        by_start, _ = _offsets(doc)
+        start2 = min(start2, by_start.get(m2.role_span[0], start2))
+    return m1.person != m2.person and x - m2.j <= 2 and start2 - m1.j <= 4
 
 
 def _collective(doc: Doc, x: int, a: int, b: int) -> bool:
@@ -469,21 +1024,45 @@ def _discussed(doc: Doc, x: int, a: int) -> bool:
                 "preparations",
                 "preparation",
             )
-        if low in _DETS or low in (
-            "his",
-            "her",
-            "their",
-            "recent",
-            "latest",
-            "phone",
-            "telephone",
-            "video",
-            "ongoing",
+        if (
+            low in _DETS
+            or low
+            in (
+                "his",
+                "her",
+                "their",
+                "recent",
+                "latest",
+                "phone",
+                "telephone",
+                "video",
+                "ongoing",
+            )
+            or _noun_modifier(doc, k)
         ):
             k -= 1
             continue
         return False
     return False
+
+
+_FUNCTION_WORDS = {"for", "of", "the", "and", "at", "to", "on", "in", "under", "&", "-", "'s", "’s"}
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _noun_modifier(doc: Doc, k: int) -> bool:
+    """A word that may stand between a preposition and a meeting noun: "about the NATO summit",
+    "on the annual EU-Chile summit", "about last year's leaders' summit"."""
+    t = doc.tokens[k]
+    return (
+        k in doc.org_at
+        or k in doc.place_at
+        or k in doc.compounds
+        or (t.low in vocab().modifiers and t.low not in _FUNCTION_WORDS)
+        or t.low in ("'s", "'", "’", "upcoming", "annual", "bilateral", "leaders", "ministers", "last")
+        or (t.cap and t.low not in _WEEKDAY_NAMES)
+        or t.text[:1].isdigit()
+    )
 
 
 def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
@@ -500,7 +1079,7 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
             return True
     if toks[x].low not in v.session_nouns:
         return False
-    if toks[x].low in ("summit", "summits", "ministerial"):
+    if toks[x].low in ("summit", "summits", "ministerial", "plenary"):
         return True
     for k in range(max(a, x - 5), x):
         if k in doc.org_at or (k in doc.place_at and doc.place_at[k].kind == "group"):
@@ -523,6 +1102,17 @@ def _is_session(doc: Doc, sent: int, x: int, a: int, b: int) -> bool:
     return False
 
 
+def _clause_verb(t) -> bool:
+    """A lowercase past-tense or speech verb opening a second predicate ("and conveyed", "and said")."""
+    if t.cap or not t.low.isalpha():
+        return False
+    v = vocab()
+    return t.low in v.speech_verbs or (t.low.endswith("ed") and t.low not in v.modifiers and len(t.low) > 4)
+
+
+_HOSPITALITY = {"dinner", "lunch", "luncheon", "breakfast", "reception", "banquet", "working"}
+
+
 def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -> int:
     """Where the parties after a trigger end: at a stop word, the next trigger, or the clause end."""
     v = vocab()
@@ -537,7 +1127,12 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
             return k
         if low in (";", ":", "(") and not (low == "(" and k + 1 < b and toks[k + 1].text.isupper()):
             return k
+        if low == "and" and k + 1 < b and _clause_verb(toks[k + 1]):
+            return k  # "called on X and conveyed greetings from Y": a second predicate
         if low in v.topic_stops and not toks[k].cap:
+            if low == "for" and any(toks[y].low in _HOSPITALITY for y in range(max(x, k - 5), k)):
+                k += 1  # "hosted a dinner for the Prime Ministers of ...": the guests
+                continue
             if low == "on" and k + 1 < b and _date_or_venue(toks, k + 1, b):
                 k += 1
                 continue
@@ -553,6 +1148,20 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
 
 
 _OPENERS = {
+    "earlier",
+    "later",
+    "separately",
+    "meanwhile",
+    "afterwards",
+    "subsequently",
+    "today",
+    "yesterday",
+    "additionally",
+    "furthermore",
+    "moreover",
+    "then",
+    "finally",
+    "also",
     "on",
     "during",
     "at",
@@ -597,12 +1206,10 @@ def _date_or_venue(toks: list, k: int, b: int) -> bool:
 def _covered(doc: Doc, mentions: list, a: int, b: int) -> set[int]:
     """Tokens inside person mentions or their role phrases."""
     spans = [(m.start, m.end) for m in mentions] + [m.role_span for m in mentions if m.role_span]
-    out = set()
-    for k in range(a, b):
-        s = doc.tokens[k].start
-        if any(lo <= s < hi for lo, hi in spans):
-            out.add(k)
-    return out
+    if not spans:
+        return set()
+    toks = doc.tokens
+    return {k for k in range(a, b) if any(lo <= toks[k].start < hi for lo, hi in spans)}
 
 
 def _list_after(doc: Doc, k: int) -> list[int]:
@@ -637,13 +1244,73 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
         dates = find_dates(doc.text, s.start, s.end, anchor)
         first_trigger = min(starts)
         listed = _list_after(doc, k)
+        # the end of an opening phrase that sets the scene for a later trigger
+        setting = _opening_phrase_end(doc, a, first_trigger, max(starts))
+        if setting is not None and not any(x > setting for x in starts):
+            setting = None
+        # "X, who arrived on Tuesday, was received by Y": a relative clause dates its own verb
+        relatives = [(m.start(), m.end()) for m in _RELATIVE.finditer(_flat(doc), s.start, s.end)]
+        # "his meetings this week in Madrid": a date right after a plural meeting noun is its own
+        plurals = [x for x in range(a, b) if toks[x].low in _PLURAL_NOUNS]
+        owned = {id(d): x for x in plurals for d in dates if 0 <= d.start - toks[x].end <= 40}
+        topic_from: int | None = None  # where the first reported trigger's topic begins
         for n, t in enumerate(trigs):
             nxt = [x for x in starts if x > t.i]
             end = _object_end(doc, t.j - 1, b, nxt, covered)
+            if t.kind == "noun" and not t.reported and topic_from is not None and t.i >= topic_from:
+                continue  # "held talks ..., pledging to make this year's climate summit a success"
+            if t.reported and topic_from is None and end < b and doc.tokens[end].low in _TOPIC_OPENERS:
+                topic_from = end
             c = Candidate(t)
             seen: set[int] = set()
             opening = _opening_phrase_end(doc, a, first_trigger, t.i)
             opened = _first_after(starts, opening)  # the first trigger after the opening phrase
+            if (
+                setting is not None
+                and t.i < setting
+                and t.kind == "noun"
+                and not any(toks[y].low in ("with", "between") for y in range(t.j, setting))
+            ) or (t.kind == "noun" and len(trigs) > 1 and _on_the_margins(doc, t.i, a)):
+                continue  # "On the sidelines of the G7 summit, X met Y": the setting, not a meeting told
+            if t.kind == "attend":
+                for m in mentions:
+                    if m.kind == "pronoun" or m.quoted or m.person in seen:
+                        continue
+                    if (t.side == "before" and m.j > t.i) or (t.side == "after" and m.i < t.j):
+                        continue
+                    if not t.lo <= m.i < t.hi or _absent(doc, m, b):
+                        continue
+                    seen.add(m.person)
+                    c.persons.append(m.person)
+                    c.mentions.append((m.person, m.start, m.end))
+                _among_them(doc, c, t.j if t.side == "after" else a, b, mentions)
+                if t.side == "after" and t.hi == b:
+                    for ls in listed:  # "Taking part were the following officials:" and a list
+                        for m in people.by_sentence.get(ls, []):
+                            if m.person not in seen and m.kind != "pronoun":
+                                seen.add(m.person)
+                                c.persons.append(m.person)
+                                c.mentions.append((m.person, m.start, m.end))
+                if t.side == "after":
+                    _represented(doc, people, t, c, a)
+                    # "with the participation of the foreign ministers of the UK, Italy and Spain"
+                    _delegations(doc, c, a, b, t, t.hi, covered, t.j)
+                elif t.side == "before":
+                    _delegation_side(doc, people, t)
+                if t.side == "before":
+                    # "Timor-Leste participated in the Meeting as an observer": a country as the attendee
+                    for y in range(a, t.i):
+                        h = doc.place_at.get(y)
+                        if (
+                            h is not None
+                            and h.i == y
+                            and h.kind == "country"
+                            and y not in covered
+                            and h.j <= t.i
+                        ) and (toks[h.j].low != "'s" if h.j < b else True):
+                            c.countries.setdefault(h.value, (h.start, h.end))
+                cands.append(c)
+                continue
             for m in mentions:
                 if t.kind == "collective":
                     break  # "G7 ministers agreed": the body itself, not whoever reports it
@@ -652,6 +1319,12 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                 in_subject = m.j <= first_trigger or (
                     opening is not None and opened is not None and opening < m.i and m.j <= opened
                 )
+                if t.gerund and not in_subject:
+                    # the sayer before "said after meeting": "Foreign Minister X said after meeting Y"
+                    y = m.j
+                    while y < t.i and toks[y].text == ",":
+                        y += 1
+                    in_subject = y < t.i and toks[y].low in _REPORTING and t.i - y <= 2
                 in_object = t.j <= m.i < end and t.kind != "anaphor"
                 if m.kind == "pronoun" and not (in_subject or in_object):
                     continue
@@ -662,11 +1335,31 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                         first_tok = min(first_tok, by_start.get(m.role_span[0], first_tok))
                     if in_subject and _object_of_other(doc, first_tok, a):
                         continue
+                    if in_subject and not t.gerund and _reporter(doc, m.j, t.i):
+                        continue  # "The spokesman stated that President X received ...": who reports it
+                    if (
+                        in_subject
+                        and t.kind == "anaphor"
+                        and any(toks[y].low in _REPORTING for y in range(m.j, t.i))
+                    ):
+                        continue  # "X said the meeting was a provocation": a comment, not a seat at it
                     seen.add(m.person)
                     c.persons.append(m.person)
                     if in_subject:
                         c.subject.append(m.person)
                     c.mentions.append((m.person, m.start, m.end))
+            if t.kind != "collective" and (n == len(trigs) - 1 or nxt[0] > b):
+                _among_them(doc, c, t.j, b, mentions)  # "... with invited leaders, among them X and Y"
+            if t.kind in ("noun", "anaphor"):
+                # "a meeting of the group, chaired for the first time by X": the chair took part
+                lo_by = _participle_by(doc, t, b, nxt)
+                if lo_by is not None:
+                    by_end = _object_end(doc, lo_by, b, [], covered)
+                    for m in mentions:
+                        if lo_by < m.i < by_end and m.kind != "pronoun" and m.person not in seen:
+                            seen.add(m.person)
+                            c.persons.append(m.person)
+                            c.mentions.append((m.person, m.start, m.end))
             if n == len(trigs) - 1:
                 for ls in listed:
                     la, lb = doc.sent_tokens[ls]
@@ -690,16 +1383,147 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                             c.countries.setdefault(ucountry, span)
                         else:
                             c.home = span
-            _session_orgs(doc, c, a, b, t)
+            _session_orgs(doc, c, a, b, t, setting, covered, end)
+            if t.kind in ("noun", "anaphor"):
+                # "the first EU-UK summit", "Russian-Indonesian talks": the sides named in one word
+                for y in range(max(a, t.i - 6), t.i):
+                    for kind, value, p0, p1 in doc.compounds.get(y, []):
+                        if kind == "org":
+                            c.orgs.setdefault(value, (p0, p1))
+                            c.compound.add(value)
+                        else:
+                            c.countries.setdefault(value, (p0, p1))
+                            c.compound.add(value)
+            tpos = toks[t.i].start
             c.date = _nearest_date(
-                [d for d in dates if not (t.status == "held" and d.future)], toks[t.i].start, doc
+                [
+                    d
+                    for d in dates
+                    if not (t.status == "held" and d.future)
+                    and not (id(d) in owned and owned[id(d)] > t.i)
+                    and not any(lo <= d.start < hi and not lo <= tpos < hi for lo, hi in relatives)
+                ],
+                toks[t.i].start,
+                doc,
             )
             if c.date is not None and t.status == "held" and _long_before(c.date.value, anchor):
-                t.status = "past"
+                if not _predicative(doc, t, a):
+                    t.status = "past"  # "after the summit in Tokyo on 24 May 2022": recalled in passing
+                elif not _in_core(doc, c.date, t, end):
+                    c.date = None  # "met X to congratulate her on her election in November"
             c.location = _location(doc, max(a, t.i - 14), min(end, t.j + 14))
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
+
+
+_REPRESENT = re.compile(r"represented|delegation|side|team|accompanied|included", re.I)
+
+
+def _place_code(doc: Doc, h) -> str:
+    from meetview.extract import countries as gaz
+
+    return h.value if h.kind != "capital" else (gaz.place_country(doc.text[h.start : h.end]) or h.value)
+
+
+def _delegation_side(doc: Doc, people: People, t: Trigger) -> None:
+    """ "X headed the Russian delegation", "Y and Z, both part of the Kenyan delegation": the people
+    before the phrase speak for the country it names (when they name no other)."""
+    h = next(
+        (
+            doc.place_at[y]
+            for y in range(t.i, t.j)
+            if y in doc.place_at and doc.place_at[y].kind in ("adj", "country")
+        ),
+        None,
+    )
+    if h is None:
+        return
+    by_id = {p.id: p for p in people.persons}
+    for m in people.by_sentence.get(t.sent, []):
+        p = by_id.get(m.person)
+        if (
+            t.lo <= m.i < t.i
+            and m.kind != "pronoun"
+            and p is not None
+            and p.country is None
+            and p.org is None
+        ):
+            p.country, p.country_span = h.value, (h.start, h.end)
+
+
+def _represented(doc: Doc, people: People, t: Trigger, c: Candidate, a: int) -> None:
+    """ "Saudi Arabia was represented by X", "Kuwait's emir was represented by his deputy, Y", "The US
+    delegation was accompanied by Z", "Damascus sent a delegation led by W", "... and Egypt by V": the
+    attendees named after the phrase speak for the place its subject names (when they name no other)."""
+    toks = doc.tokens
+    flat = _flat(doc)
+    if not _REPRESENT.search(flat, toks[t.i].start, toks[t.j - 1].end):
+        return
+    lo = t.lo
+    breaks = [y for y in range(lo, t.i) if toks[y].low in (",", ";", "while", "whereas", "and", "as", "but")]
+    if breaks:
+        lo = breaks[-1] + 1
+    y = lo
+    while y < t.i and toks[y].low in ("the", "a", "an"):
+        y += 1
+    by_id = {p.id: p for p in people.persons}
+    h = doc.place_at.get(y)
+    if y == t.i and "represented" in flat[toks[t.i].start : toks[t.j - 1].end]:
+        # "X skipped the summit and was represented by Y": the sentence's subject is the side
+        subject = next(
+            (by_id[m.person] for m in people.by_sentence.get(t.sent, []) if m.i < t.i and m.person in by_id),
+            None,
+        )
+        if subject is None or subject.country is None:
+            return
+        current = (subject.country, subject.country_span)
+    elif h is None or h.i != y or h.kind not in ("country", "adj", "capital") or t.i - h.j > 4:
+        return
+    else:
+        current = (_place_code(doc, h), (h.start, h.end))
+    for m in sorted(people.by_sentence.get(t.sent, []), key=lambda m: m.i):
+        if not t.j <= m.i < t.hi or m.kind == "pronoun":
+            continue
+        # "..., and Egypt by Prime Minister X": another side in the same construction
+        z = m.i - 1
+        while z > t.j and (toks[z].low in vocab().heads or toks[z].low in vocab().modifiers or toks[z].cap):
+            z -= 1
+        if toks[z].low == "by" and z - 1 > t.j:
+            h2 = doc.place_at.get(z - 1)
+            if h2 is not None and h2.kind in ("country", "capital"):
+                current = (h2.value, (h2.start, h2.end))
+        p = by_id.get(m.person)
+        if p is not None and p.country is None and p.org is None:
+            p.country, p.country_span = current
+
+
+def _among_them(doc: Doc, c: Candidate, lo: int, b: int, mentions: list | None = None) -> None:
+    """ "leaders of some 25 countries, among them Canada, Australia and New Zealand", "with invited
+    leaders, among them India's Ravi Kumar and Brazil's Ana Lima": named members of a set of attendees."""
+    toks = doc.tokens
+    v = vocab()
+    for x in range(lo, b - 1):
+        opener = (toks[x].low == "among" and toks[x + 1].low == "them") or toks[x].low == "including"
+        if not opener:
+            continue
+        if not any(toks[y].low in v.delegation_nouns for y in range(max(lo, x - 6), x)):
+            continue
+        y = x + (2 if toks[x].low == "among" else 1)
+        for m in mentions or []:
+            if y <= m.i < b and m.kind != "pronoun" and not m.quoted and m.person not in c.persons:
+                c.persons.append(m.person)
+                c.mentions.append((m.person, m.start, m.end))
+        while y < b:
+            h = doc.place_at.get(y)
+            if h is not None and h.i == y and h.kind == "country":
+                c.countries.setdefault(h.value, (h.start, h.end))
+                y = h.j
+            elif toks[y].low in (",", "and", "the"):
+                y += 1
+            else:
+                break
+        return
 
 
 _UNNAMED_HEADS = {
@@ -748,6 +1572,55 @@ def _unnamed_hosts(doc: Doc, start: int, end: int, covered: set[int]) -> tuple[i
     return None
 
 
+def _predicative(doc: Doc, t: Trigger, a: int) -> bool:
+    """Whether the trigger is what its sentence reports ("X met Y", "X held talks with Y"), not a
+    meeting named in passing ("the summit in Tokyo", "meetings between ...", "which she discussed
+    with X in Tokyo")."""
+    v = vocab()
+    toks = doc.tokens
+    if _in_relative_clause(doc, t, a):
+        return False
+    if t.kind == "verb":
+        low = toks[t.i].low
+        return low in v.meet_verbs or low in v.host_verbs or low in v.call_verbs or low in v.talk_verbs
+    if t.kind != "noun":
+        return False
+    for k in range(t.i - 1, max(a, t.i - 5) - 1, -1):
+        low = toks[k].low
+        if low in v.hold_verbs:
+            return True
+        if not (
+            low in _DETS
+            or low in v.modifiers
+            or low in _NEEDS_WITH
+            or low in ("bilateral", "official", "separate", "phone", "telephone", "video")
+        ):
+            return False
+    return False
+
+
+def _in_relative_clause(doc: Doc, t: Trigger, a: int) -> bool:
+    """ "..., which she discussed with X", "..., who met Y last year": background, not the report."""
+    toks = doc.tokens
+    for k in range(t.i - 1, max(a, t.i - 6) - 1, -1):
+        if toks[k].low in ("which", "who", "whom", "whose") and k - 1 >= a and toks[k - 1].text == ",":
+            return True
+        if toks[k].text in (",", ";"):
+            return False
+    return False
+
+
+def _in_core(doc: Doc, d: DateExpr, t: Trigger, end: int) -> bool:
+    """Whether a date belongs to the trigger's own clause: before it ("On March 18, X hosted ..."), or
+    after it up to the end of its parties and place ("met X in Lima on April 12"), not in the topic
+    ("... to congratulate him on his inauguration in January")."""
+    toks = doc.tokens
+    if d.end <= toks[t.i].start:
+        return True
+    limit = toks[end - 1].end if end - 1 < len(toks) and end > t.j else toks[t.j - 1].end
+    return d.start <= limit + 2
+
+
 def _long_before(value: str | None, anchor: Anchor) -> bool:
     """A date more than two weeks before the article's day: a meeting recalled, not reported."""
     if not value or anchor.day is None:
@@ -770,6 +1643,45 @@ def _offsets(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
     return _offset_maps(doc)
 
 
+_REPORT_VERBS = {
+    "said",
+    "says",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "added",
+    "reported",
+    "reports",
+    "confirmed",
+    "noted",
+    "explained",
+    "told",
+    "disclosed",
+    "revealed",
+}
+
+
+def _reporter(doc: Doc, j: int, t: int) -> bool:
+    """Whether a name ending at j is the subject of a reporting verb whose clause holds the trigger at t
+    ("Spokesman X stated that President Y received ...", "X said Y met Z"), past an apposition."""
+    toks = doc.tokens
+    k = j
+    while k < t and toks[k].text == ",":
+        k += 1
+        if k < t and toks[k].low in _REPORT_VERBS:
+            break  # "Spokesman, Ambassador X, stated": the apposition closes at the name
+        while k < t and toks[k].text != ",":
+            k += 1
+        k += 1
+    if k >= t or toks[k].low not in _REPORT_VERBS:
+        return False
+    nxt = k + 1
+    if toks[k].low == "told" and nxt < t:
+        return False  # "X told Y ...": Y is addressed (a meeting verb of its own)
+    return nxt < t and (toks[nxt].low == "that" or toks[nxt].cap)
+
+
 def _object_of_other(doc: Doc, i: int, a: int) -> bool:
     """A mention in a phrase that is not a party ("the conflict with X", "on behalf of X")."""
     toks = doc.tokens
@@ -786,16 +1698,27 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
+# "the horrific October 7 attacks", "the 10 July statement": a date after "the" names something
+_NAMING_DET = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
+
+
 def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
     """The date stated with a trigger; not one describing something else ("the 10 July statement")."""
     good = [
         d
         for d in dates
-        if d.value and d.kind != "year" and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
+        if d.value
+        and d.kind != "year"
+        and not d.bound
+        and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
+        and not (d.kind == "full" and _NAMING_DET.search(doc.text, max(0, d.start - 30), d.start))
     ]
     if not good:
         return None
     return min(good, key=lambda d: abs(d.start - pos) + (0 if d.start > pos else 5))
+
+
+_WELCOME_VERBS = {"welcomed", "welcomes", "welcoming", "received", "receives", "hosted", "hosts"}
 
 
 def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
@@ -822,14 +1745,15 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
                     return (city, h.start, h.end)
                 return ("Washington", h.start, h.end)
             continue
-        if prev in ("in", "at") or (prev == "to" and prev2 in ("visit", "trip")):
+        welcome = toks[a:k] and any(t.low in _WELCOME_VERBS for t in toks[a:k])
+        if prev in ("in", "at") or (prev == "to" and (prev2 in ("visit", "trip") or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
     return None
 
 
 def _format(doc: Doc, sent: int, t: Trigger) -> tuple[str, int, int] | None:
-    _, _, _, phone, video = _patterns()
+    _, _, _, phone, video, _ = _patterns()
     s = doc.sentences[sent]
     start = doc.tokens[t.i].start
     lo, hi = _clause(doc, sent, start, doc.tokens[t.j - 1].end)
@@ -852,10 +1776,11 @@ def _delegations(
     k = lo
     while k < min(b, end):
         h = doc.place_at.get(k)
-        if h is None or h.i != k or h.kind not in ("country", "adj", "group") or k in covered:
+        if h is None or h.i != k or h.kind not in ("country", "adj", "group", "capital") or k in covered:
             k += 1
             continue
         # a list of places: "Germany, France, Italy, the United Kingdom, and Poland"
+        kinds = ("capital",) if h.kind == "capital" else ("country", "adj", "group")
         items = [h]
         y = h.j
         while y < b:
@@ -863,7 +1788,7 @@ def _delegations(
                 y += 1
                 continue
             h2 = doc.place_at.get(y)
-            if h2 is not None and h2.i == y and h2.kind in ("country", "adj", "group") and y not in covered:
+            if h2 is not None and h2.i == y and h2.kind in kinds and y not in covered:
                 items.append(h2)
                 y = h2.j
                 continue
@@ -888,7 +1813,7 @@ def _delegations(
             p -= 1
         before = toks[p].low if p >= a else ""
         before2 = toks[p - 1].low if p - 1 >= a else ""
-        after_prep = (before in ("of", "from") and before2 in v.delegation_nouns) or (
+        after_prep = (before in ("of", "from") and _delegation_before(doc, p, a)) or (
             before == "by"
             and before2
             in ("chaired", "co-chaired", "hosted", "co-hosted", "convened", "organized", "organised")
@@ -897,7 +1822,10 @@ def _delegations(
         # "Russia and Ukraine held talks", "Japan and South Korea met": places as the subject
         nxt_low = toks[last].low if last < b else ""
         if len(items) >= 2 and last <= t.i and (nxt_low in v.hold_verbs or nxt_low in v.meet_verbs):
-            direct = True
+            direct = True  # "Beijing and Washington held talks": capitals as the sides too
+        elif h.kind == "capital":
+            k = max(last, k + 1)
+            continue  # a capital is a side only as such a subject ("talks in Beijing" is a place)
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
         if (after_noun or after_prep or direct) and not possessive:
             for it in items:
@@ -908,38 +1836,89 @@ def _delegations(
         k = max(last, k + 1)
 
 
-def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
-    """Organisations that took part: next to the meeting noun, before "ministers", after "sidelines of"."""
+def _delegation_before(doc: Doc, p: int, a: int) -> bool:
+    """ "the ministers of", "the Ministers of Foreign Affairs of": a delegation noun before the "of" at p,
+    through a role's modifiers."""
     v = vocab()
     toks = doc.tokens
-    for h in doc.orgs:
-        if not (a <= h.i < b):
+    k = p - 1
+    while k >= a and k >= p - 5:
+        low = toks[k].low
+        if low in v.delegation_nouns:
+            return True
+        if low in v.modifiers or low == "of":
+            k -= 1
             continue
-        nxt = [toks[y].low for y in range(h.j, min(b, h.j + 4))]
+        return False
+    return False
+
+
+_MEMBER_NOUNS = {"states", "countries", "nations", "governments", "member"}
+
+
+def _session_orgs(
+    doc: Doc,
+    c: Candidate,
+    a: int,
+    b: int,
+    t: Trigger,
+    setting: int | None = None,
+    covered: set[int] | None = None,
+    end: int | None = None,
+) -> None:
+    """Organisations that took part: next to the meeting noun, before "ministers", after "sidelines of"."""
+    v = vocab()
+    covered = covered or set()
+    party: set[str] = set()
+    toks = doc.tokens
+    for h in doc.orgs:
+        if not (a <= h.i < b) or h.i in covered:
+            continue  # "ASEAN Chair Prime Minister X", "NATO Secretary General Y": the person's post
+        after = h.j + 3 if h.j + 2 < b and toks[h.j].text == "(" and toks[h.j + 2].text == ")" else h.j
+        nxt = [toks[y].low for y in range(after, min(b, after + 4))]  # past "(CAN)"
         prv = [toks[y].low for y in range(max(a, h.i - 4), h.i)]
         near_trigger = abs(h.i - t.i) <= 6
         body = [w for w in prv if w not in ("the", "of")]
-        if 0 < t.i - h.j + 1 <= 2 and toks[t.i].low in ("met", "meets", "convened", "gathered", "meet"):
+        gap = [toks[y].text for y in range(h.j, t.i)]
+        adjacent = len(gap) <= 1 or (all(g in (")", ",", "(") or g.isupper() for g in gap) and len(gap) <= 4)
+        if h.j <= t.i and adjacent and toks[t.i].low in ("met", "meets", "convened", "gathered", "meet"):
             c.orgs.setdefault(h.value, (h.start, h.end))  # "The European Council met in Brussels"
+            party.add(h.value)
             t.session = True
             continue
         after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
-        if after_of and body and body[-1] in _MULTI_HEADS and h.i < t.i:
+        in_object = end is not None and t.j <= h.i < end
+        if after_of and body and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS and (h.i < t.i or in_object):
+            # "Foreign ministers of the Group of Seven met", "a meeting with the foreign ministers of the
+            # Nordic-Baltic Eight": the organisation's members met
             # "Foreign ministers of the Group of Seven met": the organisation's session
             c.orgs.setdefault(h.value, (h.start, h.end))
+            party.add(h.value)
             t.session = True
             continue
+        wide = [toks[y].low for y in range(max(a, h.i - 7), h.i)]
+        context = any(w in wide for w in ("sidelines", "margins", "sideline", "margin")) or (
+            setting is not None and h.i < setting < t.i
+        )
+        topical = end is not None and h.i >= end  # "... to discuss preparations for the G20 summit"
         if (
             any(
-                w in _MULTI_HEADS or w in v.session_nouns or w in ("summit", "minister", "ministerial")
+                w in _MULTI_HEADS
+                or w in v.session_nouns
+                or w in ("summit", "minister", "ministerial", "group", "format")
                 for w in nxt[:3]
             )
-            or "sidelines" in prv
-            or "margins" in prv
+            or context
             or (near_trigger and prv[-2:] in (["of", "the"], ["with", "the"]) and t.session)
             or (near_trigger and prv[-1:] == ["of"] and t.session)
         ):
             c.orgs.setdefault(h.value, (h.start, h.end))
+            if context or topical:
+                c.context.add(h.value)  # "on the sidelines of the G7 summit": a setting, not a party
+                if topical and not context:
+                    c.topical.add(h.value)
+            else:
+                party.add(h.value)
     for k in range(a, b):
         h = doc.place_at.get(k)
         if h and h.i == k and h.kind == "group":
@@ -949,6 +1928,14 @@ def _session_orgs(doc: Doc, c: Candidate, a: int, b: int, t: Trigger) -> None:
                 "with" in prv and abs(h.i - t.i) <= 6
             ):
                 c.groups.setdefault(h.value, (h.start, h.end))
+                if any(w in prv for w in ("sidelines", "margins")) or (
+                    setting is not None and h.i < setting < t.i
+                ):
+                    c.context.add(h.value)
+                else:
+                    party.add(h.value)
+    c.context -= party  # named as a party once is enough
+    c.topical -= party
 
 
 def _dates_clash(e: Event, c: Candidate) -> bool:
@@ -957,7 +1944,14 @@ def _dates_clash(e: Event, c: Candidate) -> bool:
     if d1 is None or d2 is None or not d1.value or not d2.value:
         return False
     a, b = d1.value, d2.value
-    return not (a.startswith(b) or b.startswith(a))
+    if a.startswith(b) or b.startswith(a):
+        return False
+    if e.session and c.trigger.session and len(a) == len(b) == 10:
+        from datetime import date
+
+        gap = (date.fromisoformat(a) - date.fromisoformat(b)).days
+        return not 0 < gap <= 3  # "concluded today", then "addressed the opening plenary on Thursday"
+    return True
 
 
 def principal(people: People, cands: list[Candidate]) -> int | None:
@@ -977,23 +1971,67 @@ def principal(people: People, cands: list[Candidate]) -> int | None:
 def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     """One event per distinct meeting: mentions of the same counterpart (or session) are merged."""
     held = [c for c in cands if c.trigger.status == "held"]
+    # within a sentence, attendance phrases after the meeting it tells ("X received Y, in the presence
+    # of Z"): they join that meeting
+    held.sort(key=lambda c: (c.trigger.sent, c.trigger.kind == "attend"))
     main = principal(people, held)
     observers = {p.id for p in people.persons if p.observer}
     country_of = {p.id: p.country for p in people.persons}
     pending: list[Candidate] = []
+    partyless: list[Candidate] = []  # reported meetings that name no party (yet)
     events: list[Event] = []
     for c in held:
         c.persons = [p for p in c.persons if p not in observers]
         if not c.persons and _sides_subject(doc, c.trigger.sent):
             if not events:
-                # "The two leaders met on the margins of the G20 summit": the next sentence names them
-                pending.append(c)
-                continue
+                before = _named_before(people, c.trigger.sent, observers)
+                if len(before) >= 2 and c.trigger.kind != "attend":
+                    # "X paid a visit to Y's country at the invitation of Y. The two leaders held talks"
+                    c.persons = before
+                    c.subject = before[:1]
+                else:
+                    # "The two leaders met on the margins of the G20 summit": the next sentence names them
+                    pending.append(c)
+                    continue
             # "The leaders reviewed the outcomes of the NATO Summit": the meeting's own sides, not a new one
             c.orgs.clear()
             c.groups.clear()
             c.countries.clear()
             c.trigger.session = False
+        if c.trigger.kind == "attend":
+            # attendees of the meeting just told: the latest event that names one of them, else the last
+            told = [
+                x
+                for x in partyless + pending
+                if 0 <= c.trigger.sent - x.trigger.sent <= 2 and x.trigger.kind != "attend"
+            ]
+            if not events and told and c.persons:
+                # "The ministers held talks in Oslo. Taking part were: ...": the meeting told just before
+                events.append(Event([*told, c], list(dict.fromkeys(c.persons))))
+                partyless.clear()
+                pending.clear()
+                continue
+            if not events:
+                pending.append(c)
+                continue
+            same = [e for e in events if any(x.trigger.sent == c.trigger.sent for x in e.candidates)]
+            target = (
+                same[-1]
+                if same
+                else next((e for e in reversed(events) if set(e.persons) & set(c.persons)), events[-1])
+            )
+            if c.trigger.sent - target.candidates[-1].trigger.sent > 25:
+                continue
+            target.candidates.append(c)
+            for p in c.persons:
+                if p not in target.persons:
+                    target.persons.append(p)
+            continue
+        if events and c.trigger.sent in events[-1].sentences and not events[-1].persons:
+            # "the G7 leaders held sessions ... with invited leaders, among them X": one gathering
+            events[-1].candidates.append(c)
+            events[-1].persons.extend(p for p in c.persons if p not in events[-1].persons)
+            continue
         others = set(c.persons) - {main}
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
         target: Event | None = None
@@ -1006,11 +2044,15 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             ):
                 target = events[-1]
             elif not has_parties:
+                if c.trigger.reported or c.trigger.session:
+                    partyless.append(c)
                 continue  # "the talks centred on ...": nothing to attach it to
         else:
             for e in reversed(events):
                 if _dates_clash(e, c):
                     continue
+                if e.session and not c.trigger.session and c.trigger.reported and len(c.persons) >= 2:
+                    continue  # "on the margins of the meeting, X held a bilateral meeting with Y"
                 eo = set(e.persons) - {main}
                 cp, ep = set(c.persons), set(e.persons)
                 if others and others & eo and (cp <= ep or ep <= cp):
@@ -1024,7 +2066,14 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                     not eo
                     and others
                     and _event_places(e)
-                    and _event_places(e) <= ({country_of.get(p) for p in others} | set(c.countries))
+                    and (
+                        _event_places(e) <= ({country_of.get(p) for p in c.persons} | set(c.countries))
+                        or (
+                            not e.persons
+                            and {country_of.get(p) for p in c.persons} - {None} <= _event_places(e)
+                            and {country_of.get(p) for p in c.persons} & _event_places(e)
+                        )
+                    )
                 ):
                     target = e  # "talks with the Norwegian ministry", then "met Jon Fredriksen (Norway)"
                     break
@@ -1046,6 +2095,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         if target is None:
             lead_in = [p for p in pending if 0 <= c.trigger.sent - p.trigger.sent <= 2]
             target = Event([*lead_in, c])
+            for x in lead_in:  # "X and Y were also present. The two leaders met ...": theirs too
+                target.persons.extend(p for p in x.persons if p not in target.persons)
             pending.clear()
             events.append(target)
         else:
@@ -1056,10 +2107,30 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
     return [e for e in events if _valid(e, main)]
 
 
+def _named_before(people: People, sent: int, observers: set[int]) -> list[int]:
+    """People named (not quoted, not in a possessive) in the two sentences before `sent`, in order."""
+    out: list[int] = []
+    for k in (sent - 2, sent - 1):
+        for m in people.by_sentence.get(k, []):
+            if (
+                m.kind in ("name", "surname")
+                and not m.quoted
+                and not m.possessive
+                and m.person not in observers
+            ) and m.person not in out:
+                out.append(m.person)
+    return out
+
+
 def _sides_subject(doc: Doc, sent: int) -> bool:
-    """Whether a sentence opens with the meeting's own sides ("The leaders", "They", "Both sides")."""
-    head = " ".join(doc.sent_text(sent).lower().split()[:3])
-    return any(head == s or head.startswith(s + " ") for s in vocab().sides)
+    """Whether a sentence opens with the meeting's own sides ("The leaders", "They", "Both sides"), after
+    a number or a short opening phrase ("2. On 16 June, the two leaders held talks")."""
+    text = re.sub(r"^\s*\d{1,2}[.)]\s+", "", doc.sent_text(sent)).lower()
+    heads = [" ".join(text.split()[:3])]
+    comma = text.find(",")
+    if 0 < comma < 40 and text.split()[0] in _OPENERS:
+        heads.append(" ".join(text[comma + 1 :].split()[:3]))
+    return any(h == s or h.startswith(s + " ") for h in heads for s in vocab().sides)
 
 
 def _event_places(e: Event) -> set[str]:
@@ -1072,6 +2143,8 @@ def _parties(e: Event) -> bool:
 
 def _valid(e: Event, main: int | None) -> bool:
     """A meeting needs two sides: two people, or one person and a delegation, or a multilateral session."""
+    if not e.persons and all(c.trigger.plural and not c.trigger.reported for c in e.candidates):
+        return False  # "... discussed in the recent Japan-Chile and Chile-Peru summit meetings"
     if len(e.persons) >= 2:
         return True
     if e.persons and _parties(e):

@@ -15,6 +15,8 @@ from anyascii import anyascii
 from rapidfuzz.distance import Levenshtein
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# regnal numbers written in capitals after a name ("Mohammed VI", "Leo XIV"): not the surname
+_REGNAL = re.compile(r"\s+(?=[IVX]{1,5}\b)X{0,3}(?:IX|IV|V?I{0,3})\.?$")
 _RULES = [
     ("kh", "h"),
     ("zh", "z"),
@@ -63,6 +65,7 @@ def words(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _words(name: str) -> tuple[str, ...]:
+    name = _REGNAL.sub("", name)
     return tuple(w for w in fold(name).split() if w not in _SUFFIXES)
 
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from meetview.extract import names as pnames
 from meetview.extract.document import Doc
-from meetview.extract.vocab import vocab
+from meetview.extract.vocab import given_names, vocab
 
 _CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "from", "'s", ",", "&", "-", "–"}
 _LEAD_TRIM = {
@@ -39,9 +39,11 @@ _SUBJECT_PRONOUNS = {"he", "she"}
 _GIVEN_MONTHS = {"jan", "may", "june", "april", "august", "augusto"}
 _BEFORE_NAME = {"said", "says", "told", "with", "met"}
 _GENERIC_HEADS = {"leader", "diplomat", "official", "chief", "head", "counterpart", "guest", "host"}
-_ACRONYM = re.compile(r"^[A-Z]{2,}$")
+_ACRONYM = re.compile(r"^[^\W\d_]{2,}$")  # tested with str.isupper too: "NATO", "MİT"
 _DIGIT = re.compile(r"\d")
 _ARABIC_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|bin|ibn|abu|abd)-[A-Z]")
+# a regnal number after a name ("Mohammed VI", "Leo XIV", "Charles III")
+_ROMAN = re.compile(r"^(?=[IVX]{2,5}$|[VX]$)X{0,3}(?:IX|IV|V?I{0,3})$")
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Person:
     org: str | None = None
     org_span: tuple[int, int] | None = None
     observer: bool = False
+    voice: str | None = None  # the country the person speaks for ("X said that China is ready ...")
     mentions: list[Mention] = field(default_factory=list)
     role_heads: set[str] = field(default_factory=set)
 
@@ -95,6 +98,7 @@ class _Run:
     evidence: bool = False
     post: tuple[int, int] | None = None  # "of Ukraine" after a name that has a role before it
     place: tuple[str, tuple[int, int]] | None = None  # "France's" / "Russian" right before the name
+    org: tuple[str, tuple[int, int]] | None = None  # "the European Union's" right before the name
 
 
 def _is_name_token(doc: Doc, i: int) -> bool:
@@ -115,11 +119,13 @@ def _name_token(doc: Doc, i: int) -> bool:
     if i in doc.place_at or i in doc.org_at:
         return False
     low = t.low
-    if low in v.stop_caps or low in v.heads or low in v.honorifics:
+    if low in v.stop_caps or low in v.heads or low in v.honorifics or low in v.headline_verbs:
         return False
+    if low in ("tan", "puan", "toh") and i + 1 < len(doc.tokens) and doc.tokens[i + 1].low in ("sri", "seri"):
+        return False  # "Tan Sri": a title
     if low in v.modifiers and low not in v.particles:
         return False
-    if _ACRONYM.match(t.text) and len(t.text) > 1:
+    if _ACRONYM.match(t.text) and t.text.isupper():
         return _caps_surname(doc, i)
     return True
 
@@ -186,7 +192,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     i = a
     while i < b:
         if not toks[i].cap and not _is_name_token(doc, i):
-            if _particle_start(doc, i, a, b):
+            if toks[i].low in v.particles and _particle_start(doc, i, a, b):
                 j = i
                 while j < b and toks[j].low in v.particles and not toks[j].cap:
                     j += 1
@@ -218,7 +224,9 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
                 p = j
                 while p < b and toks[p].low in v.particles and not toks[p].cap:
                     p += 1
-                if p < b and p - j <= 2 and _is_name_token(doc, p):
+                if p + 1 < b and toks[p].low in v.honorifics and toks[p].cap and _is_name_token(doc, p + 1):
+                    p += 1  # "Mohamad bin Haji Hasan": a title inside a patronymic
+                if p < b and p - j <= 3 and _is_name_token(doc, p):
                     j = p
                     continue
             if _is_city_name(doc, j) and (j > i or (j + 1 < b and _is_name_token(doc, j + 1))):
@@ -232,7 +240,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
         k = j
         if k < b and toks[k].text == "," and k + 1 < b and toks[k + 1].low in v.suffixes:
             k += 2
-        elif k < b and toks[k].low in v.suffixes and toks[k].cap:
+        elif k < b and (toks[k].low in v.suffixes or _ROMAN.match(toks[k].text)) and toks[k].cap:
             k += 1
         if k < b and toks[k].text == "." and toks[k - 1].low in ("jr", "sr"):
             k += 1
@@ -241,6 +249,15 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             runs.append(_Run(i, k))
         i = max(k, i + 1)
     return runs
+
+
+def _given_name_first(doc: Doc, run: _Run) -> bool:
+    """A run of two or more name words opening with a known given name ("Bruno Retailleau, who ...")."""
+    toks = doc.tokens
+    words = [x for x in range(run.i, run.j) if toks[x].text not in (".", ",")]
+    if len(words) < 2 or not toks[words[0]].cap or toks[words[0]].text.isupper():
+        return False
+    return toks[words[0]].low in given_names()
 
 
 def _role_token(doc: Doc, i: int) -> bool:
@@ -282,16 +299,32 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     v = vocab()
     toks = doc.tokens
     k = run_i
-    dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
-    honorific = (k - 1 >= lo and toks[k - 1].low in v.honorifics) or dotted
-    if honorific:
-        k -= 2 if dotted else 1  # the role stands before "Dr." / "Gen"
+    honorific = False
+    while True:  # "Minister of Defence H.E. Mr. X": the role stands before the honorifics
+        dotted = k - 2 >= lo and toks[k - 1].text == "." and toks[k - 2].low + "." in v.honorifics
+        if dotted or (k - 1 >= lo and toks[k - 1].low in v.honorifics and toks[k - 1].cap):
+            honorific = True
+            k -= 2 if dotted else 1
+            continue
+        if k - 1 >= lo and toks[k - 1].low in ("tan", "puan", "toh") and toks[k - 1].cap and honorific:
+            k -= 1  # "Tan Sri X", "Puan Sri Y": two-word titles
+            continue
+        if k - 2 >= lo and toks[k - 1].low in _RANKS and toks[k - 1].cap and toks[k - 2].text == ",":
+            honorific = True  # "Chief of the General Staff, General X": the rank is a title
+            k -= 1
+            continue
+        break
     first = k
     while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
         left, here = doc.place_at.get(k - 1), doc.place_at.get(k)
         if left is not None and here is not None and left is not here:
             break  # "HANOVER, Germany U.S. President": two places in a row are not one role
-        if toks[k - 1].text == "," and k == first and k - 2 >= lo and (k - 2) in doc.place_at:
+        if (
+            toks[k - 1].text == ","
+            and k == first
+            and k - 2 >= lo
+            and ((k - 2) in doc.place_at or (k - 2) in doc.org_at)
+        ):
             k -= 1  # "the Secretary General of the Liberal Democratic Party of Japan, MOTEGI Toshimitsu"
             continue
         if toks[k - 1].text in (",", "and") and not (
@@ -302,7 +335,17 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
             and toks[k - 2].low not in _CONNECT
         ):
             break  # "of Japan and President Yoon": the role before "and" is someone else's
+        if toks[k - 1].text == "," and _has_head(doc, k, first):
+            back = k - 2
+            while back - 1 >= lo and _role_token(doc, back - 1) and toks[back - 1].text != ",":
+                back -= 1
+            if not _has_head(doc, back, k - 1):
+                break  # "... security cooperation, Turkish Foreign Minister X": the clause is no role
         k -= 1
+    if k == first and k - 1 >= lo and toks[k - 1].text == ",":
+        seg = _apposed_role(doc, k - 1, lo)  # "The Minister for the Middle East, Hamish Falconer, ..."
+        if seg is not None:
+            return seg, honorific
     while k < run_i and toks[k].low in _LEAD_TRIM:
         k += 1
     end = first
@@ -312,6 +355,38 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     if k < end and toks[end - 1].low not in _LEAD_TRIM and _has_head(doc, k, end):
         return (k, end), honorific
     return None, honorific
+
+
+def _apposed_role(doc: Doc, comma: int, lo: int) -> tuple[int, int] | None:
+    """A role phrase of up to ten words between the sentence start (or a comma) and the comma before
+    a name: "The Minister for the Middle East, X", "the Special Envoy of the Chair on Myanmar, X"."""
+    v = vocab()
+    toks = doc.tokens
+    k = comma
+    while k - 1 >= lo and comma - k < 10 and toks[k - 1].text != ",":
+        t = toks[k - 1]
+        if not (t.cap or t.low in _CONNECT or t.low in v.modifiers or t.low in _LEAD_TRIM):
+            return None
+        k -= 1
+    if not (k == lo or toks[k - 1].text == ","):
+        return None
+    if toks[k].low != "the":
+        return None  # a definite description: "The Minister for ..., X", "the Special Envoy of ..., X"
+    # a capitalized word that is no role word belongs to the role's complement ("for the Middle East"),
+    # never to a name before it ("National Economic Advisor Lael Brainard, ...")
+    complement = False
+    for x in range(k, comma):
+        if toks[x].low in ("for", "of", "on"):
+            complement = True
+        elif toks[x].cap and not _role_token(doc, x) and not complement:
+            return None
+    while k < comma and toks[k].low in _LEAD_TRIM:
+        k += 1
+    if k < comma and toks[k].low in v.heads and _has_head(doc, k, comma):
+        return (k, comma)  # the phrase opens with its head ("Minister for ...", "Special Envoy ...")
+    if k < comma and toks[k].low in v.modifiers and _has_head(doc, k, min(comma, k + 4)):
+        return (k, comma)
+    return None
 
 
 def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
@@ -365,6 +440,16 @@ def _country_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | 
     if h is not None and h.kind in ("country", "adj") and h.j in (i, i - 1):
         return h.value, (h.start, h.end)
     return None
+
+
+def _org_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """ "the European Union's Ursula von der Leyen", "NATO's Mark Rutte": an organisation's official."""
+    toks = doc.tokens
+    k = i - 1
+    if k - 1 < lo or toks[k].low != "'s":
+        return None
+    h = doc.org_at.get(k - 1)
+    return (h.value, (h.start, h.end)) if h is not None else None
 
 
 def _place_in(doc: Doc, i: int, j: int) -> tuple[str | None, tuple[int, int] | None]:
@@ -425,11 +510,14 @@ def find_people(doc: Doc) -> People:
             run.role = role
             run.honorific = honorific
             nxt = toks[run.j].low if run.j < b else ""
+            nxt2 = toks[run.j + 1].low if run.j + 1 < b else ""
             prv = toks[run.i - 1].low if run.i - 1 >= a else ""
             run.place = _country_before(doc, run.i, a) if role is None else None
+            run.org = _org_before(doc, run.i, a) if role is None and run.place is None else None
             run.evidence = (
                 role is not None
                 or run.place is not None
+                or run.org is not None
                 or honorific
                 or nxt in v.speech_verbs
                 or nxt in v.meet_verbs
@@ -437,9 +525,12 @@ def find_people(doc: Doc) -> People:
                 or nxt in v.host_verbs
                 or nxt in v.hold_verbs
                 or prv in _BEFORE_NAME
+                or (nxt in ("was", "were", "also") and nxt2 in ("present", "also", "accompanied", "attended"))
+                or (prv == "," and run.i - 2 >= a and toks[run.i - 2].low in _PLURAL_HEADS)
                 or prv in v.host_verbs
                 or prv in v.call_verbs
                 or prv in v.weak_verbs
+                or _given_name_first(doc, run)
             )
             candidates.append((run, k))
 
@@ -478,6 +569,8 @@ def find_people(doc: Doc) -> People:
     def enrich(p: Person, run: _Run) -> None:
         if run.place and p.country is None:
             p.country, p.country_span = run.place
+        if run.org and p.org is None and p.country is None:
+            p.org, p.org_span = run.org
         if not run.role:
             return
         i, j = run.role
@@ -534,6 +627,9 @@ def find_people(doc: Doc) -> People:
         if p is None and words and ((run.role and _has_head(doc, *run.role)) or run.honorific):
             p = Person(len(persons), name)
             persons.append(p)
+        if p is None and len(words) >= 2 and _listed_after_person(doc, run, mentions):
+            p = Person(len(persons), name)  # "the European Union's Ursula von der Leyen and António Costa"
+            persons.append(p)
         if p is None:
             continue
         if name != p.name and name not in p.aliases:
@@ -567,7 +663,18 @@ def find_people(doc: Doc) -> People:
                 j -= 1
             det = toks[i - 1].low if i - 1 >= a else ""
             plural = any(toks[y].low.endswith("s") and toks[y].low in v.delegation_nouns for y in range(x, j))
-            if plural or det in ("a", "an", "another", "every", "each", "any", "former"):
+            if plural or det in (
+                "a",
+                "an",
+                "another",
+                "every",
+                "each",
+                "any",
+                "former",
+                "one",
+                "some",
+                "other",
+            ):
                 x = j
                 continue
             ref = _resolve_role(doc, persons, i, j, det, k)
@@ -580,6 +687,18 @@ def find_people(doc: Doc) -> People:
             if ref is not None:
                 if ref.role is None:
                     ref.role = _text(doc, i, j)
+                # told before the name ("Germany's new chancellor ..." then "Chancellor Karl Huber"):
+                # the role's country is theirs
+                placed, pspan = _place_in(doc, i, j)
+                single = not any(toks[y].low in ("and", ",", "&") for y in range(i, j))
+                before_name = all(
+                    mm.sent > k or mm.sent in doc.title_sentences for mm in ref.mentions if mm.kind != "role"
+                )
+                if ref.country is None and ref.org is None and placed and single and before_name:
+                    ref.country, ref.country_span = placed, pspan
+                org_of, ospan = _org_in(doc, i, j)
+                if ref.country is None and ref.org is None and org_of and single:
+                    ref.org, ref.org_span = org_of, ospan  # "the IAEA chief": the organisation's official
                 m = Mention(
                     ref.id, i, j, toks[i].start, toks[j - 1].end, k, "role", doc.quotes.inside(toks[i].start)
                 )
@@ -588,6 +707,8 @@ def find_people(doc: Doc) -> People:
                 mentions.append(m)
                 covered.update(range(i, j))
             x = j
+    # role acronyms: "EAM" after "External Affairs Minister Dr. S. Jaishankar", "the SG"
+    _role_acronyms(doc, persons, mentions, covered)
     # pronouns: "he"/"she" as a subject points to the last person named as one
     last_subject: int | None = None
     by_sentence: dict[int, list[Mention]] = {}
@@ -619,8 +740,190 @@ def find_people(doc: Doc) -> People:
     for p in persons:
         p.mentions.sort(key=lambda m: m.start)
     _share_countries(doc, persons, by_sentence)
+    _respective_countries(doc, persons, by_sentence)
+    _org_officials(doc, persons)
+    _voices(doc, persons, by_sentence)
     keep = [p for p in persons if p.mentions]
     return People(keep, by_sentence, unnamed)
+
+
+_RANKS = {
+    "general",
+    "admiral",
+    "colonel",
+    "lieutenant",
+    "major",
+    "captain",
+    "marshal",
+    "brigadier",
+    "commodore",
+}
+# "her Peruvian and Bolivian counterparts, Luis Vargas and Juan Quispe": names in apposition to them
+_PLURAL_HEADS = {"counterparts", "ministers", "leaders", "colleagues", "presidents", "envoys", "secretaries"}
+_INITIAL_SKIP = {"of", "the", "for", "and", "&", "'s", "to", "on", "in"}
+
+
+def _initials(role: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", role) if w and w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,5}\b")
+
+
+def _role_acronyms(doc: Doc, persons: list[Person], mentions: list[Mention], covered: set[int]) -> None:
+    """An all-capitals word made of the initials of one person's role stands for that person
+    ("External Affairs Minister" -> EAM, "Secretary-General" -> SG, "National Security Adviser" -> NSA)."""
+    toks = doc.tokens
+    by_initials: dict[str, list[Person]] = {}
+    for p in persons:
+        for role in (p.role or "",):
+            ini = _initials(role)
+            if len(ini) >= 2 and p not in by_initials.get(ini, []):
+                by_initials.setdefault(ini, []).append(p)
+    if not by_initials:
+        return
+    starts, _ = _offset_maps(doc)
+    for hit in _CAPS_WORD.finditer(doc.text):
+        x = starts.get(hit.start())
+        if x is None or x in covered:
+            continue
+        t = toks[x]
+        if t.text != hit.group(0):
+            continue
+        if x in doc.org_at or x in doc.place_at:
+            continue
+        cands = by_initials.get(t.text, [])
+        if len(cands) != 1:
+            continue
+        p = cands[0]
+        m = Mention(p.id, x, x + 1, t.start, t.end, t.sent, "role", doc.quotes.inside(t.start))
+        m.possessive = x + 1 < len(toks) and toks[x + 1].low == "'s"
+        p.mentions.append(m)
+        mentions.append(m)
+        covered.add(x)
+
+
+_ORG_ONLY_ROLES = (
+    "secretary-general",
+    "secretary general",
+    "director-general",
+    "director general",
+    "high representative",
+    "executive secretary",
+    "commissioner",
+)
+
+
+def _org_officials(doc: Doc, persons: list[Person]) -> None:
+    """ "Secretary-General António Guterres" with no organisation written in the role: an official of
+    the organisation the article names most, never of a country nearby."""
+    top = top_org(doc, {p.org for p in persons if p.org})  # not "Charles Michel, President of the EU Council"
+    if top is None:
+        return
+    for p in persons:
+        if p.org or p.country or not p.role:
+            continue
+        if org_post(p.role):
+            p.org = top
+
+
+def org_post(role: str) -> bool:
+    """Whether a role is a post of an organisation ("Secretary-General", "High Representative")."""
+    low = role.lower()
+    return any(r in low for r in _ORG_ONLY_ROLES) and "general secretary" not in low
+
+
+def top_org(doc: Doc, claimed: set[str]) -> str | None:
+    """The organisation the article names most, of those no named official explicitly represents."""
+    counts: dict[str, int] = {}
+    for h in doc.orgs:
+        if h.value not in claimed:
+            counts[h.value] = counts.get(h.value, 0) + 1
+    return max(counts, key=lambda o: counts[o]) if counts else None
+
+
+# "X said that China is ready to ...", "... that Egypt firmly supports ...": a country committing
+# itself through its official (not "X said that Russia will not win": a claim about another country)
+_COMMIT = {
+    "supports",
+    "values",
+    "firmly",
+    "welcomes",
+    "appreciates",
+    "attaches",
+    "hopes",
+    "stands",
+    "remains",
+    "always",
+    "wishes",
+    "intends",
+    "highly",
+    "sincerely",
+    "fully",
+}
+_COMMIT_AFTER_MODAL = {
+    "continue",
+    "ready",
+    "willing",
+    "work",
+    "support",
+    "always",
+    "remain",
+    "stand",
+    "committed",
+}
+
+
+def _voices(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:
+    v = vocab()
+    toks = doc.tokens
+    votes: dict[int, dict[str, int]] = {}
+    for k, ms in by_sentence.items():
+        for m in ms:
+            if m.kind == "pronoun" or m.quoted or m.possessive:
+                continue
+            x = m.j
+            if x >= len(toks) or toks[x].sent != k or toks[x].low not in v.speech_verbs:
+                continue
+            y = x + 1
+            if y < len(toks) and toks[y].low == "that":
+                y += 1
+            if y < len(toks) and toks[y].low == "the":
+                y += 1
+            h = doc.place_at.get(y)
+            if h is None or h.i != y or h.kind != "country":
+                continue
+            nxt = toks[h.j].low if h.j < len(toks) else ""
+            nxt2 = toks[h.j + 1].low if h.j + 1 < len(toks) else ""
+            if not (
+                nxt in _COMMIT or (nxt in ("will", "would", "is", "shall") and nxt2 in _COMMIT_AFTER_MODAL)
+            ):
+                continue
+            votes.setdefault(m.person, {}).setdefault(h.value, 0)
+            votes[m.person][h.value] += 1
+    for p in persons:
+        vs = votes.get(p.id)
+        if vs:
+            best = sorted(vs, key=lambda c: -vs[c])
+            if len(best) == 1 or vs[best[0]] > vs[best[1]]:
+                p.voice = best[0]
+
+
+def _listed_after_person(doc: Doc, run: _Run, mentions: list[Mention]) -> bool:
+    """A full name right after a person's name and "and" or a comma, in a list of people."""
+    toks = doc.tokens
+    k = run.i - 1
+    if k < 1 or toks[k].low not in ("and", ","):
+        return False
+    if toks[k].low == "and" and toks[k - 1].text == ",":
+        k -= 1
+    prev_end = toks[k - 1].end
+    return any(m.end == prev_end and m.kind == "name" for m in mentions if m.sent == run_sent(doc, run))
+
+
+def run_sent(doc: Doc, run: _Run) -> int:
+    return doc.tokens[run.i].sent
 
 
 def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
@@ -666,17 +969,26 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         if not p.mentions:
             continue
         ahead = p.mentions[0].sent - sent
+        if ahead == 0 and p.mentions[0].start > toks[i].start and not _apposed(doc, j, p.mentions[0].i):
+            continue  # "the Minister met Minister of Defence X": the role is someone else
         # a role may name someone a sentence or two before their name ("told France's foreign minister")
-        if ahead > 0 and not (country and p.country == country and ahead <= 3):
-            continue
+        if ahead > 0 and not (
+            country
+            and ahead <= 3
+            and (p.country == country or (p.country is None and heads & p.role_heads - _GENERIC_HEADS))
+        ):
+            continue  # "Germany's new chancellor ..." before "Chancellor Karl Huber": the role places him
         if country and p.country and p.country != country:
             continue
         if country and not p.country and country in claimed:
             continue
-        if org and p.org != org:
+        unplaced = p.org is None and p.country is None and not p.role
+        if org and p.org != org and not (unplaced and ahead <= 0):
             continue
         role_words = {w.lower() for w in re.findall(r"[\w'-]+", p.role or "")}
-        if head_of_state:
+        if org and unplaced and p.org is None:
+            ok = True  # "the IAEA chief" for someone the article names with no post or side of their own
+        elif head_of_state:
             ok = bool(role_words & {"president", "king", "queen", "emir", "sultan", "monarch"})
         elif heads & _GENERIC_HEADS:
             ok = bool(p.role) or bool(p.country)
@@ -693,6 +1005,54 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         if score > best_score:
             best, best_score = p, score
     return best
+
+
+def _respective_countries(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:
+    """ "her French and Polish counterparts, Jean Dupont and Adam Nowak": the countries, in order."""
+    toks = doc.tokens
+    by_id = {p.id: p for p in persons}
+    for k, ms in by_sentence.items():
+        named = [m for m in ms if m.kind in ("name", "surname")]
+        if len(named) < 2:
+            continue
+        a, b = doc.sent_tokens[k]
+        for x in range(a + 2, b):
+            if toks[x].low not in _PLURAL_HEADS or x + 1 >= b or toks[x + 1].text != ",":
+                continue
+            # the adjectives before the plural head
+            codes: list[str] = []
+            y = x - 1
+            while y >= a:
+                h = doc.place_at.get(y)
+                if h is not None and h.kind in ("adj", "country") and h.j == y + 1:
+                    codes.insert(0, h.value)
+                    y = h.i - 1
+                elif toks[y].low in ("and", ","):
+                    y -= 1
+                else:
+                    break
+            after = [m for m in named if m.i > x + 1][: len(codes)]
+            if len(codes) < 2 or len(after) != len(codes):
+                continue
+            if after[-1].i - (x + 1) > 12:
+                continue
+            for m, code in zip(after, codes, strict=True):
+                p = by_id[m.person]
+                if p.country is None and p.org is None:
+                    p.country = code
+
+
+def _apposed(doc: Doc, j: int, name_i: int) -> bool:
+    """Whether only punctuation, honorifics and role words stand between a role phrase ending at j and
+    a name at name_i ("his Israeli counterpart, National Security Advisor Dr. X")."""
+    v = vocab()
+    toks = doc.tokens
+    if name_i - j > 14:
+        return False
+    return all(
+        toks[x].text in (",", ".") or toks[x].low in v.honorifics or _role_token(doc, x)
+        for x in range(j, name_i)
+    )
 
 
 def _share_countries(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention]]) -> None:

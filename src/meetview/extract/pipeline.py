@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
 from meetview.extract import countries as gaz
-from meetview.extract.dates import Anchor, find_anchor
+from meetview.extract.dates import Anchor, DateExpr, find_anchor, find_dates
 from meetview.extract.document import Doc, prepare
-from meetview.extract.events import Event, build_candidates, cluster, find_triggers
-from meetview.extract.people import People, Person, find_people
+from meetview.extract.events import Event, _long_before, build_candidates, cluster, find_triggers
+from meetview.extract.people import People, Person, find_people, org_post, top_org
+from meetview.extract.publisher import home_country
 from meetview.extract.topics import find_topics, topics_of
 from meetview.records import Article, Extraction, Meeting, Participant, Span
 
@@ -44,7 +43,8 @@ def extract_strict(article: Article) -> Extraction:
     cands = build_candidates(doc, people, triggers, anchor)
     events = cluster(doc, people, cands)
     home = _home_country(doc, article)
-    meetings = [_meeting(doc, people, anchor, e, events, home) for e in events]
+    other = {t.sent for t in triggers if t.status != "held"}  # sentences telling other meetings
+    meetings = [_meeting(doc, people, anchor, e, events, home, other) for e in events]
     spans: list[Span] = []
     if anchor.published and anchor.published_span and not published:
         spans.append(Span("published", anchor.published, *anchor.published_span))
@@ -61,24 +61,9 @@ def _valid_day(value: str | None) -> bool:
     return bool(value) and re.match(r"^(?:19|20)\d\d-[01]\d-[0-3]\d", value or "") is not None
 
 
-@lru_cache(maxsize=1)
-def _domains() -> dict[str, str]:
-    text = resources.files("meetview.extract.data").joinpath("sources.toml").read_text("utf-8")
-    return dict(tomllib.loads(text).get("domains") or {})
-
-
 def _home_country(doc: Doc, article: Article) -> str | None:
-    """The country a government publisher speaks for, from the article's URL."""
-    hosts = []
-    if article.url:
-        hosts += _URL.findall(article.url)
-    hosts += _URL.findall(doc.raw[:3000])
-    for host in hosts:
-        host = host.lower()
-        for dom, code in _domains().items():
-            if host == dom or host.endswith("." + dom):
-                return code
-    return None
+    """The country a government publisher speaks for (URL, header lines, state news agency)."""
+    return home_country(doc, article.url)
 
 
 def _country_counts(doc: Doc) -> dict[str, float]:
@@ -94,6 +79,8 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
         return p.country
     if p.org:
         return None
+    if p.voice:
+        return p.voice
     if home:
         return home
     return _person_country_fallback(doc, taken, anchor)
@@ -117,14 +104,18 @@ def _person_country_fallback(
 ) -> str | None:
     """The side of someone the article does not place: its most named country not already taken
     (or, failing that, any named country but `exclude`, the other side's)."""
+    import os
+
+    if os.environ.get("MV_NOFALLBACK"):
+        return None
     counts = _country_counts(doc)
     if anchor.dateline_city:
         code = gaz.place_country(anchor.dateline_city)
         if code:
             counts[code] = counts.get(code, 0) + 3
     ranked = sorted(counts, key=lambda c: -counts[c])
-    best = [c for c in ranked if c not in taken] or [c for c in ranked if c != exclude]
-    return best[0] if best else None
+    best = [c for c in ranked if c not in taken] or [c for c in ranked if exclude and c != exclude]
+    return best[0] if best else None  # never the other side's country ("his Peruvian counterpart")
 
 
 @lru_cache(maxsize=64)
@@ -143,23 +134,32 @@ def _event_day(anchor: Anchor, value: str | None) -> date | None:
 
 
 def _meeting(
-    doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event], home: str | None
+    doc: Doc,
+    people: People,
+    anchor: Anchor,
+    e: Event,
+    events: list[Event],
+    home: str | None,
+    other: set[int] | None = None,
 ) -> Meeting:
     by_id = {p.id: p for p in people.persons}
     spans: list[Span] = []
-    first = e.first
-    s = doc.sentences[first.trigger.sent]
+    s = doc.sentences[_evidence_sentence(e, events)]
     evidence = " ".join(doc.raw[s.start : s.end].split())
     spans.append(Span("evidence", evidence, s.start, s.end))
-    # date: the first date stated with the meeting, else the article's reference day
-    d = e.dated()
+    # date: the first date stated with the meeting, else one stated in the sentence before that names
+    # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
+    d = _opening_day(doc, anchor, e) or e.dated()
+    if d is None or not d.value or not _VALID_DATE.match(d.value):
+        d = _carried_date(doc, people, anchor, e, events, other or set())
     if d is not None and d.value and _VALID_DATE.match(d.value):
         mdate = d.value
         spans.append(Span("date", d.value, d.start, d.end))
     elif anchor.day:
         mdate = anchor.day.isoformat()
     else:
-        mdate = str(anchor.year_only) if anchor.year_only else None
+        year = anchor.year_only or anchor.year_context
+        mdate = str(year) if year else None
     # participants
     participants: list[Participant] = []
     explicit = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
@@ -178,8 +178,15 @@ def _meeting(
         p = by_id.get(pid)
         if p is None:
             continue
+        unqualified_lead = lead is not None and not by_id[lead].country and not by_id[lead].org
         if pid == lead or p.country or p.org:
             country = lead_country if pid == lead else p.country
+        elif p.voice:
+            country = p.voice  # "X said that China is ready ..."
+        elif unqualified_lead and lead_country and not _counterpart(e, lead, pid):
+            country = lead_country  # "Foreign Minister X was also present": the publisher's own side
+        elif len(explicit) >= 3 and not home:
+            country = None  # many sides at the table: the host country or the most named one is a guess
         elif where_country and where_country != lead_country:
             country = where_country  # the host's official, met in their country
         else:
@@ -207,21 +214,28 @@ def _meeting(
             orgs.setdefault(p.org, p.org_span)
     day = _event_day(anchor, mdate)
     for c in e.candidates:
+        # a group's members took part when the group met ("G7 leaders met", "the ministers of the member
+        # states of X met"), not when a later sentence names its summit in passing
+        whole = c is e.first or c.trigger.reported or c.trigger.kind in ("collective", "attend")
         for code, span in c.countries.items():
+            if code in c.compound and c is not e.first:
+                continue  # "the recent Japan-Philippines summit" told later: not this meeting's sides
             countries.setdefault(code, span)
         for gid, span in c.groups.items():
             g = gaz.groups().get(gid)
             if g is None:
                 continue
-            if g.expand:
+            if g.expand and gid not in c.context and whole:
                 for code in g.members_on(day):
                     countries.setdefault(code, span)
             if g.org:
                 orgs.setdefault(g.org, span)
         for org, span in c.orgs.items():
+            if org in c.topical or (org in c.compound and c is not e.first):
+                continue  # "to make this year's UN climate summit a success": discussed, not present
             orgs.setdefault(org, span)
             g = _group_of_org(org)
-            if g is not None and g.expand:
+            if g is not None and g.expand and org not in c.context and whole:
                 for code in g.members_on(day):
                     countries.setdefault(code, span)
     if e.session:
@@ -234,11 +248,17 @@ def _meeting(
                 spans.append(Span("participant", p.name, m.start, m.end))
             if country:
                 countries.setdefault(country, p.country_span)
+            if p.org:
+                orgs.setdefault(p.org, p.org_span)
     home_span = next((c.home for c in e.candidates if c.home), None)
     if home_span and not any(by_id[p].country is None and not by_id[p].org for p in e.persons if p in by_id):
-        side = home or _person_country_fallback(doc, set(countries), anchor)
-        if side:
-            countries.setdefault(side, home_span)
+        if org_post(doc.text[home_span[0] : home_span[1]]):
+            # "The Secretary-General spoke with ...": an organisation's official, not a country's
+            top = top_org(doc, {p.org for p in people.persons if p.org})
+            if top:
+                orgs.setdefault(top, home_span)
+        elif home:
+            countries.setdefault(home, home_span)  # "The President spoke with ...": the publisher's side
     if any(c.local for c in e.candidates) and not any(c.countries or c.groups for c in e.candidates):
         # unnamed hosts: the country where the meeting took place
         where = next((c.location[0] for c in e.candidates if c.location), None) or anchor.dateline_city
@@ -267,7 +287,9 @@ def _meeting(
     if fmt is None and (
         location
         or any(
-            doc.tokens[c.trigger.i].low in ("met", "hosted", "visit", "visited", "received")
+            doc.tokens[c.trigger.i].low
+            in ("met", "hosted", "visit", "visited", "received", "welcomed", "welcomes", "receives", "hosts")
+            or doc.tokens[c.trigger.j - 1].low in ("on", "upon")  # "called on the President"
             for c in e.candidates
         )
     ):
@@ -277,7 +299,13 @@ def _meeting(
         if anchor.dateline_span:
             spans.append(Span("location", location, *anchor.dateline_span))
     # topics: the sentences from this meeting's first mention to the next meeting's
-    hits = [hit for lo, hi in _segment(doc, e, events) for hit in find_topics(doc.text, lo, hi)]
+    names = _name_spans(doc, people)
+    hits = [
+        hit
+        for lo, hi in _segment(doc, e, events)
+        for hit in find_topics(doc.text, lo, hi)
+        if not _inside(names, hit.start)  # "Minister of Energy X": an office, not a topic
+    ]
     topics = topics_of(hits)
     for hit in hits:
         if hit.topic in topics:
@@ -296,62 +324,317 @@ def _meeting(
     )
 
 
+def _evidence_sentence(e: Event, events: list[Event]) -> int:
+    """The sentence that reports the meeting: its first, unless an earlier meeting of the same trip is
+    reported there too ("flew to Paris for talks with X, before continuing to Warsaw to meet Y"); then the
+    first sentence of its own ("In Warsaw, Y welcomed him at the chancellery")."""
+    mine = e.first.trigger.sent
+    idx = events.index(e)
+    if not any(ev.first.trigger.sent == mine for ev in events[:idx]):
+        return mine
+    taken = {c.trigger.sent for ev in events if ev is not e for c in ev.candidates}
+    own = [c.trigger.sent for c in e.candidates if c.trigger.sent not in taken and c.persons]
+    return min(own) if own else mine
+
+
+_OPENED = re.compile(
+    r"\b(?:opened|began|started|kicked off|got under ?way|convened|opening)\b[^.;]{0,24}$", re.I
+)
+
+
+def _opening_day(doc: Doc, anchor: Anchor, e: Event) -> DateExpr | None:
+    """The first day of a meeting of several days: "The two-day meeting, which opened on Thursday,"
+    dates it, not the day it concluded."""
+    for k in e.sentences:
+        s = doc.sentences[k]
+        if not re.search(r"\b(?:two|three|four|five|\d)-day\b", doc.text[s.start : s.end], re.I):
+            continue
+        for d in find_dates(doc.text, s.start, s.end, anchor):
+            if d.value and len(d.value) == 10 and not d.future and _OPENED.search(doc.text, s.start, d.start):
+                return d
+    return None
+
+
+def _carried_date(
+    doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event], other: set[int]
+) -> DateExpr | None:
+    """A date told in the sentence right before the meeting's first one, when that sentence speaks of
+    the same parties (one of its people, or one of its countries) and reports no other meeting (held,
+    recalled or planned: "This visit follows their call on 31 March")."""
+    k = e.first.trigger.sent - 1
+    if k < 0 or k in doc.title_sentences or k in doc.caption_sentences or k in other:
+        return None
+    if any(c.trigger.sent == k for ev in events if ev is not e for c in ev.candidates):
+        return None
+    mine = set(e.persons)
+    named = any(m.person in mine for m in people.by_sentence.get(k, []) if m.kind != "pronoun")
+    if not named:
+        by_id = {p.id: p for p in people.persons}
+        codes = {by_id[p].country for p in e.persons if p in by_id and by_id[p].country}
+        codes |= {x for c in e.candidates for x in c.countries}
+        a, b = doc.sent_tokens[k]
+        named = any(
+            doc.place_at[x].value in codes
+            for x in range(a, b)
+            if x in doc.place_at and doc.place_at[x].i == x
+        )
+    if not named:
+        return None
+    s = doc.sentences[k]
+    good = [
+        d
+        for d in find_dates(doc.text, s.start, s.end, anchor)
+        if d.value
+        and d.kind != "year"
+        and not d.future
+        and not d.bound
+        and _VALID_DATE.match(d.value)
+        and not _long_before(d.value, anchor)  # background ("talks collapsed in April 2014")
+    ]
+    return good[-1] if len(good) == 1 else None
+
+
+def _name_spans(doc: Doc, people: People) -> list[tuple[int, int]]:
+    """Character spans of people's roles, sorted: words there name an office ("Minister of Energy",
+    "Director of the National Intelligence Organization"), not a topic of the meeting."""
+    spans = doc.memo.get("name_spans")
+    if spans is None:
+        out: list[tuple[int, int]] = []
+        for p in people.persons:
+            for m in p.mentions:
+                if m.role_span:
+                    out.append(m.role_span)
+        spans = doc.memo["name_spans"] = sorted(out)
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (pos, 1 << 60)) - 1
+    while i >= 0 and spans[i][0] <= pos:
+        if pos < spans[i][1]:
+            return True
+        i -= 1
+        if i >= 0 and pos - spans[i][0] > 400:
+            break
+    return False
+
+
 def _segment(doc: Doc, e: Event, events: list[Event]) -> list[tuple[int, int]]:
-    """Character ranges of the sentences that report this meeting (up to where the next one starts)."""
-    return [(doc.sentences[k].start, doc.sentences[k].end) for k in _segment_sentences(doc, e, events)]
+    """Character ranges of the sentences that report this meeting, runs of sentences merged."""
+    out: list[tuple[int, int]] = []
+    last = -2
+    for k in _segment_sentences(doc, e, events):
+        s = doc.sentences[k]
+        if k == last + 1 and out:
+            out[-1] = (out[-1][0], s.end)
+        else:
+            out.append((s.start, s.end))
+        last = k
+    return out
 
 
 def _segment_sentences(doc: Doc, e: Event, events: list[Event]) -> list[int]:
-    starts = sorted((ev.first.trigger.sent, n) for n, ev in enumerate(events))
+    """The sentences that tell this meeting: each sentence one of its mentions stands in, and the
+    sentences after it up to the next one that tells a meeting (this or another); the first meeting
+    also takes the article's opening before it. Two meetings of one trip keep their own paragraphs."""
+    owners: dict[int, set[int]] = {}
+    for n, ev in enumerate(events):
+        for c in ev.candidates:
+            owners.setdefault(c.trigger.sent, set()).add(n)
     idx = events.index(e)
-    mine = e.first.trigger.sent
-    later = [s for s, n in starts if s > mine and n != idx]
-    end_sent = later[0] if later else len(doc.sentences)
-    begin = mine
-    if idx == min(starts)[1] and mine == starts[0][0]:
-        begin = 0
-    out = []
-    for k in range(begin, end_sent):
-        if k in doc.title_sentences and begin != 0:
-            continue
-        out.append(k)
-    return out
+    mine = sorted(k for k, o in owners.items() if idx in o)
+    first = min(owners)
+    out: set[int] = set()
+    for k in mine:
+        out.add(k)
+        j = k + 1
+        while j < len(doc.sentences) and j not in owners and j not in doc.end_sentences:
+            out.add(j)
+            j += 1
+    opening = idx in owners[first]
+    if opening:
+        out.update(range(0, first))
+    return sorted(k for k in out if not (k in doc.title_sentences and not opening))
+
+
+_AUDIENCE = {
+    "group",
+    "ministers",
+    "allies",
+    "participants",
+    "meeting",
+    "members",
+    "council",
+    "leaders",
+    "counterparts",
+    "colleagues",
+    "session",
+    "delegates",
+    "summit",
+    "conference",
+    "partners",
+    "plenary",
+    "audience",
+    "gathering",
+    "heads",
+}
+
+
+def _addresses(toks: list, x: int, b: int) -> bool:
+    """ "briefed the group", "urged fellow ministers", "told the meeting": the gathering is the object."""
+    y = x + 1
+    while y < b and y <= x + 2 and toks[y].low in ("the", "his", "her", "their", "its", "fellow", "all"):
+        y += 1
+    return y < b and toks[y].low in _AUDIENCE and toks[x].low not in ("said", "says")
 
 
 def _speakers(
     doc: Doc, people: People, e: Event, events: list[Event], countries: set[str], orgs: set[str]
 ) -> list[Person]:
-    """Officials of a session's members who speak or act in its paragraphs ("US Treasury Under-Secretary
-    John Taylor said ..."): at a multilateral meeting they are attendees. Observers, people without a
-    side and people talking to the media are not."""
+    """Officials who act in a session's paragraphs ("Brazilian President X, the host, told the leaders
+    ...", "Y and Z had pushed for stronger language", "W, who attended the opening, said ..."): at a
+    multilateral meeting the subjects of its sentences are attendees. Not: someone said to stay away,
+    someone in a sentence that tells another meeting, a plan ("will attend"), a message sent from
+    afar, observers, people without a side; at a format with no fixed members, only officials."""
+    from meetview.extract.events import _ABSENT, _WRITTEN
     from meetview.extract.vocab import vocab
 
     v = vocab()
     by_id = {p.id: p for p in people.persons}
     out: list[Person] = []
     toks = doc.tokens
+    # a format with no fixed members (a contact group, an alliance's meeting): its members are not listed
+    open_session = any(
+        (g := _group_of_org(o)) is None or not g.expand
+        for c in e.candidates
+        for o in c.orgs
+        if o not in c.context
+    )
+    elsewhere = {c.trigger.sent for ev in events if ev is not e for c in ev.candidates}
+    absent: set[int] = set()
     for k in _segment_sentences(doc, e, events):
+        if k in elsewhere or k in doc.caption_sentences or k in doc.title_sentences:
+            continue
+        a, b = doc.sent_tokens[k]
         ms = [
             m
             for m in people.by_sentence.get(k, [])
             if m.kind != "pronoun" and not m.quoted and not m.possessive
         ]
-        if not ms:
+        if not ms or _WRITTEN.search(doc.text, doc.sentences[k].start, doc.sentences[k].end):
             continue
-        m = ms[0]
-        p = by_id.get(m.person)
-        if p is None or p.id in e.persons or p in out or p.observer:
+        subjects = _subjects(doc, ms, a, b)
+        if not subjects:
             continue
-        if not ((p.country and p.country in countries) or (p.org and p.org in orgs)):
+        last = subjects[-1]
+        x = last.j
+        if x < b and toks[x].text == "," and last.i > a and toks[last.i - 1].text == ",":
+            x += 1  # "Ukraine's Minister of Defence, X, briefed ...": the apposition closes
+        x, relative = _predicate(doc, x, b)
+        if x >= b or not toks[x].low.isalpha() or toks[x].cap:
             continue
-        b = doc.sent_tokens[k][1]
-        x = m.j
-        while x < b and toks[x].low in ("also", "then", "later"):
-            x += 1
-        if x >= b or toks[x].low not in v.speech_verbs:
+        if _ABSENT.match(doc.text, toks[x - 1].end if x > a else toks[x].start):
+            absent.update(m.person for m in subjects)
             continue
+        ahead = " ".join(t.low for t in toks[x : min(b, x + 4)])
+        if re.match(
+            r"(?:will|would|is (?:expected|due|scheduled|set|to)|are (?:expected|due|to)|plans?|has|have)\b",
+            ahead,
+        ):
+            continue  # a plan, or a stance held ("has indicated he wants ..."), not an act at the session
         after = {toks[y].low for y in range(x + 1, min(b, x + 5))}
-        if toks[x].low in ("told", "said") and after & v.media:
+        if toks[x].low in ("told", "said", "says", "tells") and after & v.media:
             continue
-        out.append(p)
+        # a comment on the meeting itself ("said the meeting was a provocation")
+        comments = toks[x].low in v.speech_verbs and bool(after & v.meeting_nouns)
+        for m in subjects:
+            p = by_id.get(m.person)
+            if p is None or p.id in e.persons or p in out or p.observer or p.id in absent:
+                continue
+            if not (p.country or p.org):
+                continue
+            member = (p.country and p.country in countries) or (p.org and p.org in orgs)
+            if not (member or relative or _addresses(toks, x, b)) and (not open_session or comments):
+                continue  # "Russia's minister said the meeting was a provocation": from outside
+            out.append(p)
+    return [p for p in out if p.id not in absent]
+
+
+_ATTEND_CLAUSE = re.compile(
+    r"\b(?:attended|attending|hosted|hosting|chaired|chairing|opened|took part|taking part|participated"
+    r"|was present|joined)\b",
+    re.I,
+)
+
+
+_CONJUNCTIONS = {"but", "and", "yet", "still", "meanwhile", "however", "also", "separately"}
+_OPENING_WORDS = {"on", "at", "in", "during", "after", "earlier", "later", "for", "meanwhile", "separately"}
+
+
+def _subjects(doc: Doc, ms: list, a: int, b: int) -> list:
+    """The named subject of a sentence (and names coordinated with it): the first mention, at the
+    sentence's start or right after an opening phrase ("On Thursday, X ..."), its role included."""
+    from meetview.extract.events import _offsets
+    from meetview.extract.vocab import vocab
+
+    toks = doc.tokens
+    starts, _ = _offsets(doc)
+    first = ms[0]
+    lead = first.i
+    v = vocab()
+    while lead > a and (toks[lead - 1].low in v.honorifics or toks[lead - 1].text == "."):
+        lead -= 1  # "Mr Rutte", "H.E. Dr. X"
+    if first.role_span is not None:
+        lead = min(lead, starts.get(first.role_span[0], lead))
+    while lead > a:
+        h = doc.place_at.get(lead - 1)
+        if h is not None and h.j == lead:
+            lead = h.i  # "Ukraine's Minister ...", "Russian President ..."
+        elif toks[lead - 1].low in ("the", "'s"):
+            lead -= 1
+        else:
+            break
+    while lead > a and toks[a].low in _CONJUNCTIONS and lead - a == 1:
+        a += 1  # "But US Under-Secretary X said ..."
+    if lead > a:
+        commas = [y for y in range(a, lead) if toks[y].text == ","]
+        opener = toks[a].low in _OPENING_WORDS
+        if not (commas and commas[-1] == lead - 1 and opener and lead - a <= 10):
+            return []
+    out = [first]
+    for m in ms[1:]:
+        gap = {toks[y].low for y in range(out[-1].j, m.i)}
+        role_start = starts.get(m.role_span[0], m.i) if m.role_span else m.i
+        between = {toks[y].low for y in range(out[-1].j, role_start)}
+        if (between and between <= {"and", ","}) or (gap and gap <= {"and", ","}):
+            out.append(m)
+        else:
+            break
     return out
+
+
+def _predicate(doc: Doc, x: int, b: int) -> tuple[int, bool]:
+    """The first word of the predicate after a subject ending at x, past an apposition or a relative
+    clause (", the host,", ", who attended the opening,") and adverbs; and whether that clause tells
+    attendance."""
+    toks = doc.tokens
+    relative = False
+    while x < b:
+        low = toks[x].low
+        if low == ",":
+            y = x + 1
+            while y < b and toks[y].text != "," and y - x <= 25:
+                y += 1
+            if y < b and toks[y].text == ",":
+                clause = doc.text[toks[x].end : toks[y].start]
+                relative = relative or _ATTEND_CLAUSE.search(clause) is not None
+                x = y + 1
+                continue
+            return b, relative
+        if low in ("also", "then", "later", "both", "himself", "herself", "too", "again"):
+            x += 1
+            continue
+        break
+    return x, relative

@@ -27,6 +27,7 @@ class Vocab:
     observers: frozenset[str]
     sides: tuple[str, ...]
     stop_caps: frozenset[str]
+    headline_verbs: frozenset[str]
     meet_verbs: frozenset[str]
     talk_verbs: frozenset[str]
     host_verbs: frozenset[str]
@@ -41,6 +42,9 @@ class Vocab:
     negations: tuple[str, ...]
     planned: tuple[str, ...]
     past_refs: tuple[str, ...]
+    past_times: tuple[str, ...]
+    attendance_before: tuple[str, ...]
+    attendance_after: tuple[str, ...]
     phone_words: tuple[str, ...]
     video_words: tuple[str, ...]
     person_words: frozenset[str]
@@ -48,6 +52,18 @@ class Vocab:
     media: frozenset[str]
     process_words: frozenset[str]
     collective_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names (data/given_names.txt, built from Faker's person providers), less the words the
+    rules read as roles, titles or other capitalized words."""
+    text = resources.files("meetview.extract.data").joinpath("given_names.txt").read_text("utf-8")
+    v = vocab()
+    skip = v.stop_caps | v.heads | v.modifiers | v.honorifics | v.particles | v.headline_verbs
+    return frozenset(
+        w for w in (ln.strip() for ln in text.splitlines()) if w and not w.startswith("#") and w not in skip
+    )
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +80,7 @@ def vocab() -> Vocab:
         observers=_low(r["observers"]),
         sides=tuple(x.lower() for x in r["sides"]),
         stop_caps=_low(t["stop_capitalized"]),
+        headline_verbs=_low(t["headline_verbs"]),
         meet_verbs=_low(t["meet_verbs"]),
         talk_verbs=_low(t["talk_verbs"]),
         host_verbs=_low(t["host_verbs"]),
@@ -78,6 +95,9 @@ def vocab() -> Vocab:
         negations=tuple(t["negations"]),
         planned=tuple(t["planned"]),
         past_refs=tuple(t["past_references"]),
+        past_times=tuple(t.get("past_times") or ()),
+        attendance_before=tuple(t.get("attendance_before") or ()),
+        attendance_after=tuple(t.get("attendance_after") or ()),
         phone_words=tuple(t["phone_words"]),
         video_words=tuple(t["video_words"]),
         person_words=_low(t["person_words"]),

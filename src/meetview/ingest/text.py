@@ -344,31 +344,87 @@ def _headline_like(line: str) -> bool:
     return not (line.endswith(".") and len(line) > 150)
 
 
+# Lines of a page's header that are never its headline: menus and breadcrumbs, bylines and dates,
+# photo credits, share buttons, section labels.
+_MENU_SEP = re.compile(r"\s(?:\||·|•|>|»|/)\s")
+_DATEISH = re.compile(
+    r"\b(?:19|20)\d\d\b.*\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d\d\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b"
+    r"|^\s*(?:updated|published|posted|issued|modified|last updated|date)\b",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"©|\b(?:photo|image|picture|file)\s*:|\b(?:REUTERS|AFP|AP Photo|Getty Images)\b/?", re.I
+)
+_PARENS = re.compile(r"\([^()]*\)")
+_SHARE_WORDS = {
+    "share",
+    "copy",
+    "link",
+    "copied",
+    "email",
+    "e-mail",
+    "facebook",
+    "x",
+    "twitter",
+    "reddit",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "print",
+    "save",
+    "comments",
+    "comment",
+    "follow",
+    "subscribe",
+    "listen",
+    "close",
+}
+_MEETING_WORDS = re.compile(
+    r"\b(?:talks|meeting|meets|summit|visit|call|consultations|communiqu[ée]|statement|readout|conference"
+    r"|dialogue|negotiations)\b",
+    re.I,
+)
+
+
+def _header_line_ok(line: str) -> bool:
+    """Whether a line of a page's header can be its headline."""
+    words = line.split()
+    if not _headline_like(line) or len(_MENU_SEP.findall(line)) >= 1:
+        return False  # "World | Business", "Home » Asia", "Commentary · Institute · June 18"
+    if _DATEISH.search(_PARENS.sub("", line)) or _CREDIT.search(line) or _BYLINE.match(line):
+        return False  # a date in brackets belongs to a headline ("Visit to Algiers (6 April 2025)")
+    if all(w.strip(".,:;!?").lower() in _SHARE_WORDS for w in words):
+        return False
+    return len(words) > 2 or bool(_MEETING_WORDS.search(line))  # not a label ("Politics", "Press release")
+
+
 def find_title(lines: list[str], body: str) -> str | None:
-    """The first headline-like line. A short section label ("Diplomacy") above a longer headline, and a
-    line in another script than the body (a translated subtitle), are not the title."""
-    candidates = [ln for ln in lines if ln][:6]
-    for i, ln in enumerate(candidates):
-        if not _headline_like(ln):
-            if len(ln) > 150:
-                return None  # the text opens with a paragraph: no headline
+    """The headline: the last headline-like line of the page's header, the lines above its first
+    paragraph of prose (the site's name, menus and section labels come first, the byline and date
+    after it). A line in another script than the body (a translated subtitle) is not the title."""
+    header: list[str] = []
+    for ln in lines:
+        if not ln:
             continue
-        if _NON_LATIN.search(ln) or _NON_LATIN.search(body, 0, 1500):
-            body_script = _script(body[:1500])
-            if body_script not in ("none", _script(ln)):
-                continue  # a translation or subtitle in another script
-        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        if (
-            nxt is not None
-            and len(ln.split()) <= 3
-            and len(ln) <= 30
-            and len(nxt) > len(ln) + 10
-            and _headline_like(nxt)
-            and not ends_sentence(nxt)
-        ):
-            continue  # a section label above the headline
-        return clean_line(ln) or None
-    return None
+        words = len(ln.split())
+        if len(ln) > 320 or (ends_sentence(ln) and words >= 10):
+            break  # prose has begun
+        header.append(ln)
+        if len(header) >= 15:
+            break
+    body_script = _script(body[:1500]) if _NON_LATIN.search(body, 0, 1500) else "latin"
+    candidates = []
+    for ln in header:
+        if not _header_line_ok(ln):
+            continue
+        if _NON_LATIN.search(ln) and body_script not in ("none", _script(ln)):
+            continue  # a translation or subtitle in another script
+        candidates.append(ln)
+    if not candidates:
+        return None
+    return clean_line(candidates[-1]) or None
 
 
 # ---------------------------------------------------------------- the pipeline

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, func, select, true
 from sqlmodel import Session
 
 from meetview.extract.taxonomy import load_topics
-from meetview.query.engine import SORTS, FacetValue, conditions
+from meetview.query.engine import SORTS, FacetValue, conditions, iso_weeks
 from meetview.query.parser import Query
 from meetview.query.values import FORMATS
 from meetview.store.models import (
@@ -87,25 +86,6 @@ def months_and_coverage(
     if bucket == "week":
         return iso_weeks(session, conds), coverage
     return [FacetValue(m, m, n) for m, n in sorted(months.items())], coverage
-
-
-def iso_weeks(session: Session, conds) -> list[FacetValue]:
-    """Day-precise meetings per ISO week ("2024-W46"), counted in Python from per-day counts, so
-    SQLite and PostgreSQL agree (their own week formats do not)."""
-    weeks: dict[str, int] = {}
-    for day, n in session.execute(
-        select(Meeting.date_start, func.count())
-        .where(and_(Meeting.date_precision == "day", *conds))
-        .group_by(Meeting.date_start)
-    ):
-        if day is None:
-            continue
-        if isinstance(day, str):
-            day = dt.date.fromisoformat(day)
-        year, week, _ = day.isocalendar()
-        key = f"{year}-W{week:02d}"
-        weeks[key] = weeks.get(key, 0) + n
-    return [FacetValue(k, k, n) for k, n in sorted(weeks.items())]
 
 
 TABLE_COLUMNS = (

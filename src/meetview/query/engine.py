@@ -113,24 +113,29 @@ def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _text_condition(term: Term, dialect: str) -> ColumnElement[bool]:
+def text_articles(term: Term, dialect: str) -> Select:
+    """SELECT the ids of the articles a free-text term (words or a phrase) matches."""
     words = " ".join(term.values)
     if dialect == "postgresql":
         fn = func.phraseto_tsquery if term.phrase else func.plainto_tsquery
-        articles = select(Article.id).where(PG_TSVECTOR.op("@@")(fn(literal_column("'english'"), words)))
-    else:
-        # Every word quoted as an FTS5 string: the user's text can never be FTS5 syntax.
-        tokens = [words] if term.phrase else words.split()
-        expr = " ".join('"' + t.replace('"', '""') + '"' for t in tokens if t)
-        articles = select(_FTS.c.rowid).where(_FTS.c.article_fts.op("MATCH")(expr))
-    return Meeting.id.in_(select(MeetingSource.meeting_id).where(MeetingSource.article_id.in_(articles)))
+        return select(Article.id).where(PG_TSVECTOR.op("@@")(fn(literal_column("'english'"), words)))
+    # Every word quoted as an FTS5 string: the user's text can never be FTS5 syntax.
+    tokens = [words] if term.phrase else words.split()
+    expr = " ".join('"' + t.replace('"', '""') + '"' for t in tokens if t)
+    return select(_FTS.c.rowid).where(_FTS.c.article_fts.op("MATCH")(expr))
 
 
 def _in_links(column, link_value_column, values) -> ColumnElement[bool]:
     return Meeting.id.in_(select(column).where(link_value_column.in_(values)))
 
 
-def _person_condition(values: tuple[str, ...]) -> ColumnElement[bool]:
+def _reported_by(articles: Select) -> ColumnElement[bool]:
+    return Meeting.id.in_(select(MeetingSource.meeting_id).where(MeetingSource.article_id.in_(articles)))
+
+
+def person_ids(values: tuple[str, ...]) -> Select:
+    """SELECT the ids of the people `person:` values denote: `#ID` exactly, else any written form
+    whose skeleton has a word starting with the value's skeleton (Boiev finds Boyev)."""
     clauses = []
     for v in values:
         if v.startswith("#") and v[1:].isdigit():  # an exact person id, as facets and the app use
@@ -147,87 +152,118 @@ def _person_condition(values: tuple[str, ...]) -> ColumnElement[bool]:
                 PersonAlias.folded.like("% " + e + "%", escape="\\"),
             )
         )
-    people = select(PersonAlias.person_id).where(or_(*clauses))
-    return Meeting.id.in_(select(Participant.meeting_id).where(Participant.person_id.in_(people)))
+    return select(PersonAlias.person_id).where(or_(*clauses))
 
 
-def _date_condition(term: Term, value: str) -> ColumnElement[bool]:
-    start, end, _ = date_bounds(value)
-    if start is None or end is None:
-        raise QueryError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", term.position)
-    if term.field == "after":
-        return Meeting.date_start >= start
-    if term.field == "before":
-        return Meeting.date_start <= end
-    return and_(Meeting.date_start >= start, Meeting.date_start <= end)
+def organization_ids(values: tuple[str, ...]) -> Select:
+    """SELECT the ids of the organizations whose name starts with any of the values (any case)."""
+    return select(Organization.id).where(
+        or_(*[func.lower(Organization.name).like(_like_escape(v.lower()) + "%", escape="\\") for v in values])
+    )
+
+
+def source_articles(values: tuple[str, ...]) -> Select:
+    """SELECT the ids of the articles whose outlet, address or source contains any of the values."""
+    return select(Article.id).where(
+        or_(*[or_(*[contains(column, v) for column in SOURCE_COLUMNS]) for v in values])
+    )
+
+
+SOURCE_COLUMNS = (Article.outlet, Article.url, Article.source)
+
+
+def contains(column, value: str) -> ColumnElement[bool]:
+    """`lower(column)` contains `value.lower()`, as `location:` and `source:` match (the database's
+    own lower(); `value.lower()` holds no ASCII capital, so SQLite's case-blind LIKE changes nothing)."""
+    return func.lower(column).like("%" + _like_escape(value.lower()) + "%", escape="\\")
+
+
+def country_codes(term: Term) -> list[str]:
+    """The ISO codes a `country:` term takes (any of them); QueryError for an unknown value."""
+    codes = []
+    for v in term.values:
+        found = resolve_countries(v)
+        if not found:
+            raise QueryError(
+                f"unknown country '{v}' (an ISO code, a name, a demonym or a group)", term.position
+            )
+        codes.extend(found)
+    return codes
+
+
+def topic_ids(term: Term) -> list[str]:
+    """The topic ids a `topic:` term takes; QueryError when no topic matches."""
+    ids = [t for v in term.values for t in resolve_topics(v)]
+    if not ids:
+        raise QueryError(f"unknown topic '{','.join(term.values)}'", term.position)
+    return ids
+
+
+def format_values(term: Term) -> list[str]:
+    formats = []
+    for v in term.values:
+        fmt = resolve_format(v)
+        if fmt is None:
+            raise QueryError(f"unknown format '{v}' (in-person, video, phone)", term.position)
+        formats.append(fmt)
+    return formats
+
+
+def date_ranges(term: Term) -> list[tuple[dt.date | None, dt.date | None]]:
+    """For each value of an `after:`/`before:`/`date:` term, the first and last start date it admits
+    (None: unbounded); QueryError for a value that is not a partial ISO date."""
+    out = []
+    for value in term.values:
+        start, end, _ = date_bounds(value)
+        if start is None or end is None:
+            raise QueryError(f"'{value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", term.position)
+        if term.field == "after":
+            out.append((start, None))
+        elif term.field == "before":
+            out.append((None, end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _date_condition(low: dt.date | None, high: dt.date | None) -> ColumnElement[bool]:
+    if high is None:
+        return Meeting.date_start >= low
+    if low is None:
+        return Meeting.date_start <= high
+    return and_(Meeting.date_start >= low, Meeting.date_start <= high)
+
+
+# Fields whose condition is `meeting.id IN (subquery)`: never NULL, so negation is a plain NOT IN.
+LINK_FIELDS = (None, "country", "topic", "person", "org", "source")
 
 
 def term_condition(term: Term, dialect: str) -> ColumnElement[bool]:
     f, values = term.field, term.values
     if f is None:
-        cond = _text_condition(term, dialect)
+        cond = _reported_by(text_articles(term, dialect))
     elif f == "country":
-        codes = []
-        for v in values:
-            found = resolve_countries(v)
-            if not found:
-                raise QueryError(
-                    f"unknown country '{v}' (an ISO code, a name, a demonym or a group)", term.position
-                )
-            codes.extend(found)
-        cond = _in_links(MeetingCountry.meeting_id, MeetingCountry.country_code, codes)
+        cond = _in_links(MeetingCountry.meeting_id, MeetingCountry.country_code, country_codes(term))
     elif f == "topic":
-        ids = [t for v in values for t in resolve_topics(v)]
-        if not ids:
-            raise QueryError(f"unknown topic '{','.join(values)}'", term.position)
-        cond = _in_links(MeetingTopic.meeting_id, MeetingTopic.topic_id, ids)
+        cond = _in_links(MeetingTopic.meeting_id, MeetingTopic.topic_id, topic_ids(term))
     elif f == "person":
-        cond = _person_condition(values)
+        cond = _in_links(Participant.meeting_id, Participant.person_id, person_ids(values))
     elif f == "org":
-        orgs = select(Organization.id).where(
-            or_(
-                *[
-                    func.lower(Organization.name).like(_like_escape(v.lower()) + "%", escape="\\")
-                    for v in values
-                ]
-            )
+        cond = _in_links(
+            MeetingOrganization.meeting_id, MeetingOrganization.organization_id, organization_ids(values)
         )
-        cond = _in_links(MeetingOrganization.meeting_id, MeetingOrganization.organization_id, orgs)
     elif f == "format":
-        formats = []
-        for v in values:
-            fmt = resolve_format(v)
-            if fmt is None:
-                raise QueryError(f"unknown format '{v}' (in-person, video, phone)", term.position)
-            formats.append(fmt)
-        cond = Meeting.format.in_(formats)
+        cond = Meeting.format.in_(format_values(term))
     elif f == "location":
-        cond = or_(
-            *[
-                func.lower(Meeting.location).like("%" + _like_escape(v.lower()) + "%", escape="\\")
-                for v in values
-            ]
-        )
+        cond = or_(*[contains(Meeting.location, v) for v in values])
     elif f in ("after", "before", "date"):
-        cond = or_(*[_date_condition(term, v) for v in values])
+        cond = or_(*[_date_condition(low, high) for low, high in date_ranges(term)])
     elif f == "source":
-        arts = select(Article.id).where(
-            or_(
-                *[
-                    or_(
-                        func.lower(Article.outlet).like("%" + _like_escape(v.lower()) + "%", escape="\\"),
-                        func.lower(Article.url).like("%" + _like_escape(v.lower()) + "%", escape="\\"),
-                        func.lower(Article.source).like("%" + _like_escape(v.lower()) + "%", escape="\\"),
-                    )
-                    for v in values
-                ]
-            )
-        )
-        cond = Meeting.id.in_(select(MeetingSource.meeting_id).where(MeetingSource.article_id.in_(arts)))
+        cond = _reported_by(source_articles(values))
     else:  # the parser only produces known fields
         raise QueryError(f"unknown field '{f}'", term.position)
     if term.negated:
-        if f not in ("format", "location", "after", "before", "date"):
+        if f in LINK_FIELDS:
             # `meeting.id IN (subquery)` is never NULL (ids and link keys are NOT NULL), so a plain
             # NOT IN, which the database evaluates once, means the same as the coalesce below.
             return not_(cond)
@@ -421,9 +457,11 @@ def _facet_statement(dialect: str, conds: list, limit: int, parts: list[str]):
     ):
         if name not in parts:
             continue
+        # Ties in code-point order on every database (PostgreSQL would use the locale's collation).
+        tie = key.collate("C") if dialect == "postgresql" and name in ("countries", "topics") else key
         top = (
             scoped(select(key.label("k"), n).group_by(key), link.meeting_id)
-            .order_by(n.desc(), key)
+            .order_by(n.desc(), tie)
             .limit(limit)
             .subquery()
         )
@@ -459,27 +497,45 @@ def _facet_statement(dialect: str, conds: list, limit: int, parts: list[str]):
 
 
 def timeline(session: Session, query: Query, *, bucket: str = "month", _conds=None) -> list[FacetValue]:
-    """Meetings per month (or ISO week) in date order; undated or year-only meetings are not bucketed."""
+    """Meetings per month (or ISO week) in date order; undated or year-only meetings are not bucketed.
+
+    Months count day- and month-precise meetings, ISO weeks day-precise ones only."""
     dialect = _dialect(session)
     conds = _conds if _conds is not None else conditions(query, dialect)
     if bucket == "week":
-        key = (
-            func.to_char(Meeting.date_start, 'IYYY-"W"IW')
-            if dialect == "postgresql"
-            else func.strftime("%Y-W%W", Meeting.date_start)
-        )
-        precision = ["day"]
-    else:
-        key = _month_expr(dialect)
-        precision = ["day", "month"]
-    k = key.label("k")
+        return iso_weeks(session, conds)
+    k = _month_expr(dialect).label("k")
     stmt = (
         select(k, func.count().label("n"))
-        .where(and_(Meeting.date_precision.in_(precision), *conds))
+        .where(and_(Meeting.date_precision.in_(["day", "month"]), *conds))
         .group_by(k)
         .order_by(k)
     )
     return [FacetValue(v, v, c) for v, c in session.execute(stmt).all() if v]
+
+
+def week_key(day: dt.date) -> str:
+    """An ISO week's key: 2024-W46."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def iso_weeks(session: Session, conds) -> list[FacetValue]:
+    """Day-precise meetings per ISO week ("2024-W46"), counted in Python from per-day counts, so
+    SQLite and PostgreSQL agree (their own week formats do not)."""
+    weeks: dict[str, int] = {}
+    for day, n in session.execute(
+        select(Meeting.date_start, func.count())
+        .where(and_(Meeting.date_precision == "day", *conds))
+        .group_by(Meeting.date_start)
+    ):
+        if day is None:
+            continue
+        if isinstance(day, str):
+            day = dt.date.fromisoformat(day)
+        key = week_key(day)
+        weeks[key] = weeks.get(key, 0) + n
+    return [FacetValue(k, k, n) for k, n in sorted(weeks.items())]
 
 
 def date_range(session: Session) -> tuple[dt.date | None, dt.date | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -64,8 +65,25 @@ def restore(engine: Engine, source: Path) -> str:
     src = sqlite3.connect(f"file:{Path(source).expanduser()}?mode=ro", uri=True)
     dst = sqlite3.connect(target, timeout=30)
     try:
+        before = _data_version(dst)
         src.backup(dst)
+        _advance_data_version(dst, before)
     finally:
         dst.close()
         src.close()
     return revision
+
+
+def _data_version(con: sqlite3.Connection) -> int:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    except sqlite3.OperationalError:  # a database from before migration 0005
+        return 0
+    return row[0] if row else 0
+
+
+def _advance_data_version(con: sqlite3.Connection, before: int) -> None:
+    """The restored data gets a version above the replaced data's, so a running app reloads it (a
+    backup from before migration 0005 gets a fresh one when it is migrated)."""
+    with contextlib.suppress(sqlite3.OperationalError), con:
+        con.execute("UPDATE meta SET value = max(value, ?) + 1 WHERE key = 'data_version'", (before,))

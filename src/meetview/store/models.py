@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -185,3 +185,14 @@ class Span(SQLModel, table=True):
     value: str
     start: int
     end: int
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the data as a whole. `data_version` goes up with every article saved, changed
+    or deleted, so a reader holding a copy of the data (the app's in-memory index) can tell with
+    one primary-key read whether it is still current."""
+
+    __tablename__ = "meta"
+
+    key: str = Field(primary_key=True)
+    value: int = Field(sa_column=Column(BigInteger, nullable=False))

@@ -36,6 +36,7 @@ from meetview.store.models import (
     MeetingOrganization,
     MeetingSource,
     MeetingTopic,
+    Meta,
     Organization,
     Participant,
     Person,
@@ -301,6 +302,7 @@ def save_article(
             recompute_meeting(session, meeting_id)
     if spans:
         db.execute(_INSERT_SPAN, spans)
+    db.execute(_BUMP_DATA_VERSION)
     return outcome
 
 
@@ -363,6 +365,26 @@ def delete_article(session: Session, article_id: int) -> None:
     for meeting_id in detach_article(session, article_id):
         recompute_meeting(session, meeting_id)
     session.execute(delete(Article).where(Article.id == article_id))
+    session.connection().execute(_BUMP_DATA_VERSION)
+
+
+# --- the data version ---------------------------------------------------------------------------
+
+DATA_VERSION = "data_version"
+# One statement per article written: readers that keep a copy of the data compare it with theirs.
+_BUMP_DATA_VERSION = update(Meta).where(Meta.key == DATA_VERSION).values(value=Meta.value + 1)
+_SELECT_DATA_VERSION = select(Meta.value).where(Meta.key == DATA_VERSION)
+
+
+def data_version(session: Session) -> int | None:
+    """The data's version: it changes whenever an article is saved, changed or deleted (None in a
+    database without one)."""
+    return session.execute(_SELECT_DATA_VERSION).scalar_one_or_none()
+
+
+def bump_data_version(session: Session) -> None:
+    """Tell readers the data changed (for writes that bypass save_article and delete_article)."""
+    session.connection().execute(_BUMP_DATA_VERSION)
 
 
 def _span_rows(article_id: int, meeting_id: int | None, spans: Iterable[records.Span]) -> list[dict]:

@@ -8,11 +8,12 @@ results of a superseded query are dropped by their generation number.
 from __future__ import annotations
 
 import functools
+import gc
 import time
 import webbrowser
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -37,6 +38,7 @@ from meetview.tui.messages import (
     EntitiesLoaded,
     Exported,
     FacetsLoaded,
+    IndexLoaded,
     MeetingsLoaded,
     QueryFailed,
     TimelineLoaded,
@@ -56,6 +58,9 @@ from meetview.tui.widgets.status import StatusLine
 from meetview.tui.widgets.tables import EntityTable, FastTable, MeetingTable
 from meetview.tui.widgets.timeline import Timeline
 
+if TYPE_CHECKING:
+    from meetview.query.index import MeetingIndex
+
 
 def _while_mounted(handler):
     """Results can arrive while the app shuts down, after its widgets are gone: drop them then."""
@@ -70,6 +75,14 @@ def _while_mounted(handler):
             return None
 
     return wrapper
+
+
+def _freeze_long_lived() -> None:
+    """Move every object alive now (the app's widgets, the libraries, the index) out of the garbage
+    collector's sight: a full collection over them took 250-400 ms of the UI thread every few
+    queries, the worst of the filter-to-table times (docs/index.md). Objects made later are
+    collected as usual."""
+    gc.freeze()
 
 
 TAB_TITLES = {
@@ -113,6 +126,7 @@ class MeetviewApp(App[None]):
         Binding("right_curly_bracket", "resize('reader', 2)", "Wider reader", show=False),
         Binding("minus", "resize('timeline', -1)", "Lower timeline", show=False),
         Binding("plus,equals_sign", "resize('timeline', 1)", "Taller timeline", show=False),
+        Binding("ctrl+r,f5", "reload", "Reload", show=False),
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -145,6 +159,11 @@ class MeetviewApp(App[None]):
         self.vocabulary = Vocabulary()
         self.last_error: str | None = None
         self.entities_text: dict[str, str | None] = {k: None for k in TABS if k != "meetings"}
+        # The in-memory index of the meetings (query.index), built in a worker after the first
+        # screen; None until then and while it is stale (the workers use SQL meanwhile).
+        self.index: MeetingIndex | None = None
+        self.index_loading = False
+        self.index_seconds: list[float] = []  # load times (benchmarks/bench_tui.py reads them)
         # measurements (benchmarks/bench_tui.py reads them)
         self.first_table_seconds: float | None = None
         self.first_screen_seconds: float | None = None
@@ -266,6 +285,7 @@ class MeetviewApp(App[None]):
                 limit=min(self.page_size, data.FIRST_PAGE) if offset == 0 else self.page_size,
                 offset=offset,
                 marks=marks,
+                index=self.index,
             )
         except query.QueryError as e:
             if not worker.is_cancelled:
@@ -289,6 +309,7 @@ class MeetviewApp(App[None]):
                 limit=self.page_size,
                 offset=offset,
                 marks=frozenset(self.marks),
+                index=self.index,
             )
         except Exception as e:
             self.post_message(WorkFailed("loading more meetings", str(e)))
@@ -300,7 +321,7 @@ class MeetviewApp(App[None]):
     def count_total(self, gen: int, text: str) -> None:
         worker = get_current_worker()
         try:
-            total = data.count_meetings(self.store, text)
+            total = data.count_meetings(self.store, text, index=self.index)
         except Exception as e:
             self.post_message(WorkFailed("counting meetings", str(e)))
             return
@@ -318,7 +339,7 @@ class MeetviewApp(App[None]):
     def load_facets(self, gen: int, text: str) -> None:
         worker = get_current_worker()
         try:
-            result = data.fetch_facets(self.store, text)
+            result = data.fetch_facets(self.store, text, index=self.index)
         except query.QueryError:
             return  # the meetings worker reports it
         except Exception as e:
@@ -331,7 +352,7 @@ class MeetviewApp(App[None]):
     def load_timeline(self, gen: int, text: str, bucket: str) -> None:
         worker = get_current_worker()
         try:
-            result = data.fetch_timeline(self.store, text, bucket=bucket)
+            result = data.fetch_timeline(self.store, text, bucket=bucket, index=self.index)
         except query.QueryError:
             return
         except Exception as e:
@@ -373,7 +394,34 @@ class MeetviewApp(App[None]):
             return
         self.post_message(VocabularyLoaded(vocab))
 
+    @work(thread=True, exclusive=True, group="index")
+    def load_index(self) -> None:
+        worker = get_current_worker()
+        started = time.perf_counter()
+        try:
+            index = data.load_index(self.store)
+        except Exception as e:  # the SQL path keeps working without it
+            self.post_message(WorkFailed("indexing the meetings", str(e)))
+            self.post_message(IndexLoaded(None, 0.0))
+            return
+        if not worker.is_cancelled:
+            self.post_message(IndexLoaded(index, time.perf_counter() - started))
+
+    def reload_index(self) -> None:
+        """Build the index afresh in a worker (SQL answers meanwhile); a load under way is replaced."""
+        self.index = None
+        self.index_loading = True
+        self.load_index()
+
     # --- results arrive -----------------------------------------------------------------------------
+
+    @on(IndexLoaded)
+    def _index_loaded(self, message: IndexLoaded) -> None:
+        self.index_loading = False
+        if message.index is not None:
+            self.index = message.index
+            self.index_seconds.append(message.seconds)
+            _freeze_long_lived()
 
     @on(MeetingsLoaded)
     @_while_mounted
@@ -381,6 +429,8 @@ class MeetviewApp(App[None]):
         if message.generation != self.generation:
             return  # a newer query is on its way
         r = message.result
+        if r.index_stale and not self.index_loading:  # the data changed: SQL answered, reindex
+            self.reload_index()
         table = self.meetings_table
         if message.append:
             self.loading_more = False
@@ -398,7 +448,8 @@ class MeetviewApp(App[None]):
             self.counting = r.total is None
             self.total = len(r.ids) if r.total is None else r.total
             bar = self.query_one("#filter-bar", FilterBar)
-            bar.clear_error()
+            if bar.has_class("-error"):  # its hint is a Static: updating it re-runs the screen's layout
+                bar.clear_error()
             if self._pending_select in self.ids:
                 table.move_cursor(row=self.ids.index(self._pending_select), animate=False)
             self._pending_select = None
@@ -442,7 +493,10 @@ class MeetviewApp(App[None]):
             and self._timeline_shown
         ):
             self.first_screen_seconds = time.perf_counter() - self.t_created
+            _freeze_long_lived()
             self.load_vocabulary()  # only completion needs it: after the first screen
+            if self.index is None and not self.index_loading:
+                self.reload_index()  # SQL answers until it is built
 
     @on(FacetsLoaded)
     @_while_mounted
@@ -793,6 +847,13 @@ class MeetviewApp(App[None]):
         self._save()
         self.load_timeline(self.generation, self.query_text, self.ui.timeline_bucket)
 
+    def action_reload(self) -> None:
+        """Read the database afresh: the index, completions, and the current query."""
+        self.reload_index()
+        self.load_vocabulary()
+        self.set_query(self.query_text, save=False)
+        self.notify("Reloading from the database", markup=False, timeout=2)
+
     def action_tab(self, kind: str) -> None:
         if kind in TABS:
             self.query_one("#tabs", TabbedContent).active = f"tab-{kind}"
@@ -882,6 +943,7 @@ class MeetviewApp(App[None]):
         )
         for kind, title in TAB_TITLES.items():
             yield SystemCommand(f"Show {title}", f"The {title} tab", lambda k=kind: self.action_tab(k))
+        yield SystemCommand("Reload", "Read the database afresh (Ctrl+R)", self.action_reload)
         yield SystemCommand("Keys", "Every key (?)", self.action_help)
 
     def _theme_changed(self, theme) -> None:

@@ -2,7 +2,8 @@
 
 Nothing here touches a widget (or imports Textual): each function opens its own session, asks
 `meetview.query`, sanitizes every string for display, and returns a dataclass the worker posts
-back to the app as a message.
+back to the app as a message. Pages, counts, facets and the timeline go through the app's
+in-memory index (`query.index`) when it is given and current, else through SQL: same answers.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
@@ -26,10 +28,13 @@ from meetview.query.browse import (
     vocabulary,
 )
 from meetview.query.detail import ArticleText, MeetingDetail, article_text, meeting_details
-from meetview.query.engine import Facets, FacetValue, MeetingRow
+from meetview.query.engine import Facets, FacetValue, MeetingRow, week_key
 from meetview.sanitize import clean_line
 from meetview.store import Store
 from meetview.tui.text import safe_line, sparkline
+
+if TYPE_CHECKING:
+    from meetview.query.index import MeetingIndex
 
 PAGE_SIZE = 2000  # rows per page loaded on demand
 FIRST_PAGE = 1000  # the first page of a new query: half the rows, a third less time to the table
@@ -110,6 +115,20 @@ class MeetingsResult:
     table: pa.Table
     seconds: float
     widths: list[int] = field(default_factory=list)
+    index_stale: bool = False  # an index was given but the data changed since it was loaded
+
+
+def load_index(store: Store) -> MeetingIndex:
+    """The in-memory index of the store's meetings (a second or so at 100k meetings)."""
+    from meetview.query.index import MeetingIndex  # numpy: imported after the first screen
+
+    with store.session() as session:
+        return MeetingIndex.load(session)
+
+
+def _current(index: MeetingIndex | None, session) -> MeetingIndex | None:
+    """The index if it holds the data the database holds now (one primary-key read), else None."""
+    return index if index is not None and index.is_current(session) else None
 
 
 def fetch_meetings(
@@ -121,12 +140,19 @@ def fetch_meetings(
     limit: int = PAGE_SIZE,
     offset: int = 0,
     marks: frozenset[int] = frozenset(),
+    index: MeetingIndex | None = None,
 ) -> MeetingsResult:
     """A page of the query's meetings as an Arrow table; raises query.QueryError."""
     t0 = time.perf_counter()
     q = query.parse(text)
     with store.session() as session:
-        rows = table_page(session, q, sort=sort, descending=descending, limit=limit, offset=offset)
+        current = _current(index, session)
+        if current is not None:
+            rows = current.table_page(
+                session, q, sort=sort, descending=descending, limit=limit, offset=offset
+            )
+        else:
+            rows = table_page(session, q, sort=sort, descending=descending, limit=limit, offset=offset)
     table = page_arrow(rows, marks)
     complete = len(rows) < limit  # else the total is counted afterwards (count_meetings)
     return MeetingsResult(
@@ -139,12 +165,14 @@ def fetch_meetings(
         table,
         time.perf_counter() - t0,
         measure(table),
+        index_stale=index is not None and current is None,
     )
 
 
-def count_meetings(store: Store, text: str) -> int:
+def count_meetings(store: Store, text: str, index: MeetingIndex | None = None) -> int:
     with store.session() as session:
-        return query.count(session, query.parse(text))
+        current = _current(index, session)
+        return (current if current is not None else query).count(session, query.parse(text))
 
 
 @dataclass
@@ -153,9 +181,14 @@ class FacetsResult:
     facets: Facets
 
 
-def fetch_facets(store: Store, text: str, *, limit: int = 30) -> FacetsResult:
+def fetch_facets(
+    store: Store, text: str, *, limit: int = 30, index: MeetingIndex | None = None
+) -> FacetsResult:
     with store.session() as session:
-        return FacetsResult(text, query.facets(session, query.parse(text), limit=limit, months=False))
+        current = _current(index, session)
+        ask = current if current is not None else query
+        found = ask.facets(session, query.parse(text), limit=limit, months=False)
+    return FacetsResult(text, found)
 
 
 @dataclass
@@ -166,9 +199,15 @@ class TimelineResult:
     coverage: DateCoverage
 
 
-def fetch_timeline(store: Store, text: str, *, bucket: str = "month") -> TimelineResult:
+def fetch_timeline(
+    store: Store, text: str, *, bucket: str = "month", index: MeetingIndex | None = None
+) -> TimelineResult:
     with store.session() as session:
-        buckets, coverage = months_and_coverage(session, query.parse(text), bucket=bucket)
+        current = _current(index, session)
+        if current is not None:
+            buckets, coverage = current.months_and_coverage(session, query.parse(text), bucket=bucket)
+        else:
+            buckets, coverage = months_and_coverage(session, query.parse(text), bucket=bucket)
     return TimelineResult(text, bucket, fill_gaps(buckets, bucket), coverage)
 
 
@@ -197,12 +236,6 @@ def fill_gaps(buckets: list[FacetValue], bucket: str) -> list[FacetValue]:
         out.append(have.get(key) or FacetValue(key, key, 0))
         day += dt.timedelta(days=7)
     return out
-
-
-def week_key(day: dt.date) -> str:
-    """An ISO week's key, as query.browse.iso_weeks writes it: 2024-W46."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def week_start(key: str) -> dt.date | None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from meetview.query.browse import Vocabulary
 from meetview.tui.data import DetailResult, EntitiesResult, FacetsResult, MeetingsResult, TimelineResult
+
+if TYPE_CHECKING:
+    from meetview.query.index import MeetingIndex
 
 
 class MeetingsLoaded(Message):
@@ -16,6 +20,15 @@ class MeetingsLoaded(Message):
         self.generation = generation
         self.result = result
         self.append = append
+
+
+class IndexLoaded(Message):
+    """The in-memory index was built (None: building it failed; the app keeps using SQL)."""
+
+    def __init__(self, index: MeetingIndex | None, seconds: float) -> None:
+        super().__init__()
+        self.index = index
+        self.seconds = seconds
 
 
 class Counted(Message):

@@ -180,6 +180,37 @@ class FastTable(DataTable):
 
     # --- drawing --------------------------------------------------------------------------------
 
+    _pass_style: Style | None = None
+    _pass_background: tuple | None = None
+    _pass_components: dict[str, object] | None = None
+
+    def render_lines(self, crop):
+        """One render pass: the widget's style, background and component styles are computed once,
+        not once or twice a line (each walks the ancestors' styles: half the paint of a new page)."""
+        self._pass_style = super().rich_style
+        self._pass_background = super().background_colors
+        self._pass_components = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = self._pass_background = self._pass_components = None
+
+    def get_component_styles(self, *names: str):
+        if self._pass_components is None or len(names) != 1:
+            return super().get_component_styles(*names)
+        found = self._pass_components.get(names[0])
+        if found is None:
+            found = self._pass_components[names[0]] = super().get_component_styles(*names)
+        return found
+
+    @property
+    def rich_style(self) -> Style:
+        return self._pass_style if self._pass_style is not None else super().rich_style
+
+    @property
+    def background_colors(self):
+        return self._pass_background if self._pass_background is not None else super().background_colors
+
     def _clear_caches(self) -> None:
         super()._clear_caches()
         self._row_styles = {}

@@ -1,0 +1,186 @@
+"""The side a publisher speaks for: government web domains, institution header lines, state news agencies."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from meetview.extract.document import Doc
+from meetview.extract.vocab import vocab
+
+_URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
+# A government domain written bare ("www.gov.za", "mea.gov.in", "mofa.go.jp"): its country-code TLD
+_GOV_DOMAIN = re.compile(
+    r"(?:\.|(?<![\w.@/-]))(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b(?![.-]\w)", re.I
+)
+_TLD = {"uk": "GB"}
+# Words that make a header line an institution's name ("Ministry of Foreign Affairs of Japan")
+_INSTITUTION = {
+    "government",
+    "ministry",
+    "office",
+    "offices",
+    "ministries",
+    "secretariat",
+    "secretaría",
+    "presidency",
+    "president",
+    "chancellery",
+    "cabinet",
+    "embassy",
+    "department",
+    "diplomatie",
+    "diplomacy",
+    "gouvernement",
+    "regierung",
+}
+_FUNCTION = {
+    "of",
+    "the",
+    "for",
+    "and",
+    "&",
+    "du",
+    "de",
+    "la",
+    "des",
+    "'s",
+    "-",
+    "–",
+    "—",
+    "europe",
+    "republic",
+}
+
+
+@lru_cache(maxsize=1)
+def _sources() -> dict:
+    text = resources.files("meetview.extract.data").joinpath("sources.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def home_country(doc: Doc, url: str | None) -> str | None:
+    """The country a government publisher (or a state news agency) speaks for, or None.
+
+    Evidence, in order: the article's URL or a URL in its first lines matched against the known
+    government domains; a bare government domain ("www.gov.za"); a header line that is only an
+    institution's name ("Ministry of Foreign Affairs of Japan", "South African Government",
+    "Government of India"); a state news agency named in the header or the dateline ("SPA --").
+    """
+    domains = _sources().get("domains") or {}
+    hosts = _URL.findall(url or "") + _URL.findall(doc.raw[:3000])
+    for host in hosts:
+        host = host.lower()
+        for dom, code in domains.items():
+            if host == dom or host.endswith("." + dom):
+                return code
+    # bare government domains, in the header or in a contact line ("newsdesk@fcdo.gov.uk"): one country
+    raw = doc.raw
+    gov = {
+        _TLD.get(m.group(1).lower(), m.group(1).upper())
+        for m in _GOV_DOMAIN.finditer(raw)
+        if (m.start() > 0 and raw[m.start() - 1].isalnum()) or raw[m.start()] != "."
+    }
+    if len(gov) == 1:
+        return gov.pop()
+    code = _institution_header(doc)
+    if code:
+        return code
+    return _agency(doc)
+
+
+def _header_lines(doc: Doc) -> list[tuple[int, int]]:
+    """The short lines that open an article, before its first line of prose."""
+    out = []
+    pos = doc.body_start
+    for line in doc.text[doc.body_start : doc.body_start + 1500].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if len(stripped) > 100 or stripped.endswith((".", "!", "?", ":")):
+                break
+            out.append((pos, pos + len(line)))
+            if len(out) >= 8:
+                break
+        pos += len(line) + 1
+    return out
+
+
+def _institution_header(doc: Doc) -> str | None:
+    v = vocab()
+    from meetview.extract.people import _offset_maps
+
+    toks = doc.tokens
+    by_start, _ = _offset_maps(doc)
+    for lo, hi in _header_lines(doc):
+        # each part of "Government of Canada / Gouvernement du Canada" on its own
+        first = next((by_start[p] for p in range(lo, hi) if p in by_start), None)
+        if first is None:
+            continue
+        n = first
+        parts: list[list[int]] = [[]]
+        while n < len(toks) and toks[n].start < hi:
+            if toks[n].text in ("/", "|", "·"):
+                parts.append([])
+            else:
+                parts[-1].append(n)
+            n += 1
+        for part in parts:
+            code = _institution_part(doc, part, v)
+            if code:
+                return code
+    return None
+
+
+def _institution_part(doc: Doc, part: list[int], v) -> str | None:
+    if not part or len(part) > 12:
+        return None
+    toks = doc.tokens
+    codes = set()
+    institution = False
+    for n in part:
+        low = toks[n].low
+        h = doc.place_at.get(n)
+        if h is not None and h.kind in ("country", "adj"):
+            codes.add(h.value)
+            continue
+        if low in _INSTITUTION:
+            institution = True
+            continue
+        if low in _FUNCTION or low in v.modifiers or low in v.heads:
+            continue
+        return None  # a word that is not part of an institution's name: a headline, a menu
+    if institution and len(codes) == 1:
+        return codes.pop()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _agency_pattern() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    agencies = _sources().get("agencies") or {}
+    if not agencies:
+        return None, {}
+    names = sorted(agencies, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"), agencies
+
+
+def _agency(doc: Doc) -> str | None:
+    """A state news agency named in the header lines or in the lead's dateline ("Riyadh, ..., SPA --")."""
+    pattern, agencies = _agency_pattern()
+    if pattern is None:
+        return None
+    zone = [doc.text[lo:hi] for lo, hi in _header_lines(doc)]
+    for line in doc.text[doc.body_start : doc.body_start + 2000].split("\n")[:12]:
+        cut = min(
+            (i for i in (line.find("--", 0, 160), line.find("—", 0, 160), line.find("–", 0, 160)) if i >= 0),
+            default=-1,
+        )
+        if cut >= 0:
+            zone.append(line[:cut])
+            break
+    for chunk in zone:
+        hit = pattern.search(chunk)
+        if hit:
+            return agencies[hit.group(1)]
+    return None
