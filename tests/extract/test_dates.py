@@ -247,3 +247,13 @@ def test_no_date_carries_over_from_a_sentence_telling_another_meeting():
         "Foreign Minister of Chile Ana Rojas was received by President Vargas at the palace."
     )
     assert _only(text, "2031-04-06") == ["2031-04-06"]
+
+
+def test_byline_with_hyphenated_month_name():
+    for line, want in (
+        ("Updated 04:12, 21-Nov-2030", "2030-11-21"),
+        ("Posted 3-Feb-2029 10:00 GMT", "2029-02-03"),
+        ("Last modified: 09-Sept.-2031", "2031-09-09"),
+    ):
+        raw = f"Headline of the day\n\n{line}\n\nThe minister met his counterpart on Monday.\n"
+        assert find_anchor(raw, mask(raw), None).published == want, line

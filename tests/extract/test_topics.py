@@ -86,3 +86,15 @@ def test_general_wording_of_topics():
     )
     (m,) = run(text, published="2031-05-07").meetings
     assert "counterterrorism" not in m.topics
+
+
+def test_regional_affairs_and_developments_are_regional_security():
+    for sent in (
+        "On regional affairs, the council called for calm.",
+        "They exchanged views on regional developments and the situation in the region.",
+        "The two leaders also discussed the situations in Libya and Sudan.",
+        "They touched upon Black Sea security and regional tensions.",
+    ):
+        assert "regional-security" in ids(sent), sent
+    hits = find_topics("They discussed regional airports and the situation at home.")
+    assert not [h for h in hits if h.topic == "regional-security" and not h.weak]

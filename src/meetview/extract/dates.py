@@ -316,7 +316,8 @@ _FM_DATE = re.compile(
 )
 _HEADER_DATE = re.compile(
     rf"(?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+(?:de\s+)?(?:{_MON}|{_FMON})\s*,?\s+(?:de\s+)?(?:19|20)\d\d\b)"
+    rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+(?:de\s+)?(?:{_MON}|{_FMON})\s*,?\s+(?:de\s+)?(?:19|20)\d\d\b"
+    rf"|\b[0-3]?\d-(?:{_MON}|{_FMON})\.?-(?:19|20)\d\d\b)"
     rf"|(?P<mdy>\b{_MON}\s+[0-3]?\d{_ORD},?\s+(?:19|20)\d\d\b)"
     r"|(?P<num>\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b)"
     r"|(?P<slash>\b[0-3]?\d/[0-3]?\d/(?:19|20)\d\d\b)"
