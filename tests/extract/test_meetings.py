@@ -475,3 +475,28 @@ def test_a_gathering_attended_before_the_visit_is_background_and_keeps_the_topic
         (m,) = ex.meetings
         assert _people(m) == {"Javier Ortega", "Ana Soto"}, lead
         assert {"trade-economy", "climate-environment"} <= set(m.topics), lead
+
+
+def test_the_sides_delegations_named_after_the_two_leaders_join_their_meeting():
+    for follow in (
+        "The two presidents held a one-on-one meeting followed by expanded talks attended by the "
+        "delegations, including Foreign Minister of Chile Pedro Rojas and his Spanish counterpart "
+        "Luis Marin.",
+        "The two leaders then held wider talks with Chilean Foreign Minister Pedro Rojas and Spanish Foreign "
+        "Minister Luis Marin.",
+    ):
+        text = (
+            "President of Chile Ana Soto received Prime Minister of Spain Javier Ortega in Santiago on "
+            "Wednesday. "
+            f"{follow} They discussed trade and energy."
+        )
+        (m,) = run(text, published="2031-03-06").meetings
+        assert _people(m) == {"Ana Soto", "Javier Ortega", "Pedro Rojas", "Luis Marin"}, follow
+        assert {"trade-economy", "energy"} <= set(m.topics), follow
+    text = (
+        "President of Chile Ana Soto received Prime Minister of Spain Javier Ortega in Santiago on "
+        "Wednesday. "
+        "The two leaders later held talks with President of France Marc Dubois."
+    )
+    ex = run(text, published="2031-03-06")
+    assert not any({"Ana Soto", "Marc Dubois"} <= _people(m) for m in ex.meetings)  # a new side

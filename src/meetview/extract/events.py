@@ -2032,6 +2032,11 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             events[-1].candidates.append(c)
             events[-1].persons.extend(p for p in c.persons if p not in events[-1].persons)
             continue
+        if events and c.persons and _delegates_of_sides(doc, events[-1], c, country_of):
+            # "The two presidents held talks attended by the delegations, including X and his counterpart Y"
+            events[-1].candidates.append(c)
+            events[-1].persons.extend(p for p in c.persons if p not in events[-1].persons)
+            continue
         others = set(c.persons) - {main}
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
         target: Event | None = None
@@ -2131,6 +2136,18 @@ def _sides_subject(doc: Doc, sent: int) -> bool:
     if 0 < comma < 40 and text.split()[0] in _OPENERS:
         heads.append(" ".join(text[comma + 1 :].split()[:3]))
     return any(h == s or h.startswith(s + " ") for h in heads for s in vocab().sides)
+
+
+def _delegates_of_sides(doc: Doc, e: Event, c: Candidate, country_of: dict) -> bool:
+    """A sentence led by the meeting's own sides ("The two presidents ...") whose people all come
+    from the sides already met: their delegations in the same meeting, not a new one."""
+    if not _sides_subject(doc, c.trigger.sent) or _dates_clash(e, c) or set(c.persons) <= set(e.persons):
+        return False
+    if c.trigger.sent - e.candidates[-1].trigger.sent > 3:
+        return False
+    sides = {country_of.get(p) for p in e.persons} - {None}
+    theirs = {country_of.get(p) for p in c.persons} - {None}
+    return len(e.persons) >= 2 and bool(theirs) and theirs <= sides
 
 
 def _event_places(e: Event) -> set[str]:
