@@ -254,3 +254,20 @@ def test_a_country_that_took_part_as_an_observer():
     )
     (m,) = run(text, published="2031-07-08").meetings
     assert set(m.countries) == {"CL", "PE", "BO"}
+
+
+def test_a_gathering_named_after_the_sidelines_of_a_bilateral_is_its_setting():
+    for text in (
+        "Defence Minister of India Raj Kumar on Wednesday held talks with his Chinese counterpart Li Wei on "
+        "the sidelines of a conclave of defence ministers of ASEAN member states in Vientiane.",
+        "Foreign Minister of Chile Ana Soto met Foreign Minister of Japan Ken Sato in Jakarta on the margins "
+        "of the meeting of the foreign ministers of ASEAN.",
+    ):
+        (m,) = run(text, published="2031-03-06").meetings
+        assert len(m.countries) == 2, (m.countries, text)
+    # the group's ministers as the object still bring its members
+    (m,) = run(
+        "Foreign Minister of Chile Ana Soto met the foreign ministers of ASEAN member states in Jakarta.",
+        published="2031-03-06",
+    ).meetings
+    assert {"CL", "ID", "VN", "TH"} <= set(m.countries)

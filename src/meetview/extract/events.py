@@ -867,6 +867,9 @@ def _participle_by(doc: Doc, t: Trigger, b: int, later: list[int]) -> int | None
     return None
 
 
+_SIDELINES = frozenset(("sidelines", "margins", "sideline", "margin"))
+
+
 def _on_the_margins(doc: Doc, x: int, a: int) -> bool:
     """ "... on the margins of the G20 summit": the noun at x names where a meeting took place."""
     toks = doc.tokens
@@ -1827,7 +1830,9 @@ def _delegations(
             k = max(last, k + 1)
             continue  # a capital is a side only as such a subject ("talks in Beijing" is a place)
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
-        if (after_noun or after_prep or direct) and not possessive:
+        # "held talks with X on the sidelines of a meeting of the ministers of ASEAN": the setting
+        setting = any(toks[y].low in _SIDELINES for y in range(max(a, t.j), k))
+        if (after_noun or after_prep or direct) and not possessive and not setting:
             for it in items:
                 if it.kind == "group":
                     c.groups[it.value] = (it.start, it.end)
@@ -1888,7 +1893,15 @@ def _session_orgs(
             continue
         after_of = prv[-2:] == ["of", "the"] or prv[-1:] == ["of"]
         in_object = end is not None and t.j <= h.i < end
-        if after_of and body and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS and (h.i < t.i or in_object):
+        # "held talks with X on the sidelines of a conclave of defence ministers of ASEAN": the setting
+        beside = any(toks[y].low in _SIDELINES for y in range(max(a, t.j), h.i))
+        if (
+            after_of
+            and not beside
+            and body
+            and body[-1] in _MULTI_HEADS | _MEMBER_NOUNS
+            and (h.i < t.i or in_object)
+        ):
             # "Foreign ministers of the Group of Seven met", "a meeting with the foreign ministers of the
             # Nordic-Baltic Eight": the organisation's members met
             # "Foreign ministers of the Group of Seven met": the organisation's session
@@ -1897,8 +1910,8 @@ def _session_orgs(
             t.session = True
             continue
         wide = [toks[y].low for y in range(max(a, h.i - 7), h.i)]
-        context = any(w in wide for w in ("sidelines", "margins", "sideline", "margin")) or (
-            setting is not None and h.i < setting < t.i
+        context = (
+            beside or any(w in wide for w in _SIDELINES) or (setting is not None and h.i < setting < t.i)
         )
         topical = end is not None and h.i >= end  # "... to discuss preparations for the G20 summit"
         if (
@@ -1928,8 +1941,10 @@ def _session_orgs(
                 "with" in prv and abs(h.i - t.i) <= 6
             ):
                 c.groups.setdefault(h.value, (h.start, h.end))
-                if any(w in prv for w in ("sidelines", "margins")) or (
-                    setting is not None and h.i < setting < t.i
+                if (
+                    any(w in prv for w in ("sidelines", "margins"))
+                    or (setting is not None and h.i < setting < t.i)
+                    or any(toks[y].low in _SIDELINES for y in range(max(a, t.j), h.i))
                 ):
                     c.context.add(h.value)
                 else:
