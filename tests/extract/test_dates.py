@@ -257,3 +257,24 @@ def test_byline_with_hyphenated_month_name():
     ):
         raw = f"Headline of the day\n\n{line}\n\nThe minister met his counterpart on Monday.\n"
         assert find_anchor(raw, mask(raw), None).published == want, line
+
+
+def test_a_sequel_with_no_date_of_its_own_takes_the_date_of_the_meeting_it_follows():
+    for opening, pub, want in (
+        (
+            "In December 2031, Foreign Minister of Chile Ana Soto held a video conference with",
+            None,
+            "2031-12",
+        ),
+        ("On Monday, Foreign Minister of Chile Ana Soto held talks with", "2031-12-11", "2031-12-08"),
+    ):
+        for sequel in (
+            "Following the video conference, Soto held a phone conversation with Foreign Minister of Peru "
+            "Luis Vega.",
+            "After the meeting, Soto spoke by phone with Foreign Minister of Peru Luis Vega.",
+            "Following their talks, Soto also received Foreign Minister of Peru Luis Vega.",
+        ):
+            text = f"{opening} Foreign Minister of Japan Ken Sato. {sequel}"
+            ex = run(text, published=pub)
+            by = {p.name: m.date for m in ex.meetings for p in m.participants}
+            assert by["Luis Vega"] == want, (text, by)

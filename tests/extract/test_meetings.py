@@ -463,7 +463,6 @@ def test_calling_someone_something_and_messages_are_no_meetings():
 def test_a_gathering_attended_before_the_visit_is_background_and_keeps_the_topics_with_the_talks():
     for lead in (
         "Ortega is in Chile on a state visit, following his attendance at the 19th G20 Summit in Rio.",
-        "Fresh from the G20 summit in Rio, Ortega arrived in Santiago.",
         "Ortega came to Santiago after attending the G20 summit in Rio.",
         "Ortega flew in on his way back from the G20 summit in Rio.",
     ):

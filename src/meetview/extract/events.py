@@ -326,6 +326,16 @@ _PAST_PERFECT = re.compile(
 )
 
 
+def _opening_sequel(before: str, m: re.Match[str]) -> bool:
+    """ "Following their talks, X met Y" / "After the meeting, X spoke with Y": an opening adverbial
+    naming the meeting before tells when the next one was held; it makes the next one no recollection."""
+    if before[: m.start()].strip(" ,") not in ("", "Later", "Shortly", "Immediately", "Right", "Soon"):
+        return False
+    rest = before[m.end() :]
+    comma = rest.find(",")
+    return comma >= 0 and bool(rest[comma + 1 :].strip())
+
+
 def _status(doc: Doc, t: Trigger) -> str:
     neg, plan, past, _, _, past_time = _patterns()
     toks = doc.tokens
@@ -348,7 +358,7 @@ def _status(doc: Doc, t: Trigger) -> str:
         return "negated"
     if t.kind == "weak" and _WRITTEN.search(window):
         return "written"  # "thanked X for ... in a statement": a message, not an encounter
-    if past.search(before):
+    if any(not _opening_sequel(before, m) for m in past.finditer(before)):
         return "past"
     if past_time.search(window) and not _predicative(doc, t, doc.sent_tokens[t.sent][0]):
         return "past"

@@ -151,7 +151,9 @@ def _meeting(
     # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
     d = _opening_day(doc, anchor, e) or e.dated()
     if d is None or not d.value or not _VALID_DATE.match(d.value):
-        d = _carried_date(doc, people, anchor, e, events, other or set())
+        d = _carried_date(doc, people, anchor, e, events, other or set()) or _sequel_date(
+            doc, anchor, e, events
+        )
     if d is not None and d.value and _VALID_DATE.match(d.value):
         mdate = d.value
         spans.append(Span("date", d.value, d.start, d.end))
@@ -353,6 +355,28 @@ def _opening_day(doc: Doc, anchor: Anchor, e: Event) -> DateExpr | None:
             if d.value and len(d.value) == 10 and not d.future and _OPENED.search(doc.text, s.start, d.start):
                 return d
     return None
+
+
+_SEQUEL = re.compile(
+    r"\s*(?:[Ff]ollowing|(?:[Ss]hortly |[Ii]mmediately |[Rr]ight )?[Aa]fter)\s+"
+    r"(?:the|their|this|that|these)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|meetings|talks|conference|video ?conference|call|summit|session|visit"
+    r"|discussions?|conversation|consultations|ceremony)\b"
+)
+
+
+def _sequel_date(doc: Doc, anchor: Anchor, e: Event, events: list[Event]) -> DateExpr | None:
+    """ "Following the video conference, X held a phone call with Y": a sequel told with no date of its
+    own happened when the meeting it follows did (at that meeting's precision)."""
+    i = next((x for x, ev in enumerate(events) if ev is e), 0)
+    if i == 0:
+        return None
+    s = doc.sentences[e.first.trigger.sent]
+    if not _SEQUEL.match(doc.text, s.start):
+        return None
+    prev = events[i - 1]
+    d = _opening_day(doc, anchor, prev) or prev.dated()
+    return d if d is not None and d.value and not d.future else None
 
 
 def _carried_date(
