@@ -98,3 +98,22 @@ def test_regional_affairs_and_developments_are_regional_security():
         assert "regional-security" in ids(sent), sent
     hits = find_topics("They discussed regional airports and the situation at home.")
     assert not [h for h in hits if h.topic == "regional-security" and not h.weak]
+
+
+def test_phrases_that_name_no_topic_hide_the_term_inside_them():
+    assert "armor-artillery" not in ids("A think tank in Seoul and a think-tank in Tokyo commented.")
+    assert "armor-artillery" in ids("They discussed the delivery of tanks; one tank was damaged.")
+
+
+def test_a_term_inside_an_organisations_name_is_the_body_not_a_topic():
+    base = "Foreign Minister of Chile Ana Soto met Foreign Minister of Japan Ken Sato in Tokyo on Monday. "
+    for sent, absent, present in (
+        ("They praised the International Atomic Energy Agency inspectors.", "energy", None),
+        ("They discussed nuclear energy and the International Atomic Energy Agency.", None, "energy"),
+        ("They discussed a loan from the International Monetary Fund.", None, "financial-aid"),
+    ):
+        (m,) = run(base + sent, published="2031-03-06").meetings
+        if absent:
+            assert absent not in m.topics, sent
+        if present:
+            assert present in m.topics, sent

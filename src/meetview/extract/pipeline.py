@@ -307,6 +307,7 @@ def _meeting(
         for lo, hi in _segment(doc, e, events)
         for hit in find_topics(doc.text, lo, hi)
         if not _inside(names, hit.start)  # "Minister of Energy X": an office, not a topic
+        and not _in_org_name(doc, hit.start, hit.end)
     ]
     topics = topics_of(hits)
     for hit in hits:
@@ -416,6 +417,24 @@ def _carried_date(
         and not _long_before(d.value, anchor)  # background ("talks collapsed in April 2014")
     ]
     return good[-1] if len(good) == 1 else None
+
+
+def _in_org_name(doc: Doc, start: int, end: int) -> bool:
+    """A term before the head of an organisation's name ("International Atomic Energy Agency") names the
+    body, not a topic; a term that ends the name is one ("International Monetary Fund", "Ukraine
+    Defense Contact Group")."""
+    spans = doc.memo.get("org_spans")
+    if spans is None:
+        spans = doc.memo["org_spans"] = sorted((h.start, h.end) for h in doc.orgs)
+    from bisect import bisect_right
+
+    i = bisect_right(spans, (start, 1 << 60)) - 1
+    while i >= 0 and spans[i][1] > start - 200:
+        lo, hi = spans[i]
+        if lo <= start and end < hi and doc.text[end:hi].strip():
+            return True
+        i -= 1
+    return False
 
 
 def _name_spans(doc: Doc, people: People) -> list[tuple[int, int]]:

@@ -39,7 +39,16 @@ def load_topics(path: str | None = None) -> dict[str, Topic]:
             tid, str(v.get("label") or tid), tuple(v.get("terms") or ()), tuple(v.get("weak_terms") or ())
         )
         for tid, v in data.items()
+        if isinstance(v, dict)
     }
+
+
+@lru_cache(maxsize=8)
+def load_non_terms(path: str | None = None) -> tuple[str, ...]:
+    """Phrases that contain a topic term but name no topic ("think tank"): the top-level `not_topics`."""
+    path = path or os.environ.get(ENV_TOPICS) or None
+    data = _read(Path(path) if path else None)
+    return tuple(str(x) for x in data.get("not_topics") or ())
 
 
 def topic_label(topic_id: str) -> str:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from meetview.extract.taxonomy import ENV_TOPICS, load_topics
+from meetview.extract.taxonomy import ENV_TOPICS, load_non_terms, load_topics
 
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "’": "'", "\u00a0": " "})
 
@@ -40,6 +40,10 @@ def _automaton(path: str | None) -> ahocorasick.Automaton | None:
                     existing[1].append((tid, weak))
     if n == 0:
         return None
+    for term in load_non_terms(path):  # the longest match, naming nothing ("think tank")
+        key = " ".join(term.lower().replace("’", "'").split())
+        if key and auto.get(key, None) is None:
+            auto.add_word(key, (key, []))
     auto.make_automaton()
     return auto
 
