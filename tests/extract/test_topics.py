@@ -117,3 +117,15 @@ def test_a_term_inside_an_organisations_name_is_the_body_not_a_topic():
             assert absent not in m.topics, sent
         if present:
             assert present in m.topics, sent
+
+
+def test_generic_restrictions_and_a_front_line_update_name_a_topic_only_twice_over():
+    from meetview.extract.topics import topics_of
+
+    def topics(text: str) -> list[str]:
+        return topics_of(find_topics(text))
+
+    assert "sanctions" not in topics("They discussed visa restrictions for students.")
+    assert "sanctions" in topics("They discussed new sanctions and restrictions on banks.")
+    assert "intelligence" not in topics("The minister briefed him on the situation at the front.")
+    assert "intelligence" in topics("He shared intelligence and spoke of the situation on the battlefield.")
