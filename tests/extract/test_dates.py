@@ -278,3 +278,20 @@ def test_a_sequel_with_no_date_of_its_own_takes_the_date_of_the_meeting_it_follo
             ex = run(text, published=pub)
             by = {p.name: m.date for m in ex.meetings for p in m.participants}
             assert by["Luis Vega"] == want, (text, by)
+
+
+def test_a_meeting_told_with_also_right_after_another_shares_its_day():
+    for pub, lead, want in (
+        (
+            None,
+            "Foreign Minister of Chile Ana Soto paid a day-long visit to Lima on 19 April 2031.",
+            "2031-04-19",
+        ),
+        ("2031-04-23", "Foreign Minister of Chile Ana Soto arrived in Lima on Monday.", "2031-04-21"),
+    ):
+        text = (
+            f"{lead} During the visit, Soto called on the President of Peru, Luis Vega. "
+            "Soto also held delegation-level talks with the Foreign Minister of Peru, Rosa Diaz."
+        )
+        by = {p.name: m.date for m in run(text, published=pub).meetings for p in m.participants}
+        assert by.get("Luis Vega") == want and by.get("Rosa Diaz") == want, (pub, by)

@@ -152,7 +152,7 @@ def _meeting(
     d = _opening_day(doc, anchor, e) or e.dated()
     if d is None or not d.value or not _VALID_DATE.match(d.value):
         d = _carried_date(doc, people, anchor, e, events, other or set()) or _sequel_date(
-            doc, anchor, e, events
+            doc, people, anchor, e, events, other or set()
         )
     if d is not None and d.value and _VALID_DATE.match(d.value):
         mdate = d.value
@@ -366,17 +366,27 @@ _SEQUEL = re.compile(
 )
 
 
-def _sequel_date(doc: Doc, anchor: Anchor, e: Event, events: list[Event]) -> DateExpr | None:
+_ALSO = re.compile(r"\balso\b")
+
+
+def _sequel_date(
+    doc: Doc, people: People, anchor: Anchor, e: Event, events: list[Event], other: set[int]
+) -> DateExpr | None:
     """ "Following the video conference, X held a phone call with Y": a sequel told with no date of its
     own happened when the meeting it follows did (at that meeting's precision)."""
     i = next((x for x, ev in enumerate(events) if ev is e), 0)
     if i == 0:
         return None
     s = doc.sentences[e.first.trigger.sent]
-    if not _SEQUEL.match(doc.text, s.start):
-        return None
     prev = events[i - 1]
+    if not _SEQUEL.match(doc.text, s.start):
+        # "X also held delegation-level talks with Z" right after the meeting just told: the same day
+        also = _ALSO.search(doc.text, s.start, doc.tokens[e.first.trigger.i].start)
+        if also is None or e.first.trigger.sent - prev.candidates[-1].trigger.sent > 2:
+            return None
     d = _opening_day(doc, anchor, prev) or prev.dated()
+    if d is None or not d.value:
+        d = _carried_date(doc, people, anchor, prev, events, other)
     return d if d is not None and d.value and not d.future else None
 
 
