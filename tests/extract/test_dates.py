@@ -295,3 +295,23 @@ def test_a_meeting_told_with_also_right_after_another_shares_its_day():
         )
         by = {p.name: m.date for m in run(text, published=pub).meetings for p in m.participants}
         assert by.get("Luis Vega") == want and by.get("Rosa Diaz") == want, (pub, by)
+
+
+def test_a_participle_after_the_meetings_date_does_not_make_the_date_a_name():
+    for tail in (
+        ", becoming the first minister of Peru to visit the Chilean capital in years.",
+        ", marking the first visit by a Peruvian minister in a decade.",
+    ):
+        text = (
+            "Foreign Minister of Peru Luis Vega met Ana Soto, the leader of Chile's new government, "
+            f"in Santiago on Dec. 22{tail}"
+        )
+        (m,) = run(text, published="2031-12-24").meetings
+        assert m.date == "2031-12-22", tail
+    # a date that names a thing is still not the meeting's: "the 10 July statement"
+    (m,) = run(
+        "Foreign Minister of Peru Luis Vega met Foreign Minister of Chile Ana Soto to discuss the "
+        "10 July statement.",
+        published="2031-07-24",
+    ).meetings
+    assert m.date == "2031-07-24"
