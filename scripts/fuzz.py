@@ -4,8 +4,9 @@ queries through the parser. Deterministic (--seed); prints inputs tried, failure
     PYTHONPATH=src python scripts/fuzz.py --seconds 300 [--seed 7] [--out fuzz-failures/]
 
 A failure is: parse raising anything but IngestError, an Article field that is not inert, the extractor
-raising, output breaking SCHEMA.md (tests/schema_check.py), or the query parser raising anything but
-QueryError. Exit status 1 when any failure was found; with --out each failing input is saved.
+raising (extract_strict: without extract's safety net), output breaking SCHEMA.md (tests/schema_check.py),
+or the query parser raising anything but QueryError. Exit status 1 when any failure was found; with
+--out each failing input is saved.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the seeds, the mutator and the schema
 from fuzz_corpus import SEEDS, SUFFIXES, mutate  # noqa: E402
 from schema_check import problems  # noqa: E402
 
-from meetview.extract import extract  # noqa: E402
+from meetview.extract.pipeline import extract_strict  # noqa: E402
 from meetview.ingest import Document, IngestError, parse  # noqa: E402
 from meetview.query import QueryError  # noqa: E402
 from meetview.query import parse as parse_query  # noqa: E402
@@ -66,7 +67,7 @@ def check(source: str, data: bytes) -> str | None:
             if value is not None and not is_clean(value):
                 return f"article {field} not inert: {value[:80]!r}"
         try:
-            found = problems(extract(a).to_json())
+            found = problems(extract_strict(a).to_json())  # no safety net: hidden errors count
         except Exception as e:
             return f"extract raised {type(e).__name__}: {e}"
         if found:
