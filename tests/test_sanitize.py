@@ -45,3 +45,19 @@ def test_result_is_always_clean_and_idempotent(text):
     assert is_clean(once)
     assert clean_text(once) == once
     assert "\x1b" not in once and "\x00" not in once
+
+
+def test_inert_json_escapes_what_json_leaves_raw_and_keeps_the_value():
+    import json
+
+    from meetview.sanitize import inert_json
+
+    value = {"t": "a\x9b31m\x85b\u202ec\u2028d\u2029e\ufeff\x7f \u00e9\u4e2d"}
+    raw = json.dumps(value, ensure_ascii=False)
+    out = inert_json(raw)
+    for c in ("\x9b", "\x85", "\u202e", "\u2028", "\u2029", "\ufeff", "\x7f"):
+        assert c not in out
+    assert "\\u009b" in out and "\\u2028" in out
+    assert "\u00e9\u4e2d" in out  # letters stay letters
+    assert json.loads(out) == value
+    assert inert_json('{"a": "plain"}') == '{"a": "plain"}'

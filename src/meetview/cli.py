@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Annotated
 
@@ -162,8 +163,20 @@ def import_cmd(
         int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for reading and extraction.")
     ] = 1,
     force: Annotated[bool, typer.Option("--force", help="Re-read and re-extract unchanged sources.")] = False,
+    max_size: Annotated[
+        int | None,
+        typer.Option(
+            "--max-size",
+            min=1,
+            help="Skip sources larger than this many bytes. Default: $MEETVIEW_MAX_BYTES, else 20 MiB.",
+        ),
+    ] = None,
 ) -> None:
     """Import articles and store the meetings they report. Exit status 1 when anything was skipped."""
+    if max_size is not None:
+        from meetview.ingest.core import ENV_MAX_BYTES
+
+        os.environ[ENV_MAX_BYTES] = str(max_size)  # worker processes inherit it
     store = _open(db)
     report = _run_import(store, paths, jobs=jobs, force=force)
     if not report.ok:
@@ -560,8 +573,6 @@ def screenshots_cmd(
 
 def main() -> None:
     """The console script: a crash prints one line, never a traceback (MEETVIEW_DEBUG=1 shows it)."""
-    import os
-
     try:
         app()
     except Exception as e:

@@ -57,6 +57,15 @@ def clean_line(text: str | None) -> str:
     return " ".join(clean_text(text).split())
 
 
+_BLANK = {c: " " for c in _TABLE}
+
+
+def blank_controls(text: str) -> str:
+    """Every control, bidi and separator character as a space: inert, and the same length (so positions
+    into the text, like a query error's, still point at the same characters)."""
+    return text.translate(_BLANK) if needs_cleaning(text) else text
+
+
 def needs_cleaning(text: str | None) -> bool:
     """True when clean_text would change text (a cheap test before cleaning many fields)."""
     return bool(text) and _NEEDS_CLEANING.search(text) is not None

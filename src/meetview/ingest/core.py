@@ -24,6 +24,14 @@ COMPRESSED_SUFFIXES = frozenset({".gz"})
 # Folders never worth walking (hidden folders are skipped too).
 SKIP_DIRS = frozenset({"__pycache__", "node_modules", "__MACOSX"})
 MAX_BYTES = 20 * 1024 * 1024
+ENV_MAX_BYTES = "MEETVIEW_MAX_BYTES"  # the size limit for one source (`meetview import --max-size`)
+
+
+def max_bytes_limit() -> int:
+    """The size limit for one source: $MEETVIEW_MAX_BYTES when set to a positive number, else MAX_BYTES."""
+    value = os.environ.get(ENV_MAX_BYTES, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else MAX_BYTES
+
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF|RDF)[\s>]", re.I)
@@ -164,8 +172,10 @@ def _not_regular(mode: int) -> str:
     return f"not a regular file ({kind}); not read"
 
 
-def load(source: str, *, max_bytes: int = MAX_BYTES, timeout: float | None = None) -> Document:
+def load(source: str, *, max_bytes: int | None = None, timeout: float | None = None) -> Document:
     """Read a file's bytes, or fetch an http(s) URL. Raises IngestError with a one-line reason."""
+    if max_bytes is None:
+        max_bytes = max_bytes_limit()
     if is_url(source):
         from meetview.ingest.fetch import DEFAULT_TIMEOUT, fetch
 
@@ -286,7 +296,7 @@ def _inert(a: Article) -> Article:
 def _parse(doc: Document) -> list[Article]:
     data = doc.data
     if is_gzip(data):
-        data = gunzip(data, MAX_BYTES)
+        data = gunzip(data, max_bytes_limit())
     if not data:
         raise IngestError("empty file (0 bytes)")
     if not data.strip():

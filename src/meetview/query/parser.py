@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from meetview.sanitize import blank_controls
+
 FIELDS = {
     "country": "country",
     "c": "country",
@@ -131,6 +133,9 @@ def parse(text: str) -> Query:
         raise QueryError(
             f"query too long ({len(text)} characters; limit {MAX_QUERY})", MAX_QUERY, text[:MAX_QUERY]
         )
+    # A NUL ends a string in FTS5 ("unterminated string") and PostgreSQL refuses it in text; no control
+    # character means anything in a query: each becomes a space, so error positions stay right.
+    text = blank_controls(text)
     terms: list[Term] = []
     i, n = 0, len(text)
     while i < n:

@@ -90,6 +90,8 @@ def resolve_country(value: str) -> str | None:
 def resolve_topics(value: str) -> list[str]:
     """Topic ids matching an id or a label prefix (air-defense, "air def", Air)."""
     v = _norm(value).replace(" ", "-")
+    if not v:  # punctuation only ("%", "'", "*"): a prefix of nothing, not of every topic
+        return []
     topics = load_topics()
     if v in topics:
         return [v]
