@@ -337,10 +337,10 @@ def summarize(results: dict) -> dict:
 
 def sqlite_db(meetings: int) -> tuple[str, dict]:
     """A SQLite store of about `meetings` meetings, imported from generated articles (cached)."""
-    src = corpus(meetings=meetings)
     path = OUT / f"query-m{meetings}.db"
     done = OUT / f"query-m{meetings}.done.json"
-    if not done.exists():
+    if not done.exists():  # the corpus is only needed to build the database
+        src = corpus(meetings=meetings)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         log(f"importing {corpus_info(src)['articles']} articles into {path.name} ...")
@@ -354,7 +354,6 @@ def pg_db(base_url: str, meetings: int) -> tuple[str, dict]:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
-    src = corpus(meetings=meetings)
     name = f"meetview_bench_m{meetings}"
     url = make_url(base_url).set(database=name).render_as_string(hide_password=False)
     done = OUT / f"query-pg-m{meetings}.done.json"
@@ -369,6 +368,7 @@ def pg_db(base_url: str, meetings: int) -> tuple[str, dict]:
             done.unlink(missing_ok=True)
     admin.dispose()
     if not done.exists():
+        src = corpus(meetings=meetings)
         log(f"importing {corpus_info(src)['articles']} articles into PostgreSQL {name} ...")
         r = _import(src, url)
         done.write_text(json.dumps(r))
