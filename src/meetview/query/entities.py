@@ -9,7 +9,7 @@ from sqlalchemy import and_, func, select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from meetview.query.engine import MeetingRow, conditions, search
+from meetview.query.engine import ROW_COLUMNS, MeetingRow, conditions, search
 from meetview.query.parser import Query
 from meetview.store.models import (
     Country,
@@ -142,70 +142,49 @@ def _partners(session: Session, link_col, key_col, keys: list, ids) -> dict:
     return {k: ", ".join(f"{c} {n}" for c, n in v.most_common(4)) for k, v in counts.items()}
 
 
-def countries(session: Session, query: Query, *, limit: int = 300) -> list[GroupRow]:
+def _groups(session: Session, query: Query, link, key_col, entity_key, entity_name, limit: int):
+    """Meetings per country or organization for a query, the most first, with each one's name, most
+    frequent partners and last meeting date: (key, name, count, partners, last) rows."""
     ids = _ids(session, query)
     n = func.count().label("n")
     last = func.max(Meeting.date).label("last")
     stmt = (
         _scope(
-            select(MeetingCountry.country_code, n, last)
-            .join(Meeting, Meeting.id == MeetingCountry.meeting_id)
-            .group_by(MeetingCountry.country_code),
-            MeetingCountry.meeting_id,
+            select(key_col.label("key"), n, last)
+            .join(Meeting, Meeting.id == link.meeting_id)
+            .group_by(key_col),
+            link.meeting_id,
             ids,
         )
         .order_by(n.desc())
         .limit(limit)
     )
     rows = session.execute(stmt).all()
-    codes = [r.country_code for r in rows]
-    names = dict(session.execute(select(Country.code, Country.name).where(Country.code.in_(codes))).all())
-    partners = _partners(session, MeetingCountry.meeting_id, MeetingCountry.country_code, codes, ids)
-    return [
-        GroupRow(
-            r.country_code,
-            names.get(r.country_code, r.country_code),
-            r.n,
-            partners.get(r.country_code, ""),
-            r.last,
-        )
-        for r in rows
-    ]
+    keys = [r.key for r in rows]
+    names = dict(session.execute(select(entity_key, entity_name).where(entity_key.in_(keys))).all())
+    partners = _partners(session, link.meeting_id, key_col, keys, ids)
+    return [(r.key, names.get(r.key), r.n, partners.get(r.key, ""), r.last) for r in rows]
+
+
+def countries(session: Session, query: Query, *, limit: int = 300) -> list[GroupRow]:
+    rows = _groups(
+        session, query, MeetingCountry, MeetingCountry.country_code, Country.code, Country.name, limit
+    )
+    return [GroupRow(code, name or code, n, partners, last) for code, name, n, partners, last in rows]
 
 
 def organizations(session: Session, query: Query, *, limit: int = 300) -> list[GroupRow]:
-    ids = _ids(session, query)
-    n = func.count().label("n")
-    last = func.max(Meeting.date).label("last")
-    stmt = (
-        _scope(
-            select(MeetingOrganization.organization_id, n, last)
-            .join(Meeting, Meeting.id == MeetingOrganization.meeting_id)
-            .group_by(MeetingOrganization.organization_id),
-            MeetingOrganization.meeting_id,
-            ids,
-        )
-        .order_by(n.desc())
-        .limit(limit)
-    )
-    rows = session.execute(stmt).all()
-    oids = [r.organization_id for r in rows]
-    names = dict(
-        session.execute(select(Organization.id, Organization.name).where(Organization.id.in_(oids))).all()
-    )
-    partners = _partners(
-        session, MeetingOrganization.meeting_id, MeetingOrganization.organization_id, oids, ids
+    rows = _groups(
+        session,
+        query,
+        MeetingOrganization,
+        MeetingOrganization.organization_id,
+        Organization.id,
+        Organization.name,
+        limit,
     )
     return [
-        GroupRow(
-            names[r.organization_id],
-            names[r.organization_id],
-            r.n,
-            partners.get(r.organization_id, ""),
-            r.last,
-        )
-        for r in rows
-        if r.organization_id in names
+        GroupRow(name, name, n, partners, last) for _, name, n, partners, last in rows if name is not None
     ]
 
 
@@ -281,18 +260,7 @@ def person_view(session: Session, person_id: int, *, limit: int = 500) -> Person
 
 def _meetings_by_ids(session: Session, ids_q, limit: int) -> list[MeetingRow]:
     stmt = (
-        select(
-            Meeting.id,
-            Meeting.date,
-            Meeting.participants_label,
-            Meeting.countries_label,
-            Meeting.topics_label,
-            Meeting.organizations_label,
-            Meeting.format,
-            Meeting.location,
-            Meeting.n_sources,
-            Meeting.evidence,
-        )
+        select(*ROW_COLUMNS)
         .where(Meeting.id.in_(ids_q))
         .order_by(Meeting.date_start.is_(None), Meeting.date_start.desc(), Meeting.id.desc())
         .limit(limit)

@@ -28,6 +28,7 @@ from sqlmodel import Session
 from meetview.query import browse, engine
 from meetview.query.browse import TABLE_COLUMNS, DateCoverage
 from meetview.query.engine import (
+    ROW_COLUMNS,
     Facets,
     FacetValue,
     MeetingRow,
@@ -621,18 +622,7 @@ class MeetingIndex:
 
 # --- helpers -------------------------------------------------------------------------------------------
 
-_SEARCH_COLUMNS = (
-    Meeting.id,
-    Meeting.date,
-    Meeting.participants_label,
-    Meeting.countries_label,
-    Meeting.topics_label,
-    Meeting.organizations_label,
-    Meeting.format,
-    Meeting.location,
-    Meeting.n_sources,
-    Meeting.evidence,
-)
+_SEARCH_COLUMNS = ROW_COLUMNS
 
 
 def _term_key(term: Term) -> tuple:
