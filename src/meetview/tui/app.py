@@ -337,42 +337,42 @@ class MeetviewApp(App[None]):
 
     @work(thread=True, exclusive=True, group="facets")
     def load_facets(self, gen: int, text: str) -> None:
-        worker = get_current_worker()
-        try:
-            result = data.fetch_facets(self.store, text, index=self.index)
-        except query.QueryError:
-            return  # the meetings worker reports it
-        except Exception as e:
-            self.post_message(WorkFailed("counting facets", str(e)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(FacetsLoaded(gen, result))
+        self._answer(
+            "counting facets",
+            lambda: data.fetch_facets(self.store, text, index=self.index),
+            gen,
+            FacetsLoaded,
+        )
 
     @work(thread=True, exclusive=True, group="timeline")
     def load_timeline(self, gen: int, text: str, bucket: str) -> None:
-        worker = get_current_worker()
-        try:
-            result = data.fetch_timeline(self.store, text, bucket=bucket, index=self.index)
-        except query.QueryError:
-            return
-        except Exception as e:
-            self.post_message(WorkFailed("counting the timeline", str(e)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(TimelineLoaded(gen, result))
+        self._answer(
+            "counting the timeline",
+            lambda: data.fetch_timeline(self.store, text, bucket=bucket, index=self.index),
+            gen,
+            TimelineLoaded,
+        )
 
     @work(thread=True, exclusive=True, group="entities")
     def load_entities(self, gen: int, kind: str, text: str) -> None:
+        self._answer(
+            f"loading {kind}", lambda: data.fetch_entities(self.store, kind, text), gen, EntitiesLoaded
+        )
+
+    def _answer(self, doing: str, fetch, gen: int, loaded) -> None:
+        """In a thread worker: run a fetch and post its result as `loaded(gen, result)` unless the worker
+        was cancelled meanwhile. A query error is left to the meetings worker to report; any other
+        failure becomes a WorkFailed message (the worker never touches widgets)."""
         worker = get_current_worker()
         try:
-            result = data.fetch_entities(self.store, kind, text)
+            result = fetch()
         except query.QueryError:
             return
         except Exception as e:
-            self.post_message(WorkFailed(f"loading {kind}", str(e)))
+            self.post_message(WorkFailed(doing, str(e)))
             return
         if not worker.is_cancelled:
-            self.post_message(EntitiesLoaded(gen, result))
+            self.post_message(loaded(gen, result))
 
     @work(thread=True, exclusive=True, group="reader")
     def load_detail(self, meeting_id: int) -> None:
