@@ -316,6 +316,7 @@ _FM_DATE = re.compile(
 )
 _HEADER_DATE = re.compile(
     rf"(?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    rf"|(?P<ymd>\b(?:19|20)\d\d(?P<ys>[./])[01]\d(?P=ys)[0-3]\d\b)"
     rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+(?:de\s+)?(?:{_MON}|{_FMON})\s*,?\s+(?:de\s+)?(?:19|20)\d\d\b)"
     rf"|(?P<mdy>\b{_MON}\s+[0-3]?\d{_ORD},?\s+(?:19|20)\d\d\b)"
     r"|(?P<num>\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b)"
@@ -346,7 +347,7 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
     for m in _HEADER_DATE.finditer(text, lo, hi):
         s = m.group(0)
         d = None
-        if m.group("iso"):
+        if m.group("iso") or m.group("ymd"):
             d = _safe_date(int(s[:4]), int(s[5:7]), int(s[8:10]))
         elif m.group("num"):
             dd, mm, yy = s.split(".")

@@ -1694,7 +1694,9 @@ def _object_of_other(doc: Doc, i: int, a: int) -> bool:
 
 
 _ATTRIBUTIVE = re.compile(
-    r",?\s+(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b)[a-z]{3,}"
+    r"(?!,\s+[a-z]+ing\b),?\s+(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b"
+    r"|from\b|for\b|during\b|until\b|till\b|through\b|via\b|over\b|local\b|where\b|which\b|while\b"
+    r")[a-z]{3,}"
 )
 
 

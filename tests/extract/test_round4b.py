@@ -1,0 +1,40 @@
+"""Round 4b mechanisms, each stated on short sentences of our own: dates told with a time of day,
+dotted bylines, same-day connectives, a mixed-case dateline's day, topic vocabulary."""
+
+from __future__ import annotations
+
+from meetview.extract.dates import find_anchor
+
+from .conftest import run
+
+
+def dates(text: str, published: str | None = None) -> list[str | None]:
+    return [m.date for m in run(text, published).meetings]
+
+
+def test_a_date_followed_by_a_time_of_day_dates_the_meeting():
+    text = (
+        "On May 6, starting at 10:15 a.m. for about an hour, Foreign Minister Anna Berg of Sweden held "
+        "talks with Foreign Minister Tomas Reyes of Chile."
+    )
+    assert dates(text, "2025-05-07") == ["2025-05-06"]
+    text = (
+        "Foreign Minister Anna Berg of Sweden met Foreign Minister Tomas Reyes of Chile on May 6 from "
+        "3 p.m. for forty minutes."
+    )
+    assert dates(text, "2025-05-07") == ["2025-05-06"]
+
+
+def test_a_date_naming_something_else_is_still_not_the_meetings():
+    text = (
+        "Foreign Minister Anna Berg of Sweden met Foreign Minister Tomas Reyes of Chile in Oslo. "
+        "They discussed the May 2 statement on fisheries."
+    )
+    assert dates(text, "2025-05-07") == ["2025-05-07"]
+
+
+def test_a_dotted_year_first_byline_dates_the_article():
+    raw = "Nordic Wire\n2025.05.04 10:00\n\nForeign Minister Anna Berg spoke with reporters in Oslo.\n"
+    assert find_anchor(raw, raw, None).published == "2025-05-04"
+    raw = "Nordic Wire\nPosted 2024/11/30\n\nForeign Minister Anna Berg spoke with reporters in Oslo.\n"
+    assert find_anchor(raw, raw, None).published == "2024-11-30"
