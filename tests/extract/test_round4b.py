@@ -38,3 +38,31 @@ def test_a_dotted_year_first_byline_dates_the_article():
     assert find_anchor(raw, raw, None).published == "2025-05-04"
     raw = "Nordic Wire\nPosted 2024/11/30\n\nForeign Minister Anna Berg spoke with reporters in Oslo.\n"
     assert find_anchor(raw, raw, None).published == "2024-11-30"
+
+
+def test_a_meeting_later_the_same_day_takes_the_date_of_the_one_before():
+    text = (
+        "On 12 March, Foreign Minister Anna Berg of Sweden held talks in Lima with Foreign Minister "
+        "Tomas Reyes of Peru. They discussed trade and fisheries. "
+        "Later the same day, Anna Berg was received by President Carla Mendoza of Peru at the palace."
+    )
+    assert dates(text, "2025-03-14") == ["2025-03-12", "2025-03-12"]
+
+
+def test_a_meeting_the_following_day_is_one_day_after_the_one_before():
+    text = (
+        "On 12 March, Foreign Minister Anna Berg of Sweden held talks in Lima with Foreign Minister "
+        "Tomas Reyes of Peru. They discussed trade and fisheries. "
+        "The following day, Anna Berg paid a courtesy call on President Carla Mendoza of Peru."
+    )
+    assert dates(text, "2025-03-14") == ["2025-03-12", "2025-03-13"]
+
+
+def test_without_a_connective_an_undated_meeting_keeps_the_article_day():
+    text = (
+        "On 12 March, Foreign Minister Anna Berg of Sweden held talks in Lima with Foreign Minister "
+        "Tomas Reyes of Peru. They discussed trade and fisheries. "
+        "Anna Berg was received by President Carla Mendoza of Peru at the palace."
+    )
+    assert dates(text, "2025-03-14")[0] == "2025-03-12"
+    assert "2025-03-12" not in dates(text, "2025-03-14")[1:]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from meetview.extract import countries as gaz
@@ -45,6 +45,7 @@ def extract_strict(article: Article) -> Extraction:
     home = _home_country(doc, article)
     other = {t.sent for t in triggers if t.status != "held"}  # sentences telling other meetings
     meetings = [_meeting(doc, people, anchor, e, events, home, other) for e in events]
+    _same_day(doc, anchor, events, meetings)
     spans: list[Span] = []
     if anchor.published and anchor.published_span and not published:
         spans.append(Span("published", anchor.published, *anchor.published_span))
@@ -55,6 +56,46 @@ def extract_strict(article: Article) -> Extraction:
         meetings=meetings,
         spans=spans,
     )
+
+
+# "Later the same day", "the same evening", "later in the afternoon", "the following day": a meeting
+# dated by the one told before it
+_SAME_DAY = re.compile(
+    r"\b(?:later (?:(?:on )?(?:the same|that) (?:day|morning|afternoon|evening)"
+    r"|in the (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening))"
+    r"|(?:on |in )?the same (?:day|morning|afternoon|evening|night)"
+    r"|(?P<next>(?:on )?the (?:following|next) (?:day|morning))|(?P<next2>a day later))\b",
+    re.I,
+)
+
+
+def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meeting]) -> None:
+    """A meeting that states no date of its own but is told as happening the same day as (or the day
+    after) the meeting told just before it takes that meeting's date."""
+    firsts = [e.first.trigger.sent for e in events]
+    for i, m in enumerate(meetings):
+        if any(sp.field == "date" for sp in m.spans):
+            continue
+        k = firsts[i]
+        s = doc.sentences[k]
+        hit = _SAME_DAY.search(doc.text, s.start, s.end)
+        if hit is None:
+            continue
+        before = [j for j in range(len(events)) if j != i and firsts[j] < k]
+        if not before:
+            continue
+        mine = {x.name for x in m.participants}
+        shared = [j for j in before if mine & {x.name for x in meetings[j].participants}]
+        prev = meetings[max(shared or before, key=lambda j: firsts[j])]
+        if not prev.date or len(prev.date) != 10 or not any(sp.field == "date" for sp in prev.spans):
+            continue
+        day = date.fromisoformat(prev.date)
+        if hit.group("next") or hit.group("next2"):
+            day += timedelta(days=1)
+            if anchor.day is not None and day > anchor.day:
+                continue
+        m.date = day.isoformat()
+        m.spans.append(Span("date", m.date, hit.start(), hit.end()))
 
 
 def _valid_day(value: str | None) -> bool:
