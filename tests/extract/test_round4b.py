@@ -66,3 +66,34 @@ def test_without_a_connective_an_undated_meeting_keeps_the_article_day():
     )
     assert dates(text, "2025-03-14")[0] == "2025-03-12"
     assert "2025-03-12" not in dates(text, "2025-03-14")[1:]
+
+
+def _countries(text: str, published: str = "2025-03-14") -> list[list[str]]:
+    return [m.countries for m in run(text, published).meetings]
+
+
+def test_not_travelling_to_a_meeting_is_not_taking_part():
+    text = (
+        "Foreign Minister Anna Berg did not travel to the G20 foreign ministers' meeting in Rio, "
+        "as Sweden is not a member of the group."
+    )
+    assert _countries(text) == []
+
+
+def test_a_group_with_a_member_staying_away_is_not_expanded():
+    text = (
+        "The G7 leaders' summit in Halifax ended on Sunday with a joint statement. "
+        "The summit was boycotted by Japan, whose delegation left on Friday. "
+        "Prime Minister Paul Tremblay of Canada hosted the talks."
+    )
+    got = _countries(text)
+    assert got and all("JP" not in c and "IT" not in c for c in got)
+
+
+def test_a_member_represented_by_someone_else_still_takes_part():
+    text = (
+        "The G7 foreign ministers met in Halifax on Sunday. Japan's foreign minister did not attend; "
+        "Japan was represented by its ambassador."
+    )
+    got = _countries(text)
+    assert got and "JP" in got[0] and "IT" in got[0]

@@ -98,6 +98,52 @@ def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meet
         m.spans.append(Span("date", m.date, hit.start(), hit.end()))
 
 
+# A member kept away from a group's meeting ("was boycotted by the United States"), unless someone
+# stood in for it ("The United States was represented by ...", "stayed away, sending his minister")
+_ABSENT = re.compile(
+    r"\b(?:boycott(?:ed|ing|s)?|stay(?:ed|s|ing) away|did not (?:attend|travel|come|take part|participate)"
+    r"|didn.t (?:attend|travel|come)|(?:was|were) absent|absence of|skipp(?:ed|ing)|not represented)\b",
+    re.I,
+)
+_STOOD_IN = re.compile(
+    r"\b(?:represented by|sending|sent (?:his|her|its|their)|in (?:his|her) place|instead)\b", re.I
+)
+
+
+def _absent_members(doc: Doc, people: People, e: Event, events: list[Event]) -> set[str]:
+    """Countries the paragraphs telling a meeting say stayed away, with no one standing in for them:
+    left out when the meeting's group is expanded to its members."""
+    sents = _segment_sentences(doc, e, events)
+    if not any(_ABSENT.search(doc.text, doc.sentences[k].start, doc.sentences[k].end) for k in sents):
+        return set()
+    by_id = {p.id: p for p in people.persons}
+
+    def named(k: int) -> set[str]:
+        a, b = doc.sent_tokens[k]
+        codes = {
+            doc.place_at[x].value
+            for x in range(a, b)
+            if x in doc.place_at
+            and doc.place_at[x].i == x
+            and doc.place_at[x].kind in ("country", "adj", "capital")
+        }
+        for m in people.by_sentence.get(k, []):
+            p = by_id.get(m.person)
+            if p is not None and p.country:
+                codes.add(p.country)
+        return codes
+
+    absent: set[str] = set()
+    present: set[str] = set()
+    for k in sents:
+        s = doc.sentences[k]
+        if _STOOD_IN.search(doc.text, s.start, s.end):
+            present |= named(k)
+        elif _ABSENT.search(doc.text, s.start, s.end):
+            absent |= named(k)
+    return absent - present
+
+
 def _valid_day(value: str | None) -> bool:
     return bool(value) and re.match(r"^(?:19|20)\d\d-[01]\d-[0-3]\d", value or "") is not None
 
@@ -254,6 +300,9 @@ def _meeting(
         if p and p.org:
             orgs.setdefault(p.org, p.org_span)
     day = _event_day(anchor, mdate)
+    # a member stayed away with no one in its place: the group did not meet as a whole, and only the
+    # countries named as present take part
+    partial = bool(_absent_members(doc, people, e, events))
     for c in e.candidates:
         # a group's members took part when the group met ("G7 leaders met", "the ministers of the member
         # states of X met"), not when a later sentence names its summit in passing
@@ -266,7 +315,7 @@ def _meeting(
             g = gaz.groups().get(gid)
             if g is None:
                 continue
-            if g.expand and gid not in c.context and whole:
+            if g.expand and gid not in c.context and whole and not partial:
                 for code in g.members_on(day):
                     countries.setdefault(code, span)
             if g.org:
@@ -276,7 +325,7 @@ def _meeting(
                 continue  # "to make this year's UN climate summit a success": discussed, not present
             orgs.setdefault(org, span)
             g = _group_of_org(org)
-            if g is not None and g.expand and org not in c.context and whole:
+            if g is not None and g.expand and org not in c.context and whole and not partial:
                 for code in g.members_on(day):
                     countries.setdefault(code, span)
     if e.session:
