@@ -97,3 +97,16 @@ def test_a_member_represented_by_someone_else_still_takes_part():
     )
     got = _countries(text)
     assert got and "JP" in got[0] and "IT" in got[0]
+
+
+def test_regional_formats_are_named_by_their_short_names():
+    text = (
+        "The Nordic defence ministers gathered in Tromsø on Tuesday for the NORDEFCO ministerial meeting, "
+        "hosted by Minister of Defence Kari Lund of Norway."
+    )
+    assert [m.organizations for m in run(text, "2025-03-14").meetings] == [["NORDEFCO"]]
+    text = (
+        "AU Commission Chairperson Amina Sow met Foreign Minister Tomas Reyes of Chile in Addis Ababa "
+        "on Tuesday."
+    )
+    assert "AU" in run(text, "2025-03-14").meetings[0].organizations
