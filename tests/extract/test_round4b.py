@@ -110,3 +110,27 @@ def test_regional_formats_are_named_by_their_short_names():
         "on Tuesday."
     )
     assert "AU" in run(text, "2025-03-14").meetings[0].organizations
+
+
+BASE = "Foreign Minister Anna Berg of Sweden met Foreign Minister Tomas Reyes of Chile in Lima on Monday. "
+
+
+def _topics(text: str) -> set[str]:
+    return {t for m in run(text, "2025-03-14").meetings for t in m.topics}
+
+
+def test_general_diplomatic_wording_names_topics():
+    base = BASE
+    assert "regional-security" in _topics(base + "They exchanged views on the latest regional developments.")
+    assert "peace-process" in _topics(base + "They discussed the ongoing peace efforts.")
+    assert "humanitarian" in _topics(base + "They discussed the release of detainees.")
+    assert "migration" in _topics(base + "They discussed the welfare of the diaspora and border management.")
+    assert "maritime" in _topics(base + "They discussed the security of navigation and the shadow fleet.")
+    assert "energy" in _topics(base + "They discussed the joint development of oilfields.")
+    assert "health" in _topics(base + "They discussed cooperation on pharmaceuticals.")
+    assert "counterterrorism" in _topics(base + "They discussed the fight against violent extremism.")
+
+
+def test_a_place_alone_names_no_topic():
+    base = BASE
+    assert "regional-security" not in _topics(base + "They discussed a festival on the Korean Peninsula.")
