@@ -134,3 +134,26 @@ def test_general_diplomatic_wording_names_topics():
 def test_a_place_alone_names_no_topic():
     base = BASE
     assert "regional-security" not in _topics(base + "They discussed a festival on the Korean Peninsula.")
+
+
+def test_a_lead_opening_with_place_and_full_date_dates_today():
+    text = (
+        "Transcript: press conference after the talks\nPublished 15 March 2025\n\n"
+        "Lima, Peru, 14 March 2025. Press conference at the embassy.\n\n"
+        "ANNA BERG (Minister for Foreign Affairs of Sweden): We have just come from a meeting with "
+        "Foreign Minister Tomas Reyes of Peru."
+    )
+    ex = run(text)
+    assert ex.published == "2025-03-15"
+    assert [m.date for m in ex.meetings] == ["2025-03-14"]
+
+
+def test_a_front_matter_source_naming_a_government_gives_the_publishers_side():
+    text = (
+        "---\ntitle: Visit of the Minister\ndate: 2025-03-14\nsource: Ministry of Foreign Affairs, "
+        "Government of Sweden\n---\n\n"
+        "Minister Anna Berg held talks with Foreign Minister Tomas Reyes of Peru in Lima on 13 March."
+    )
+    people = {p.name: p.country for m in run(text).meetings for p in m.participants}
+    assert people.get("Anna Berg") == "SE"
+    assert people.get("Tomas Reyes") == "PE"

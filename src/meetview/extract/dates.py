@@ -335,6 +335,10 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?P<md>{_MON}\s+[0-3]?\d))?"
     r"\s*(?:\((?:[A-Za-z][A-Za-z .&\-]{1,30})\))?\s*(?:--|—|–|-|:)\s"
 )
+_PLACE_DATE = re.compile(
+    rf"(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?,\s*"
+    rf"(?P<date>[0-3]?\d\s+{_MON}\s+(?:19|20)\d\d|{_MON}\s+[0-3]?\d,\s*(?:19|20)\d\d)\s*(?:\.|--|—|–|-|:)\s"
+)
 _LOCATION_ONLY = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s{3,}|:\s)(?=[A-Z])", re.M
 )
@@ -461,6 +465,16 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
             break
     md_text = anchor.dateline_md
     md_parsed = _month_day_year(md_text) if md_text else (None, None, None)
+    if md_text is None:
+        # a lead that opens with its place and full date ("Washington, D.C., 14 January 2026. Press ...")
+        for s, e, _ in lines[:8]:
+            m = _PLACE_DATE.match(text, s, e)
+            if m and _plausible_city(m.group("city"), None):
+                md_parsed = _month_day_year(m.group("date"))
+                if anchor.dateline_city is None:
+                    anchor.dateline_city = m.group("city")
+                    anchor.dateline_span = (m.start("city"), m.end("city"))
+                break
     if pub is None:
         cands: list[tuple[date, int, int]] = []
         for s, e, ln in lines:

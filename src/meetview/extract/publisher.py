@@ -85,10 +85,43 @@ def home_country(doc: Doc, url: str | None) -> str | None:
     }
     if len(gov) == 1:
         return gov.pop()
-    code = _institution_header(doc)
+    code = _institution_header(doc) or _front_matter_source(doc.raw)
     if code:
         return code
     return _agency(doc)
+
+
+_FM_SOURCE = re.compile(
+    r"^(?:source|publisher|site_name|site|organi[sz]ation|author)\s*:\s*['\"]?(.+?)['\"]?\s*$", re.M | re.I
+)
+
+
+def _front_matter_source(raw: str) -> str | None:
+    """A front matter's source line naming a government institution ("source: Ministry of External
+    Affairs, Government of India"): the country it names, when it names one."""
+    if not raw.lstrip().startswith("---"):
+        return None
+    head = raw.lstrip()[3:]
+    end = head.find("\n---")
+    if end < 0:
+        return None
+    from meetview.extract.countries import lexicon
+
+    for m in _FM_SOURCE.finditer(head, 0, end):
+        for part in re.split(r"[,/|;]", m.group(1)):
+            words = part.split()
+            if not any(w.lower() in _INSTITUTION for w in words):
+                continue
+            codes = set()
+            for n in range(len(words)):
+                for k in (1, 2, 3, 4):
+                    phrase = " ".join(words[n : n + k])
+                    for kind, value in lexicon().lookup(phrase):
+                        if kind in ("country", "adj"):
+                            codes.add(value)
+            if len(codes) == 1:
+                return codes.pop()
+    return None
 
 
 def _header_lines(doc: Doc) -> list[tuple[int, int]]:
