@@ -157,3 +157,17 @@ def test_a_front_matter_source_naming_a_government_gives_the_publishers_side():
     people = {p.name: p.country for m in run(text).meetings for p in m.participants}
     assert people.get("Anna Berg") == "SE"
     assert people.get("Tomas Reyes") == "PE"
+
+
+def test_a_meeting_on_the_sidelines_takes_the_gatherings_date_not_the_dateline():
+    text = (
+        "LIMA, March 5 (Andina) -- Foreign Minister Anna Berg of Sweden met Foreign Minister Tomas Reyes "
+        "of Peru on the sidelines of the regional ministerial meeting, held in the Peruvian capital on "
+        "Monday.\n\nThey discussed trade."
+    )
+    assert dates(text, "2025-03-05") == ["2025-03-03"]
+    text = (
+        "LIMA, March 5 (Andina) -- Foreign Minister Anna Berg of Sweden met Foreign Minister Tomas Reyes "
+        "of Peru in the Peruvian capital.\n\nThey discussed trade."
+    )
+    assert dates(text, "2025-03-05") == ["2025-03-05"]

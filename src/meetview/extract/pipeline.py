@@ -237,6 +237,8 @@ def _meeting(
     # date: the first date stated with the meeting, else one stated in the sentence before that names
     # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
     d = _opening_day(doc, anchor, e) or e.dated()
+    if d is None or not d.value or not _VALID_DATE.match(d.value) or _is_dateline(doc, d):
+        d = _setting_date(doc, anchor, e) or d
     if d is None or not d.value or not _VALID_DATE.match(d.value):
         d = _carried_date(doc, people, anchor, e, events, other or set())
     if d is not None and d.value and _VALID_DATE.match(d.value):
@@ -302,7 +304,8 @@ def _meeting(
     day = _event_day(anchor, mdate)
     # a member stayed away with no one in its place: the group did not meet as a whole, and only the
     # countries named as present take part
-    partial = bool(_absent_members(doc, people, e, events))
+    absent = _absent_members(doc, people, e, events)
+    members: set[str] = set()  # a partly attended group's members: who may have acted at it
     for c in e.candidates:
         # a group's members took part when the group met ("G7 leaders met", "the ministers of the member
         # states of X met"), not when a later sentence names its summit in passing
@@ -315,9 +318,12 @@ def _meeting(
             g = gaz.groups().get(gid)
             if g is None:
                 continue
-            if g.expand and gid not in c.context and whole and not partial:
+            if g.expand and gid not in c.context and whole:
                 for code in g.members_on(day):
-                    countries.setdefault(code, span)
+                    if absent:
+                        members.add(code)
+                    else:
+                        countries.setdefault(code, span)
             if g.org:
                 orgs.setdefault(g.org, span)
         for org, span in c.orgs.items():
@@ -325,11 +331,14 @@ def _meeting(
                 continue  # "to make this year's UN climate summit a success": discussed, not present
             orgs.setdefault(org, span)
             g = _group_of_org(org)
-            if g is not None and g.expand and org not in c.context and whole and not partial:
+            if g is not None and g.expand and org not in c.context and whole:
                 for code in g.members_on(day):
-                    countries.setdefault(code, span)
+                    if absent:
+                        members.add(code)
+                    else:
+                        countries.setdefault(code, span)
     if e.session:
-        for p in _speakers(doc, people, e, events, set(countries), set(orgs)):
+        for p in _speakers(doc, people, e, events, (set(countries) | members) - absent, set(orgs)):
             country = p.country
             participants.append(
                 Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
@@ -443,6 +452,35 @@ def _opening_day(doc: Doc, anchor: Anchor, e: Event) -> DateExpr | None:
             if d.value and len(d.value) == 10 and not d.future and _OPENED.search(doc.text, s.start, d.start):
                 return d
     return None
+
+
+_SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins?|fringes?) of\b", re.I)
+
+
+def _is_dateline(doc: Doc, d: DateExpr) -> bool:
+    """Whether a date is the lead's dateline ("CAIRO, March 5 (KUNA) --"): the article's day."""
+    line = doc.text.rfind("\n", 0, d.start) + 1
+    return re.fullmatch(r"\s*[A-Z][A-Za-z .'’-]{1,40},\s*", doc.text[line : d.start]) is not None
+
+
+def _setting_date(doc: Doc, anchor: Anchor, e: Event) -> DateExpr | None:
+    """A meeting held on the sidelines of a gathering happened while it met: the gathering's date
+    ("met X on the sidelines of the ministerial meeting, held in Cairo on Monday")."""
+    s = doc.sentences[e.first.trigger.sent]
+    hit = _SIDELINES.search(doc.text, s.start, s.end)
+    if hit is None:
+        return None
+    good = [
+        d
+        for d in find_dates(doc.text, hit.end(), s.end, anchor)
+        if d.value
+        and d.kind in ("full", "weekday", "relative")
+        and not d.future
+        and not d.bound
+        and _VALID_DATE.match(d.value)
+        and not _long_before(d.value, anchor)
+    ]
+    return good[0] if len(good) == 1 else None
 
 
 def _carried_date(
