@@ -113,6 +113,10 @@ _STOOD_IN = re.compile(
 def _absent_members(doc: Doc, people: People, e: Event, events: list[Event]) -> set[str]:
     """Countries the paragraphs telling a meeting say stayed away, with no one standing in for them:
     left out when the meeting's group is expanded to its members."""
+    if "absent_words" not in doc.memo:
+        doc.memo["absent_words"] = _ABSENT.search(doc.text) is not None
+    if not doc.memo["absent_words"]:
+        return set()  # the common case: no one is said to have stayed away
     sents = _segment_sentences(doc, e, events)
     if not any(_ABSENT.search(doc.text, doc.sentences[k].start, doc.sentences[k].end) for k in sents):
         return set()
