@@ -171,3 +171,20 @@ def test_a_meeting_on_the_sidelines_takes_the_gatherings_date_not_the_dateline()
         "of Peru in the Peruvian capital.\n\nThey discussed trade."
     )
     assert dates(text, "2025-03-05") == ["2025-03-05"]
+
+
+def test_a_government_outlet_or_page_title_gives_the_publishers_side():
+    from meetview.extract.pipeline import extract_strict
+    from meetview.records import Article
+
+    text = "Minister Anna Berg held talks with Foreign Minister Tomas Reyes of Peru in Lima on 13 March."
+    for outlet, original in (
+        ("Ministry of Foreign Affairs, Government of Sweden", text),
+        (None, "<html><head><title>Talks in Lima - Ministry for Foreign Affairs of Sweden</title></head>"),
+    ):
+        art = Article(source="t.html", text=text, original=original, published="2025-03-14", outlet=outlet)
+        people = {p.name: p.country for m in extract_strict(art).meetings for p in m.participants}
+        assert people.get("Anna Berg") == "SE", outlet
+    art = Article(source="t.txt", text=text, original=text, published="2025-03-14", outlet="The Lima Herald")
+    people = {p.name: p.country for m in extract_strict(art).meetings for p in m.participants}
+    assert people.get("Anna Berg") != "SE"

@@ -154,7 +154,7 @@ def _valid_day(value: str | None) -> bool:
 
 def _home_country(doc: Doc, article: Article) -> str | None:
     """The country a government publisher speaks for (URL, header lines, state news agency)."""
-    return home_country(doc, article.url)
+    return home_country(doc, article.url, article.outlet, article.original)
 
 
 def _country_counts(doc: Doc) -> dict[str, float]:

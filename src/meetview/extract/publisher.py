@@ -61,7 +61,9 @@ def _sources() -> dict:
     return tomllib.loads(text)
 
 
-def home_country(doc: Doc, url: str | None) -> str | None:
+def home_country(
+    doc: Doc, url: str | None, outlet: str | None = None, original: str | None = None
+) -> str | None:
     """The country a government publisher (or a state news agency) speaks for, or None.
 
     Evidence, in order: the article's URL or a URL in its first lines matched against the known
@@ -85,7 +87,12 @@ def home_country(doc: Doc, url: str | None) -> str | None:
     }
     if len(gov) == 1:
         return gov.pop()
-    code = _institution_header(doc) or _front_matter_source(doc.raw)
+    code = (
+        _institution_header(doc)
+        or institution_country(outlet)
+        or _front_matter_source(doc.raw)
+        or institution_country(_title_site(original))
+    )
     if code:
         return code
     return _agency(doc)
@@ -94,6 +101,39 @@ def home_country(doc: Doc, url: str | None) -> str | None:
 _FM_SOURCE = re.compile(
     r"^(?:source|publisher|site_name|site|organi[sz]ation|author)\s*:\s*['\"]?(.+?)['\"]?\s*$", re.M | re.I
 )
+
+
+def institution_country(value: str | None) -> str | None:
+    """The country a publisher's name gives when it names a government institution ("Ministry of
+    External Affairs, Government of India" -> IN); None for an outlet or an ambiguous name."""
+    from meetview.extract.countries import lexicon
+
+    for part in re.split(r"[,/|;]", value or ""):
+        words = part.split()
+        if not any(w.lower() in _INSTITUTION for w in words):
+            continue
+        codes = set()
+        for n in range(len(words)):
+            for k in (1, 2, 3, 4):
+                for kind, code in lexicon().lookup(" ".join(words[n : n + k])):
+                    if kind in ("country", "adj"):
+                        codes.add(code)
+        if len(codes) == 1:
+            return codes.pop()
+    return None
+
+
+_HTML_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
+_SITE_SEPARATOR = re.compile(r"\s(?:-|–|—|\|)\s")
+
+
+def _title_site(original: str | None) -> str | None:
+    """The site's name an HTML page's title ends with ("... - Ministry for Foreign Affairs of Finland")."""
+    m = _HTML_TITLE.search(original[:5000]) if original else None
+    if m is None:
+        return None
+    parts = _SITE_SEPARATOR.split(m.group(1))
+    return parts[-1] if len(parts) > 1 else None
 
 
 def _front_matter_source(raw: str) -> str | None:
@@ -105,22 +145,11 @@ def _front_matter_source(raw: str) -> str | None:
     end = head.find("\n---")
     if end < 0:
         return None
-    from meetview.extract.countries import lexicon
 
     for m in _FM_SOURCE.finditer(head, 0, end):
-        for part in re.split(r"[,/|;]", m.group(1)):
-            words = part.split()
-            if not any(w.lower() in _INSTITUTION for w in words):
-                continue
-            codes = set()
-            for n in range(len(words)):
-                for k in (1, 2, 3, 4):
-                    phrase = " ".join(words[n : n + k])
-                    for kind, value in lexicon().lookup(phrase):
-                        if kind in ("country", "adj"):
-                            codes.add(value)
-            if len(codes) == 1:
-                return codes.pop()
+        code = institution_country(m.group(1))
+        if code:
+            return code
     return None
 
 
