@@ -188,3 +188,13 @@ def test_a_government_outlet_or_page_title_gives_the_publishers_side():
     art = Article(source="t.txt", text=text, original=text, published="2025-03-14", outlet="The Lima Herald")
     people = {p.name: p.country for m in extract_strict(art).meetings for p in m.participants}
     assert people.get("Anna Berg") != "SE"
+
+
+def test_a_known_government_site_named_bare_in_the_header_gives_the_side():
+    text = (
+        "regjeringen.no\nMinistry of Defence\n\nNordic ministers met in Bergen\n\n"
+        "Minister of Defence Kari Lund hosted Finland's Minister of Defence Antti Koski, Sweden's Minister "
+        "for Defence Pål Berg and Denmark's Minister of Defence Troels Lund in Bergen on Wednesday."
+    )
+    people = {p.name: p.country for m in run(text, "2025-03-14").meetings for p in m.participants}
+    assert people.get("Kari Lund") == "NO"

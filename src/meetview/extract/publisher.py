@@ -16,6 +16,7 @@ _GOV_DOMAIN = re.compile(
     r"(?:\.|(?<![\w.@/-]))(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b(?![.-]\w)", re.I
 )
 _TLD = {"uk": "GB"}
+_BARE_HOST = re.compile(r"(?<![\w.@/-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w.-])", re.I)
 # Words that make a header line an institution's name ("Ministry of Foreign Affairs of Japan")
 _INSTITUTION = {
     "government",
@@ -73,6 +74,8 @@ def home_country(
     """
     domains = _sources().get("domains") or {}
     hosts = _URL.findall(url or "") + _URL.findall(doc.raw[:3000])
+    # a known government site named bare in the header lines ("regjeringen.no")
+    hosts += [h for lo, hi in _header_lines(doc) for h in _BARE_HOST.findall(doc.raw, lo, hi)]
     for host in hosts:
         host = host.lower()
         for dom, code in domains.items():
