@@ -127,6 +127,7 @@ def test_general_diplomatic_wording_names_topics():
     assert "migration" in _topics(base + "They discussed the welfare of the diaspora and border management.")
     assert "maritime" in _topics(base + "They discussed the security of navigation and the shadow fleet.")
     assert "energy" in _topics(base + "They discussed the joint development of oilfields.")
+    assert "energy" in _topics(base + "They discussed the risk to cables and pipelines.")
     assert "health" in _topics(base + "They discussed cooperation on pharmaceuticals.")
     assert "counterterrorism" in _topics(base + "They discussed the fight against violent extremism.")
 
