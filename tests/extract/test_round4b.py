@@ -199,3 +199,13 @@ def test_a_known_government_site_named_bare_in_the_header_gives_the_side():
     )
     people = {p.name: p.country for m in run(text, "2025-03-14").meetings for p in m.participants}
     assert people.get("Kari Lund") == "NO"
+
+
+def test_travelling_to_a_city_where_one_meets_places_the_meeting_and_the_hosts_side():
+    text = (
+        "On Wednesday Foreign Minister Anna Berg of Sweden travelled to Lima, where she met with "
+        "Minister of Foreign Affairs Tomas Reyes."
+    )
+    (m,) = run(text, "2025-03-14").meetings
+    assert m.location == "Lima"
+    assert {p.name: p.country for p in m.participants}.get("Tomas Reyes") == "PE"

@@ -1720,6 +1720,8 @@ def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
     return min(good, key=lambda d: abs(d.start - pos) + (0 if d.start > pos else 5))
 
 
+# "a visit to Tashkent", "travelled to Tashkent, where she met ...": the place is where the meeting was
+_TRAVEL_TO = {"visit", "trip", "travelled", "traveled", "travels", "flew", "arrived", "went"}
 _WELCOME_VERBS = {"welcomed", "welcomes", "welcoming", "received", "receives", "hosted", "hosts"}
 
 
@@ -1748,7 +1750,7 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
                 return ("Washington", h.start, h.end)
             continue
         welcome = toks[a:k] and any(t.low in _WELCOME_VERBS for t in toks[a:k])
-        if prev in ("in", "at") or (prev == "to" and (prev2 in ("visit", "trip") or welcome)):
+        if prev in ("in", "at") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
     return None
