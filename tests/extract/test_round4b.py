@@ -3,7 +3,7 @@ dotted bylines, same-day connectives, a mixed-case dateline's day, topic vocabul
 
 from __future__ import annotations
 
-from meetview.extract.dates import find_anchor
+from meetview.extract.dates import find_anchor, find_dates
 
 from .conftest import run
 
@@ -209,3 +209,16 @@ def test_travelling_to_a_city_where_one_meets_places_the_meeting_and_the_hosts_s
     (m,) = run(text, "2025-03-14").meetings
     assert m.location == "Lima"
     assert {p.name: p.country for p in m.participants}.get("Tomas Reyes") == "PE"
+
+
+def test_a_date_after_the_articles_day_never_dates_a_held_meeting():
+    anchor = find_anchor("x", "x", "2025-07-08")
+    text = "We reaffirmed our commitment at the summit in October 2025 and met on 7 July 2025."
+    got = [(d.value, d.future) for d in find_dates(text, 0, len(text), anchor)]
+    assert got == [("2025-10", True), ("2025-07-07", False)]
+    text = (
+        "We, the Foreign Ministers of Sweden, Norway and Chile, met in Lima on 7 July 2025. "
+        "We warmly welcomed Peru, represented by Foreign Minister Tomas Reyes, as an observer, and "
+        "reaffirmed our support for its membership at the summit in October 2025."
+    )
+    assert "2025-10" not in dates(text, "2025-07-08")

@@ -303,6 +303,9 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
             kind = "year"
             value = m.group("yr_y")
         ahead = future or (m.group("rel") or "").lower() in ("tomorrow", "next week", "next month")
+        if not ahead and value and anchor.day is not None and kind in ("full", "month"):
+            # a stated day or month after the article's own is still to come ("the summit in October 2025")
+            ahead = value > anchor.day.isoformat()[: len(value)]
         out.append(DateExpr(m.start(), m.end(), kind, value, ahead, _bound(text, m.start(), m.group(0))))
     return out
 
