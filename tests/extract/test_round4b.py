@@ -222,3 +222,12 @@ def test_a_date_after_the_articles_day_never_dates_a_held_meeting():
         "reaffirmed our support for its membership at the summit in October 2025."
     )
     assert "2025-10" not in dates(text, "2025-07-08")
+
+
+def test_a_date_of_what_a_participle_describes_is_not_the_meetings():
+    text = (
+        "Foreign Minister Anna Berg of Sweden met Foreign Minister Tomas Reyes of Chile in Santiago on "
+        "Monday. Berg and Reyes also discussed the new power line, completed on 9 February, and its "
+        "protection."
+    )
+    assert dates(text, "2025-02-18") == ["2025-02-17"]

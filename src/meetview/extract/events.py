@@ -1704,6 +1704,10 @@ _ATTRIBUTIVE = re.compile(
 _NAMING_DET = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
 
 
+# "the synchronisation of the grids, completed on 9 February": the date of what the noun names
+_PARTICIPLE_DATE = re.compile(r",\s+(?:which was\s+|that was\s+)?[a-z]+ed\s+(?:on|in)\s+$")
+
+
 def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
     """The date stated with a trigger; not one describing something else ("the 10 July statement")."""
     good = [
@@ -1714,6 +1718,7 @@ def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
         and not d.bound
         and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
         and not (d.kind == "full" and _NAMING_DET.search(doc.text, max(0, d.start - 30), d.start))
+        and not _PARTICIPLE_DATE.search(doc.text, max(0, d.start - 40), d.start)
     ]
     if not good:
         return None
