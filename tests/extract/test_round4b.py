@@ -231,3 +231,11 @@ def test_a_date_of_what_a_participle_describes_is_not_the_meetings():
         "protection."
     )
     assert dates(text, "2025-02-18") == ["2025-02-17"]
+
+
+def test_a_stated_day_dates_a_plural_meeting_word():
+    text = (
+        "Foreign Minister Anna Berg of Sweden held regular contacts with Chile's Foreign Minister Tomas "
+        "Reyes; on 9 December the ministers discussed by phone the ongoing peace efforts."
+    )
+    assert dates(text, "2025-12-19") == ["2025-12-09"]

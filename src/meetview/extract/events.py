@@ -215,8 +215,14 @@ class Event:
 
     def dated(self) -> DateExpr | None:
         for c in self.candidates:
-            if c.date is not None and c.date.value and not (c.trigger.plural and not c.trigger.reported):
-                return c.date  # "the President's meetings this week in Belgium" name several, date none
+            if c.date is None or not c.date.value:
+                continue
+            if not (c.trigger.plural and not c.trigger.reported) or (
+                c.date.kind == "full" and len(c.date.value) == 10
+            ):
+                # "the President's meetings this week in Belgium" name several, date none; a stated
+                # day dates them all ("regular contacts ...; on 9 December the ministers spoke")
+                return c.date
         return None
 
     @property
