@@ -239,3 +239,16 @@ def test_a_stated_day_dates_a_plural_meeting_word():
         "Reyes; on 9 December the ministers discussed by phone the ongoing peace efforts."
     )
     assert dates(text, "2025-12-19") == ["2025-12-09"]
+
+
+def test_a_government_domain_in_a_pages_banner_gives_the_side_but_a_link_does_not():
+    from meetview.extract.pipeline import extract_strict
+    from meetview.records import Article
+
+    text = "Minister Anna Berg held talks with Foreign Minister Tomas Reyes of Peru in Lima on 13 March."
+    shown = "<html><body><div>gov.se | Government Offices</div><h1>Talks in Lima</h1></body></html>"
+    linked = '<html><body><div><a href="https://www.gov.se/">Home</a></div><h1>Talks in Lima</h1>'
+    for original, want in ((shown, True), (linked, False)):
+        art = Article(source="t.html", text=text, original=original, published="2025-03-14")
+        people = {p.name: p.country for m in extract_strict(art).meetings for p in m.participants}
+        assert (people.get("Anna Berg") == "SE") is want

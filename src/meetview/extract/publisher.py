@@ -95,6 +95,7 @@ def home_country(
         or institution_country(outlet)
         or _front_matter_source(doc.raw)
         or institution_country(_title_site(original))
+        or _page_header_domain(original)
     )
     if code:
         return code
@@ -137,6 +138,21 @@ def _title_site(original: str | None) -> str | None:
         return None
     parts = _SITE_SEPARATOR.split(m.group(1))
     return parts[-1] if len(parts) > 1 else None
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _page_header_domain(original: str | None) -> str | None:
+    """A government domain written as text in an HTML page's banner, before its first heading
+    ("gov.br | Órgãos do Governo"); link targets are not read, only the words a reader sees."""
+    if not original or "<" not in original[:200]:
+        return None
+    head = original[:4000]
+    cut = head.lower().find("<h1")
+    words = _TAG.sub(" ", head[: cut if cut >= 0 else 0])
+    gov = {_TLD.get(m.group(1).lower(), m.group(1).upper()) for m in _GOV_DOMAIN.finditer(words)}
+    return gov.pop() if len(gov) == 1 else None
 
 
 def _front_matter_source(raw: str) -> str | None:
