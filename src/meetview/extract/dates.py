@@ -303,6 +303,9 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
             kind = "year"
             value = m.group("yr_y")
         ahead = future or (m.group("rel") or "").lower() in ("tomorrow", "next week", "next month")
+        if not ahead and value and anchor.day is not None and kind in ("full", "month"):
+            # a stated day or month after the article's own is still to come ("the summit in October 2025")
+            ahead = value > anchor.day.isoformat()[: len(value)]
         out.append(DateExpr(m.start(), m.end(), kind, value, ahead, _bound(text, m.start(), m.group(0))))
     return out
 
@@ -316,6 +319,7 @@ _FM_DATE = re.compile(
 )
 _HEADER_DATE = re.compile(
     rf"(?P<iso>\b(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    rf"|(?P<ymd>\b(?:19|20)\d\d(?P<ys>[./])[01]\d(?P=ys)[0-3]\d\b)"
     rf"|(?P<dmy>\b[0-3]?\d{_ORD}\s+(?:de\s+)?(?:{_MON}|{_FMON})\s*,?\s+(?:de\s+)?(?:19|20)\d\d\b"
     rf"|\b[0-3]?\d-(?:{_MON}|{_FMON})\.?-(?:19|20)\d\d\b)"
     rf"|(?P<mdy>\b{_MON}\s+[0-3]?\d{_ORD},?\s+(?:19|20)\d\d\b)"
@@ -335,6 +339,10 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?P<md>{_MON}\s+[0-3]?\d))?"
     r"\s*(?:\((?:[A-Za-z][A-Za-z .&\-]{1,30})\))?\s*(?:--|—|–|-|:)\s"
 )
+_PLACE_DATE = re.compile(
+    rf"(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?,\s*"
+    rf"(?P<date>[0-3]?\d\s+{_MON}\s+(?:19|20)\d\d|{_MON}\s+[0-3]?\d,\s*(?:19|20)\d\d)\s*(?:\.|--|—|–|-|:)\s"
+)
 _LOCATION_ONLY = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s{3,}|:\s)(?=[A-Z])", re.M
 )
@@ -347,7 +355,7 @@ def _header_dates(text: str, lo: int, hi: int) -> list[tuple[date, int, int]]:
     for m in _HEADER_DATE.finditer(text, lo, hi):
         s = m.group(0)
         d = None
-        if m.group("iso"):
+        if m.group("iso") or m.group("ymd"):
             d = _safe_date(int(s[:4]), int(s[5:7]), int(s[8:10]))
         elif m.group("num"):
             dd, mm, yy = s.split(".")
@@ -461,6 +469,16 @@ def find_anchor(raw: str, text: str, published: str | None, body_start: int = 0)
             break
     md_text = anchor.dateline_md
     md_parsed = _month_day_year(md_text) if md_text else (None, None, None)
+    if md_text is None:
+        # a lead that opens with its place and full date ("Washington, D.C., 14 January 2026. Press ...")
+        for s, e, _ in lines[:8]:
+            m = _PLACE_DATE.match(text, s, e)
+            if m and _plausible_city(m.group("city"), None):
+                md_parsed = _month_day_year(m.group("date"))
+                if anchor.dateline_city is None:
+                    anchor.dateline_city = m.group("city")
+                    anchor.dateline_span = (m.start("city"), m.end("city"))
+                break
     if pub is None:
         cands: list[tuple[date, int, int]] = []
         for s, e, ln in lines:

@@ -215,8 +215,14 @@ class Event:
 
     def dated(self) -> DateExpr | None:
         for c in self.candidates:
-            if c.date is not None and c.date.value and not (c.trigger.plural and not c.trigger.reported):
-                return c.date  # "the President's meetings this week in Belgium" name several, date none
+            if c.date is None or not c.date.value:
+                continue
+            if not (c.trigger.plural and not c.trigger.reported) or (
+                c.date.kind == "full" and len(c.date.value) == 10
+            ):
+                # "the President's meetings this week in Belgium" name several, date none; a stated
+                # day dates them all ("regular contacts ...; on 9 December the ministers spoke")
+                return c.date
         return None
 
     @property
@@ -1707,12 +1713,18 @@ def _object_of_other(doc: Doc, i: int, a: int) -> bool:
 
 
 _ATTRIBUTIVE = re.compile(
-    r"(?:,\s+(?![a-z]+ing\b)|\s+)(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b)[a-z]{3,}"
+    r"(?!,\s+[a-z]+ing\b),?\s+(?!and\b|or\b|to\b|in\b|at\b|with\b|the\b|a\b|when\b|after\b|before\b"
+    r"|from\b|for\b|during\b|until\b|till\b|through\b|via\b|over\b|local\b|where\b|which\b|while\b"
+    r")[a-z]{3,}"
 )
 
 
 # "the horrific October 7 attacks", "the 10 July statement": a date after "the" names something
 _NAMING_DET = re.compile(r"\bthe\s+(?:[a-z]+\s+)?$")
+
+
+# "the synchronisation of the grids, completed on 9 February": the date of what the noun names
+_PARTICIPLE_DATE = re.compile(r",\s+(?:which was\s+|that was\s+)?[a-z]+ed\s+(?:on|in)\s+$")
 
 
 def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
@@ -1725,12 +1737,15 @@ def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
         and not d.bound
         and not (d.kind == "full" and _ATTRIBUTIVE.match(doc.text, d.end))
         and not (d.kind == "full" and _NAMING_DET.search(doc.text, max(0, d.start - 30), d.start))
+        and not _PARTICIPLE_DATE.search(doc.text, max(0, d.start - 40), d.start)
     ]
     if not good:
         return None
     return min(good, key=lambda d: abs(d.start - pos) + (0 if d.start > pos else 5))
 
 
+# "a visit to Tashkent", "travelled to Tashkent, where she met ...": the place is where the meeting was
+_TRAVEL_TO = {"visit", "trip", "travelled", "traveled", "travels", "flew", "arrived", "went"}
 _WELCOME_VERBS = {"welcomed", "welcomes", "welcoming", "received", "receives", "hosted", "hosts"}
 
 
@@ -1759,7 +1774,7 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
                 return ("Washington", h.start, h.end)
             continue
         welcome = toks[a:k] and any(t.low in _WELCOME_VERBS for t in toks[a:k])
-        if prev in ("in", "at") or (prev == "to" and (prev2 in ("visit", "trip") or welcome)):
+        if prev in ("in", "at") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
     return None

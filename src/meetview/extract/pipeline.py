@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from meetview.extract import countries as gaz
@@ -45,6 +45,7 @@ def extract_strict(article: Article) -> Extraction:
     home = _home_country(doc, article)
     other = {t.sent for t in triggers if t.status != "held"}  # sentences telling other meetings
     meetings = [_meeting(doc, people, anchor, e, events, home, other) for e in events]
+    _same_day(doc, anchor, events, meetings)
     spans: list[Span] = []
     if anchor.published and anchor.published_span and not published:
         spans.append(Span("published", anchor.published, *anchor.published_span))
@@ -57,13 +58,103 @@ def extract_strict(article: Article) -> Extraction:
     )
 
 
+# "Later the same day", "the same evening", "later in the afternoon", "the following day": a meeting
+# dated by the one told before it
+_SAME_DAY = re.compile(
+    r"\b(?:later (?:(?:on )?(?:the same|that) (?:day|morning|afternoon|evening)"
+    r"|in the (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening))"
+    r"|(?:on |in )?the same (?:day|morning|afternoon|evening|night)"
+    r"|(?P<next>(?:on )?the (?:following|next) (?:day|morning))|(?P<next2>a day later))\b",
+    re.I,
+)
+
+
+def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meeting]) -> None:
+    """A meeting that states no date of its own but is told as happening the same day as (or the day
+    after) the meeting told just before it takes that meeting's date."""
+    firsts = [e.first.trigger.sent for e in events]
+    for i, m in enumerate(meetings):
+        if any(sp.field == "date" for sp in m.spans):
+            continue
+        k = firsts[i]
+        s = doc.sentences[k]
+        hit = _SAME_DAY.search(doc.text, s.start, s.end)
+        if hit is None:
+            continue
+        before = [j for j in range(len(events)) if j != i and firsts[j] < k]
+        if not before:
+            continue
+        mine = {x.name for x in m.participants}
+        shared = [j for j in before if mine & {x.name for x in meetings[j].participants}]
+        prev = meetings[max(shared or before, key=lambda j: firsts[j])]
+        if not prev.date or len(prev.date) != 10 or not any(sp.field == "date" for sp in prev.spans):
+            continue
+        day = date.fromisoformat(prev.date)
+        if hit.group("next") or hit.group("next2"):
+            day += timedelta(days=1)
+            if anchor.day is not None and day > anchor.day:
+                continue
+        m.date = day.isoformat()
+        m.spans.append(Span("date", m.date, hit.start(), hit.end()))
+
+
+# A member kept away from a group's meeting ("was boycotted by the United States"), unless someone
+# stood in for it ("The United States was represented by ...", "stayed away, sending his minister")
+_ABSENT = re.compile(
+    r"\b(?:boycott(?:ed|ing|s)?|stay(?:ed|s|ing) away|did not (?:attend|travel|come|take part|participate)"
+    r"|didn.t (?:attend|travel|come)|(?:was|were) absent|absence of|skipp(?:ed|ing)|not represented)\b",
+    re.I,
+)
+_STOOD_IN = re.compile(
+    r"\b(?:represented by|sending|sent (?:his|her|its|their)|in (?:his|her) place|instead)\b", re.I
+)
+
+
+def _absent_members(doc: Doc, people: People, e: Event, events: list[Event]) -> set[str]:
+    """Countries the paragraphs telling a meeting say stayed away, with no one standing in for them:
+    left out when the meeting's group is expanded to its members."""
+    if "absent_words" not in doc.memo:
+        doc.memo["absent_words"] = _ABSENT.search(doc.text) is not None
+    if not doc.memo["absent_words"]:
+        return set()  # the common case: no one is said to have stayed away
+    sents = _segment_sentences(doc, e, events)
+    if not any(_ABSENT.search(doc.text, doc.sentences[k].start, doc.sentences[k].end) for k in sents):
+        return set()
+    by_id = {p.id: p for p in people.persons}
+
+    def named(k: int) -> set[str]:
+        a, b = doc.sent_tokens[k]
+        codes = {
+            doc.place_at[x].value
+            for x in range(a, b)
+            if x in doc.place_at
+            and doc.place_at[x].i == x
+            and doc.place_at[x].kind in ("country", "adj", "capital")
+        }
+        for m in people.by_sentence.get(k, []):
+            p = by_id.get(m.person)
+            if p is not None and p.country:
+                codes.add(p.country)
+        return codes
+
+    absent: set[str] = set()
+    present: set[str] = set()
+    for k in sents:
+        s = doc.sentences[k]
+        if _STOOD_IN.search(doc.text, s.start, s.end):
+            present |= named(k)
+        elif _ABSENT.search(doc.text, s.start, s.end):
+            absent |= named(k)
+    return absent - present
+
+
 def _valid_day(value: str | None) -> bool:
     return bool(value) and re.match(r"^(?:19|20)\d\d-[01]\d-[0-3]\d", value or "") is not None
 
 
 def _home_country(doc: Doc, article: Article) -> str | None:
     """The country a government publisher speaks for (URL, header lines, state news agency)."""
-    return home_country(doc, article.url)
+    return home_country(doc, article.url, article.outlet, article.original)
 
 
 def _country_counts(doc: Doc) -> dict[str, float]:
@@ -150,6 +241,8 @@ def _meeting(
     # date: the first date stated with the meeting, else one stated in the sentence before that names
     # its parties ("... signed in Washington on Friday. X and Y signed ..."), else the article's day
     d = _opening_day(doc, anchor, e) or e.dated()
+    if d is None or not d.value or not _VALID_DATE.match(d.value) or _is_dateline(doc, d):
+        d = _setting_date(doc, anchor, e) or d
     if d is None or not d.value or not _VALID_DATE.match(d.value):
         d = _carried_date(doc, people, anchor, e, events, other or set()) or _sequel_date(
             doc, people, anchor, e, events, other or set()
@@ -215,6 +308,10 @@ def _meeting(
         if p and p.org:
             orgs.setdefault(p.org, p.org_span)
     day = _event_day(anchor, mdate)
+    # a member stayed away with no one in its place: the group did not meet as a whole, and only the
+    # countries named as present take part
+    absent = _absent_members(doc, people, e, events)
+    members: set[str] = set()  # a partly attended group's members: who may have acted at it
     for c in e.candidates:
         # a group's members took part when the group met ("G7 leaders met", "the ministers of the member
         # states of X met"), not when a later sentence names its summit in passing
@@ -229,7 +326,10 @@ def _meeting(
                 continue
             if g.expand and gid not in c.context and whole:
                 for code in g.members_on(day):
-                    countries.setdefault(code, span)
+                    if absent:
+                        members.add(code)
+                    else:
+                        countries.setdefault(code, span)
             if g.org:
                 orgs.setdefault(g.org, span)
         for org, span in c.orgs.items():
@@ -239,9 +339,12 @@ def _meeting(
             g = _group_of_org(org)
             if g is not None and g.expand and org not in c.context and whole:
                 for code in g.members_on(day):
-                    countries.setdefault(code, span)
+                    if absent:
+                        members.add(code)
+                    else:
+                        countries.setdefault(code, span)
     if e.session:
-        for p in _speakers(doc, people, e, events, set(countries), set(orgs)):
+        for p in _speakers(doc, people, e, events, (set(countries) | members) - absent, set(orgs)):
             country = p.country
             participants.append(
                 Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
@@ -388,6 +491,35 @@ def _sequel_date(
     if d is None or not d.value:
         d = _carried_date(doc, people, anchor, prev, events, other)
     return d if d is not None and d.value and not d.future else None
+
+
+_SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins?|fringes?) of\b", re.I)
+
+
+def _is_dateline(doc: Doc, d: DateExpr) -> bool:
+    """Whether a date is the lead's dateline ("CAIRO, March 5 (KUNA) --"): the article's day."""
+    line = doc.text.rfind("\n", 0, d.start) + 1
+    return re.fullmatch(r"\s*[A-Z][A-Za-z .'’-]{1,40},\s*", doc.text[line : d.start]) is not None
+
+
+def _setting_date(doc: Doc, anchor: Anchor, e: Event) -> DateExpr | None:
+    """A meeting held on the sidelines of a gathering happened while it met: the gathering's date
+    ("met X on the sidelines of the ministerial meeting, held in Cairo on Monday")."""
+    s = doc.sentences[e.first.trigger.sent]
+    hit = _SIDELINES.search(doc.text, s.start, s.end)
+    if hit is None:
+        return None
+    good = [
+        d
+        for d in find_dates(doc.text, hit.end(), s.end, anchor)
+        if d.value
+        and d.kind in ("full", "weekday", "relative")
+        and not d.future
+        and not d.bound
+        and _VALID_DATE.match(d.value)
+        and not _long_before(d.value, anchor)
+    ]
+    return good[0] if len(good) == 1 else None
 
 
 def _carried_date(

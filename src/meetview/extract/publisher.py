@@ -16,6 +16,7 @@ _GOV_DOMAIN = re.compile(
     r"(?:\.|(?<![\w.@/-]))(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b(?![.-]\w)", re.I
 )
 _TLD = {"uk": "GB"}
+_BARE_HOST = re.compile(r"(?<![\w.@/-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w.-])", re.I)
 # Words that make a header line an institution's name ("Ministry of Foreign Affairs of Japan")
 _INSTITUTION = {
     "government",
@@ -61,7 +62,9 @@ def _sources() -> dict:
     return tomllib.loads(text)
 
 
-def home_country(doc: Doc, url: str | None) -> str | None:
+def home_country(
+    doc: Doc, url: str | None, outlet: str | None = None, original: str | None = None
+) -> str | None:
     """The country a government publisher (or a state news agency) speaks for, or None.
 
     Evidence, in order: the article's URL or a URL in its first lines matched against the known
@@ -71,6 +74,8 @@ def home_country(doc: Doc, url: str | None) -> str | None:
     """
     domains = _sources().get("domains") or {}
     hosts = _URL.findall(url or "") + _URL.findall(doc.raw[:3000])
+    # a known government site named bare in the header lines ("regjeringen.no")
+    hosts += [h for lo, hi in _header_lines(doc) for h in _BARE_HOST.findall(doc.raw, lo, hi)]
     for host in hosts:
         host = host.lower()
         for dom, code in domains.items():
@@ -85,10 +90,86 @@ def home_country(doc: Doc, url: str | None) -> str | None:
     }
     if len(gov) == 1:
         return gov.pop()
-    code = _institution_header(doc)
+    code = (
+        _institution_header(doc)
+        or institution_country(outlet)
+        or _front_matter_source(doc.raw)
+        or institution_country(_title_site(original))
+        or _page_header_domain(original)
+    )
     if code:
         return code
     return _agency(doc)
+
+
+_FM_SOURCE = re.compile(
+    r"^(?:source|publisher|site_name|site|organi[sz]ation|author)\s*:\s*['\"]?(.+?)['\"]?\s*$", re.M | re.I
+)
+
+
+def institution_country(value: str | None) -> str | None:
+    """The country a publisher's name gives when it names a government institution ("Ministry of
+    External Affairs, Government of India" -> IN); None for an outlet or an ambiguous name."""
+    from meetview.extract.countries import lexicon
+
+    for part in re.split(r"[,/|;]", value or ""):
+        words = part.split()
+        if not any(w.lower() in _INSTITUTION for w in words):
+            continue
+        codes = set()
+        for n in range(len(words)):
+            for k in (1, 2, 3, 4):
+                for kind, code in lexicon().lookup(" ".join(words[n : n + k])):
+                    if kind in ("country", "adj"):
+                        codes.add(code)
+        if len(codes) == 1:
+            return codes.pop()
+    return None
+
+
+_HTML_TITLE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
+_SITE_SEPARATOR = re.compile(r"\s(?:-|–|—|\|)\s")
+
+
+def _title_site(original: str | None) -> str | None:
+    """The site's name an HTML page's title ends with ("... - Ministry for Foreign Affairs of Finland")."""
+    m = _HTML_TITLE.search(original[:5000]) if original else None
+    if m is None:
+        return None
+    parts = _SITE_SEPARATOR.split(m.group(1))
+    return parts[-1] if len(parts) > 1 else None
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _page_header_domain(original: str | None) -> str | None:
+    """A government domain written as text in an HTML page's banner, before its first heading
+    ("gov.br | Órgãos do Governo"); link targets are not read, only the words a reader sees."""
+    if not original or "<" not in original[:200]:
+        return None
+    head = original[:4000]
+    cut = head.lower().find("<h1")
+    words = _TAG.sub(" ", head[: cut if cut >= 0 else 0])
+    gov = {_TLD.get(m.group(1).lower(), m.group(1).upper()) for m in _GOV_DOMAIN.finditer(words)}
+    return gov.pop() if len(gov) == 1 else None
+
+
+def _front_matter_source(raw: str) -> str | None:
+    """A front matter's source line naming a government institution ("source: Ministry of External
+    Affairs, Government of India"): the country it names, when it names one."""
+    if not raw.lstrip().startswith("---"):
+        return None
+    head = raw.lstrip()[3:]
+    end = head.find("\n---")
+    if end < 0:
+        return None
+
+    for m in _FM_SOURCE.finditer(head, 0, end):
+        code = institution_country(m.group(1))
+        if code:
+            return code
+    return None
 
 
 def _header_lines(doc: Doc) -> list[tuple[int, int]]:
