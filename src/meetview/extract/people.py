@@ -101,12 +101,16 @@ class _Run:
     org: tuple[str, tuple[int, int]] | None = None  # "the European Union's" right before the name
 
 
-def _is_name_token(doc: Doc, i: int) -> bool:
-    """Whether token i can be part of a personal name (computed once per document)."""
+def _name_flags(doc: Doc) -> list[bool]:
+    """Whether each token can be part of a personal name (computed once per document)."""
     flags = doc.memo.get("names")
     if flags is None:
         flags = doc.memo["names"] = [_name_token(doc, k) for k in range(len(doc.tokens))]
-    return flags[i]
+    return flags
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    return _name_flags(doc)[i]
 
 
 def _name_token(doc: Doc, i: int) -> bool:
@@ -188,16 +192,17 @@ def _particle_start(doc: Doc, i: int, a: int, b: int) -> bool:
 def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     v = vocab()
     toks = doc.tokens
+    flags = _name_flags(doc)
     runs = []
     i = a
     while i < b:
-        if not toks[i].cap and not _is_name_token(doc, i):
+        if not toks[i].cap and not flags[i]:
             if toks[i].low in v.particles and _particle_start(doc, i, a, b):
                 j = i
                 while j < b and toks[j].low in v.particles and not toks[j].cap:
                     j += 1
                 k = j
-                while k < b and _is_name_token(doc, k):
+                while k < b and flags[k]:
                     k += 1
                 runs.append(_Run(i, k))
                 i = k
@@ -205,10 +210,10 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             i += 1
             continue
         if not (
-            _is_name_token(doc, i)
+            flags[i]
             or _is_initial(doc, i)
-            or (_is_city_name(doc, i) and i + 1 < b and _is_name_token(doc, i + 1))
-            or (toks[i].low in _GIVEN_MONTHS and toks[i].cap and i + 1 < b and _is_name_token(doc, i + 1))
+            or (_is_city_name(doc, i) and i + 1 < b and flags[i + 1])
+            or (toks[i].low in _GIVEN_MONTHS and toks[i].cap and i + 1 < b and flags[i + 1])
         ):
             i += 1
             continue
@@ -217,22 +222,22 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             if _is_initial(doc, j):
                 j += 2
                 continue
-            if _is_name_token(doc, j):
+            if flags[j]:
                 j += 1
                 continue
             if toks[j].low in v.particles and not toks[j].cap and j > i:
                 p = j
                 while p < b and toks[p].low in v.particles and not toks[p].cap:
                     p += 1
-                if p + 1 < b and toks[p].low in v.honorifics and toks[p].cap and _is_name_token(doc, p + 1):
+                if p + 1 < b and toks[p].low in v.honorifics and toks[p].cap and flags[p + 1]:
                     p += 1  # "Mohamad bin Haji Hasan": a title inside a patronymic
-                if p < b and p - j <= 3 and _is_name_token(doc, p):
+                if p < b and p - j <= 3 and flags[p]:
                     j = p
                     continue
-            if _is_city_name(doc, j) and (j > i or (j + 1 < b and _is_name_token(doc, j + 1))):
+            if _is_city_name(doc, j) and (j > i or (j + 1 < b and flags[j + 1])):
                 j += 1
                 continue
-            if j == i and toks[j].low in _GIVEN_MONTHS and j + 1 < b and _is_name_token(doc, j + 1):
+            if j == i and toks[j].low in _GIVEN_MONTHS and j + 1 < b and flags[j + 1]:
                 j += 1  # "Jan Kowal", "April Ryan": a given name, not a month
                 continue
             break

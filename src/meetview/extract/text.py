@@ -102,10 +102,12 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     out = []
+    add = out.append
     for m in _TOKEN.finditer(text, start, end):
-        t = m.group(0)
+        t = m.group()
         low = t.lower()
         if "’" in low:
             low = low.replace("’", "'")
-        out.append(Token(t, m.start(), m.end(), low, t[0].isupper()))
+        s, e = m.span()
+        add(Token(t, s, e, low, t[0].isupper()))
     return out
