@@ -36,6 +36,19 @@ async def test_first_screen_shows_meetings_facets_and_timeline(app):
         assert app.first_table_seconds is not None and app.first_screen_seconds is not None
 
 
+async def test_an_empty_database_says_so_instead_of_loading_forever(tmp_path, make_app):
+    from meetview.store import open_store
+
+    store = open_store(str(tmp_path / "empty.db"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "0 meetings" in text and "loading…" not in text
+        assert "No meetings match this filter." in text
+    store.close()
+
+
 async def test_filter_bar_applies_the_query_and_closes(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

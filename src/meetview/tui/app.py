@@ -445,6 +445,7 @@ class MeetviewApp(App[None]):
             self.fetch_seconds.append(r.seconds)
             table.replace(r.table, widths=r.widths)
             self.ids = list(r.ids)
+            self.loaded_once = True  # an answer came, rows or none
             self.counting = r.total is None
             self.total = len(r.ids) if r.total is None else r.total
             bar = self.query_one("#filter-bar", FilterBar)
@@ -602,8 +603,6 @@ class MeetviewApp(App[None]):
             t.append(" (more load as you scroll)", style="dim")
         else:
             t.append(f"{total:,} meeting{'s' if total != 1 else ''}", style="bold")
-        if self.ids:
-            self.loaded_once = True
         t.append("  ·  filter: ", style="dim")
         if self.query_text.strip():
             t.append_text(line(self.query_text, "bold"))
