@@ -64,11 +64,8 @@ def prepare(raw: str, title: str | None = None) -> Doc:
     tokens: list[Token] = []
     spans: list[tuple[int, int]] = []
     for k, s in enumerate(sentences):
-        toks = tokenize(text, s.start, s.end)
         a = len(tokens)
-        for t in toks:
-            t.sent = k
-        tokens.extend(toks)
+        tokens.extend(tokenize(text, s.start, s.end, k))
         spans.append((a, len(tokens)))
     _capital_titles(tokens)
     hits = _gazetteer().match(tokens)

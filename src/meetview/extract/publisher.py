@@ -15,6 +15,8 @@ _URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
 _GOV_DOMAIN = re.compile(
     r"(?:\.|(?<![\w.@/-]))(?:gov|gouv|gob|go|gc|govt|gv|gub)\.([a-z]{2})\b(?![.-]\w)", re.I
 )
+# Every _GOV_DOMAIN match holds one of these (lowercased): a cheap test before the regex's scan
+_GOV_WORDS = ("gov.", "gouv.", "gob.", "go.", "gc.", "govt.", "gv.", "gub.")
 _TLD = {"uk": "GB"}
 _BARE_HOST = re.compile(r"(?<![\w.@/-])((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w.-])", re.I)
 # Words that make a header line an institution's name ("Ministry of Foreign Affairs of Japan")
@@ -83,9 +85,10 @@ def home_country(
                 return code
     # bare government domains, in the header or in a contact line ("newsdesk@fcdo.gov.uk"): one country
     raw = doc.raw
+    low = raw.lower()
     gov = {
         _TLD.get(m.group(1).lower(), m.group(1).upper())
-        for m in _GOV_DOMAIN.finditer(raw)
+        for m in (_GOV_DOMAIN.finditer(raw) if any(w in low for w in _GOV_WORDS) else ())
         if (m.start() > 0 and raw[m.start() - 1].isalnum()) or raw[m.start()] != "."
     }
     if len(gov) == 1:

@@ -99,7 +99,8 @@ class Token:
     sent: int = 0  # index of the sentence it belongs to
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokenize(text: str, start: int = 0, end: int | None = None, sent: int = 0) -> list[Token]:
+    """The tokens of text[start:end], each marked as belonging to sentence `sent`."""
     end = len(text) if end is None else end
     out = []
     add = out.append
@@ -108,6 +109,5 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         low = t.lower()
         if "’" in low:
             low = low.replace("’", "'")
-        s, e = m.span()
-        add(Token(t, s, e, low, t[0].isupper()))
+        add(Token(t, m.start(), m.end(), low, t[0].isupper(), sent))
     return out
