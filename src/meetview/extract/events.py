@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 
+from meetview.extract import countries as gaz
 from meetview.extract.dates import Anchor, DateExpr, find_dates
 from meetview.extract.document import Doc
-from meetview.extract.people import People
+from meetview.extract.people import People, _offset_maps
 from meetview.extract.vocab import vocab
 
 _DETS = {
@@ -1438,7 +1440,6 @@ _REPRESENT = re.compile(r"represented|delegation|side|team|accompanied|included"
 
 
 def _place_code(doc: Doc, h) -> str:
-    from meetview.extract import countries as gaz
 
     return h.value if h.kind != "capital" else (gaz.place_country(doc.text[h.start : h.end]) or h.value)
 
@@ -1642,8 +1643,6 @@ def _long_before(value: str | None, anchor: Anchor) -> bool:
     """A date more than two weeks before the article's day: a meeting recalled, not reported."""
     if not value or anchor.day is None:
         return False
-    from datetime import date, timedelta
-
     y = int(value[:4])
     m = int(value[5:7]) if len(value) >= 7 else 12
     d = int(value[8:10]) if len(value) == 10 else 28
@@ -1655,8 +1654,6 @@ def _long_before(value: str | None, anchor: Anchor) -> bool:
 
 
 def _offsets(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
-    from meetview.extract.people import _offset_maps
-
     return _offset_maps(doc)
 
 
@@ -1985,8 +1982,6 @@ def _dates_clash(e: Event, c: Candidate) -> bool:
     if a.startswith(b) or b.startswith(a):
         return False
     if e.session and c.trigger.session and len(a) == len(b) == 10:
-        from datetime import date
-
         gap = (date.fromisoformat(a) - date.fromisoformat(b)).days
         return not 0 < gap <= 3  # "concluded today", then "addressed the opening plenary on Thursday"
     return True

@@ -29,6 +29,7 @@ class Lexicon:
         self._entries: dict[tuple[str, ...], list[tuple[str, str, bool]]] = {}
         self._lengths: dict[str, list[int]] = {}  # first token -> phrase lengths, longest first
         self._exact: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()  # every key's proper prefixes of two tokens or more
 
     def add(self, phrase: str, kind: str, value: str, case_sensitive: bool | None = None) -> None:
         toks = tokenize(phrase)
@@ -42,6 +43,7 @@ class Lexicon:
         bucket = self._entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
+        self._add_prefixes(key)
         lengths = self._lengths.setdefault(key[0], [])
         if len(key) not in lengths:
             lengths.append(len(key))
@@ -56,12 +58,34 @@ class Lexicon:
             for e in entries:
                 if e not in bucket:
                     bucket.append(e)
+            self._add_prefixes(key)
             lengths = self._lengths.setdefault(key[0], [])
             if len(key) not in lengths:
                 lengths.append(len(key))
                 lengths.sort(reverse=True)
         for key, forms in other._exact.items():
             self._exact.setdefault(key, set()).update(forms)
+
+    def _add_prefixes(self, key: tuple[str, ...]) -> None:
+        for n in range(2, len(key)):
+            self._prefixes.add(key[:n])
+
+    def _keys_at(self, tokens: list[Token], i: int, hi: int, longest: int) -> list[tuple[str, ...]]:
+        """The phrase keys that tokens[i:] begin with, longest first: grown a token at a time while
+        they are the beginning of some phrase."""
+        entries, prefixes = self._entries, self._prefixes
+        key = (tokens[i].low,)
+        found = [key] if key in entries else []
+        n = i + 1
+        while n < hi and n - i < longest:
+            key = (*key, tokens[n].low)
+            if key in entries:
+                found.append(key)
+            if key not in prefixes:
+                break
+            n += 1
+        found.reverse()
+        return found
 
     def lookup(self, phrase: str) -> list[tuple[str, str]]:
         key = tuple(t.low for t in tokenize(phrase))
@@ -77,14 +101,10 @@ class Lexicon:
             lengths = self._lengths.get(tokens[i].low)
             matched = False
             if lengths:
-                for n in lengths:
-                    if i + n > hi:
-                        continue
+                for key in self._keys_at(tokens, i, hi, lengths[0]):
+                    n = len(key)
                     span = tokens[i : i + n]
-                    key = tuple(t.low for t in span)
-                    entries = self._entries.get(key)
-                    if not entries:
-                        continue
+                    entries = self._entries[key]
                     ok = []
                     for kind, value, cs in entries:
                         if cs:

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
 from meetview.extract import countries as gaz
 from meetview.extract.dates import Anchor, DateExpr, find_anchor, find_dates
 from meetview.extract.document import Doc, prepare
-from meetview.extract.events import Event, _long_before, build_candidates, cluster, find_triggers
+from meetview.extract.events import (
+    _ABSENT,
+    _WRITTEN,
+    Event,
+    _long_before,
+    _offsets,
+    build_candidates,
+    cluster,
+    find_triggers,
+)
 from meetview.extract.people import People, Person, find_people, org_post, top_org
 from meetview.extract.publisher import home_country
 from meetview.extract.topics import find_topics, topics_of
+from meetview.extract.vocab import vocab
 from meetview.records import Article, Extraction, Meeting, Participant, Span
 
 log = logging.getLogger(__name__)
@@ -100,13 +112,13 @@ def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meet
 
 # A member kept away from a group's meeting ("was boycotted by the United States"), unless someone
 # stood in for it ("The United States was represented by ...", "stayed away, sending his minister")
-_ABSENT = re.compile(
+_STAYED_AWAY = re.compile(
     r"\b(?:boycott(?:ed|ing|s)?|stay(?:ed|s|ing) away|did not (?:attend|travel|come|take part|participate)"
     r"|didn.t (?:attend|travel|come)|(?:was|were) absent|absence of|skipp(?:ed|ing)|not represented)\b",
     re.I,
 )
-# Every _ABSENT match holds one of these (lowercased): a cheap test that spares most texts the regex
-_ABSENT_WORDS = ("boycott", "stay", "did not", "didn", "absen", "skipp", "not represented")
+# Every _STAYED_AWAY match holds one of these (lowercased): a cheap test that spares most texts the regex
+_STAYED_AWAY_WORDS = ("boycott", "stay", "did not", "didn", "absen", "skipp", "not represented")
 _STOOD_IN = re.compile(
     r"\b(?:represented by|sending|sent (?:his|her|its|their)|in (?:his|her) place|instead)\b", re.I
 )
@@ -117,12 +129,12 @@ def _absent_members(doc: Doc, people: People, e: Event, events: list[Event]) -> 
     left out when the meeting's group is expanded to its members."""
     if "absent_words" not in doc.memo:
         low = doc.text.lower()
-        found = any(w in low for w in _ABSENT_WORDS) and _ABSENT.search(doc.text) is not None
+        found = any(w in low for w in _STAYED_AWAY_WORDS) and _STAYED_AWAY.search(doc.text) is not None
         doc.memo["absent_words"] = found
     if not doc.memo["absent_words"]:
         return set()  # the common case: no one is said to have stayed away
     sents = _segment_sentences(doc, e, events)
-    if not any(_ABSENT.search(doc.text, doc.sentences[k].start, doc.sentences[k].end) for k in sents):
+    if not any(_STAYED_AWAY.search(doc.text, doc.sentences[k].start, doc.sentences[k].end) for k in sents):
         return set()
     by_id = {p.id: p for p in people.persons}
 
@@ -147,7 +159,7 @@ def _absent_members(doc: Doc, people: People, e: Event, events: list[Event]) -> 
         s = doc.sentences[k]
         if _STOOD_IN.search(doc.text, s.start, s.end):
             present |= named(k)
-        elif _ABSENT.search(doc.text, s.start, s.end):
+        elif _STAYED_AWAY.search(doc.text, s.start, s.end):
             absent |= named(k)
     return absent - present
 
@@ -199,7 +211,6 @@ def _person_country_fallback(
 ) -> str | None:
     """The side of someone the article does not place: its most named country not already taken
     (or, failing that, any named country but `exclude`, the other side's)."""
-    import os
 
     if os.environ.get("MV_NOFALLBACK"):
         return None
@@ -572,7 +583,6 @@ def _in_org_name(doc: Doc, start: int, end: int) -> bool:
     spans = doc.memo.get("org_spans")
     if spans is None:
         spans = doc.memo["org_spans"] = sorted((h.start, h.end) for h in doc.orgs)
-    from bisect import bisect_right
 
     i = bisect_right(spans, (start, 1 << 60)) - 1
     while i >= 0 and spans[i][1] > start - 200:
@@ -598,7 +608,6 @@ def _name_spans(doc: Doc, people: People) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    from bisect import bisect_right
 
     i = bisect_right(spans, (pos, 1 << 60)) - 1
     while i >= 0 and spans[i][0] <= pos:
@@ -687,8 +696,6 @@ def _speakers(
     multilateral meeting the subjects of its sentences are attendees. Not: someone said to stay away,
     someone in a sentence that tells another meeting, a plan ("will attend"), a message sent from
     afar, observers, people without a side; at a format with no fixed members, only officials."""
-    from meetview.extract.events import _ABSENT, _WRITTEN
-    from meetview.extract.vocab import vocab
 
     v = vocab()
     by_id = {p.id: p for p in people.persons}
@@ -765,8 +772,6 @@ _OPENING_WORDS = {"on", "at", "in", "during", "after", "earlier", "later", "for"
 def _subjects(doc: Doc, ms: list, a: int, b: int) -> list:
     """The named subject of a sentence (and names coordinated with it): the first mention, at the
     sentence's start or right after an opening phrase ("On Thursday, X ..."), its role included."""
-    from meetview.extract.events import _offsets
-    from meetview.extract.vocab import vocab
 
     toks = doc.tokens
     starts, _ = _offsets(doc)

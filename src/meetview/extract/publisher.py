@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from meetview.extract.document import Doc
+from meetview.extract.people import _offset_maps
 from meetview.extract.vocab import vocab
 
 _URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
@@ -193,7 +194,6 @@ def _header_lines(doc: Doc) -> list[tuple[int, int]]:
 
 def _institution_header(doc: Doc) -> str | None:
     v = vocab()
-    from meetview.extract.people import _offset_maps
 
     toks = doc.tokens
     by_start, _ = _offset_maps(doc)
