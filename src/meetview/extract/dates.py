@@ -62,7 +62,10 @@ _WEEKDAYS = {
 }
 
 # One scanner for every date expression a sentence may hold; the first alternative that matches wins.
+# Every alternative begins a word: "(?<!\w)(?=\w)" up front says so once, and the scan skips the
+# positions inside words (half the time of testing each alternative's \b there)
 _EXPR = re.compile(
+    r"(?<!\w)(?=\w)(?:"
     rf"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)"
     rf"|(?P<md>\b(?:{_WD},?\s+)?(?P<md_m>{_MON})\s+(?P<md_d>[0-3]?\d){_ORD}\b"
     rf"(?:\s*(?:-|–|to|and)\s*[0-3]?\d{_ORD}\b)?(?:,?\s+(?P<md_y>(?:19|20)\d\d)\b)?)"
@@ -77,6 +80,7 @@ _EXPR = re.compile(
     r"|[Ll]ast (?:night|week|month)|[Ee]arlier this (?:week|month|year)|[Tt]his week|[Tt]his month"
     r"|[Nn]ext week|[Nn]ext month|[Tt]omorrow|[Tt]he previous day|[Tt]he day before)\b)"
     r"|(?P<yr>\b(?:in|In|during|During|of|since|until|by)\s+(?P<yr_y>(?:19|20)\d\d)\b(?![-–/]))"
+    r")"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|to be held|scheduled|planned|plans? to|planning|upcoming|forthcoming"

@@ -112,13 +112,26 @@ def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meet
 
 # A member kept away from a group's meeting ("was boycotted by the United States"), unless someone
 # stood in for it ("The United States was represented by ...", "stayed away, sending his minister")
-_STAYED_AWAY = re.compile(
-    r"\b(?:boycott(?:ed|ing|s)?|stay(?:ed|s|ing) away|did not (?:attend|travel|come|take part|participate)"
+_STAYED_AWAY = re.compile(  # every alternative begins a word: "(?<!\w)(?=\w)" lets the scan skip the rest
+    r"(?<!\w)(?=\w)(?:boycott(?:ed|ing|s)?|stay(?:ed|s|ing) away"
+    r"|did not (?:attend|travel|come|take part|participate)"
     r"|didn.t (?:attend|travel|come)|(?:was|were) absent|absence of|skipp(?:ed|ing)|not represented)\b",
     re.I,
 )
 # Every _STAYED_AWAY match holds one of these (lowercased): a cheap test that spares most texts the regex
-_STAYED_AWAY_WORDS = ("boycott", "stay", "did not", "didn", "absen", "skipp", "not represented")
+_STAYED_AWAY_WORDS = (
+    "boycott",
+    "stay",
+    "did not attend",
+    "did not travel",
+    "did not come",
+    "did not take part",
+    "did not participate",
+    "didn",
+    "absen",
+    "skipp",
+    "not represented",
+)
 _STOOD_IN = re.compile(
     r"\b(?:represented by|sending|sent (?:his|her|its|their)|in (?:his|her) place|instead)\b", re.I
 )

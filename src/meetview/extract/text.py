@@ -42,6 +42,7 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _ENTITY_CHARS = {"&amp;": "&", "&quot;": '"', "&#039;": "'", "&#39;": "'", "&apos;": "'", "&nbsp;": " "}
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _NOISE = re.compile(r"(?m:^[ \t]*\\?#{1,6}(?=[ \t]|$))|\[ad_\d+\]|\\(?=[#*_\[\]])|(?<!\w)jrs-\d+\b|\*\*|__")
+_NOISE_MARKS = "#[\\*_"
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -75,7 +76,9 @@ def mask(text: str) -> str:
         out = _TAG.sub(_blank_tag, out)
     if "&" in out:
         out = _ENTITY.sub(lambda m: _ENTITY_CHARS.get(m.group(0), " ").ljust(len(m.group(0))), out)
-    return _NOISE.sub(_blank, out)
+    if any(c in out for c in _NOISE_MARKS) or "jrs-" in out:  # each _NOISE alternative holds one
+        out = _NOISE.sub(_blank, out)
+    return out
 
 
 # A token: dotted acronym (U.S.), number, word (hyphens and inner apostrophes kept: O'Brien,
