@@ -3,7 +3,8 @@
 Sources are prepared (read, hashed, parsed, extracted) in the main process or in worker processes
 (`jobs`); all writes happen in the main process, in input order, so a parallel import produces
 exactly the database a serial one does. Each source is written inside a savepoint: a source that
-fails is rolled back alone and reported, and the run goes on. Batches commit every few sources.
+fails is rolled back alone and reported, and the run goes on. Batches commit every few sources, and
+each commit bumps the data version once.
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ from meetview.records import Article, Extraction
 from meetview.store import Store
 from meetview.store.writer import (
     Outcome,
+    bump_data_version,
     bytes_hash,
     known_source_rows,
     lock_for_writing,
     record_source,
     save_article,
+    savepoint,
 )
 
 BATCH_SOURCES = 1000
@@ -172,35 +175,46 @@ def run_import(
 
     total = len(sources)
     with store.session() as session:
-        last_commit, pending = time.monotonic(), 0
+        last_commit, pending, dirty = time.monotonic(), 0, False
         for done, prep in enumerate(_prepared(sources, known, force, jobs), 1):
             if progress:
                 progress(done, total, prep.source)
             if pending == 0:
                 lock_for_writing(session)
-            _write(session, prep, report, force, known_rows)
+            dirty |= _write(session, prep, report, force, known_rows)
             pending += 1
             if pending >= BATCH_SOURCES or time.monotonic() - last_commit > BATCH_SECONDS:
-                session.commit()
-                last_commit, pending = time.monotonic(), 0
+                _commit(session, dirty)
+                last_commit, pending, dirty = time.monotonic(), 0, False
+        if pending:
+            _commit(session, dirty)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write(session, prep: Prepared, report: Report, force: bool, known: dict[str, tuple[str, int]]) -> None:
+def _commit(session, dirty: bool) -> None:
+    if dirty:  # once per transaction that changed articles: readers compare it to know the data changed
+        bump_data_version(session)
+    session.commit()
+
+
+def _write(session, prep: Prepared, report: Report, force: bool, known: dict[str, tuple[str, int]]) -> bool:
+    """Write one prepared source; True when it changed articles or meetings."""
     if prep.error:
         report.skipped.append(Skip(prep.source, prep.error))
-        return
+        return False
     if prep.unchanged:
         report.unchanged += max(1, known.get(prep.source, ("", 0))[1])
-        return
+        return False
     for attempt in (1, 2):  # a collision with a concurrent importer is retried once
         counts = {o: 0 for o in Outcome}
         meetings = 0
         try:
-            with session.begin_nested():
+            with savepoint(session):
                 for article, extraction in prep.items:
-                    outcome = save_article(session, article, extraction, origin=prep.source, force=force)
+                    outcome = save_article(
+                        session, article, extraction, origin=prep.source, force=force, bump=False
+                    )
                     counts[outcome] += 1
                     if outcome is not Outcome.UNCHANGED:
                         meetings += len(extraction.meetings)
@@ -209,14 +223,15 @@ def _write(session, prep: Prepared, report: Report, force: bool, known: dict[str
         except IntegrityError as e:
             if attempt == 2:
                 report.skipped.append(Skip(prep.source, f"cannot store ({_first_line(e)})"))
-                return
+                return False
         except Exception as e:
             report.skipped.append(Skip(prep.source, f"cannot store ({type(e).__name__}: {_first_line(e)})"))
-            return
+            return False
     report.imported += counts[Outcome.IMPORTED]
     report.updated += counts[Outcome.UPDATED]
     report.unchanged += counts[Outcome.UNCHANGED]
     report.meetings += meetings
+    return bool(counts[Outcome.IMPORTED] or counts[Outcome.UPDATED])
 
 
 def _first_line(e: Exception) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import select, text
 
 from meetview.importer import run_import
 from meetview.store.models import Country, Meeting, Person
-from meetview.store.writer import lock_for_writing, save_article, table_counts
+from meetview.store.writer import lock_for_writing, save_article, savepoint, table_counts
 
 
 def test_a_shared_participant_merges_whatever_its_place_in_the_list(store):
@@ -37,8 +37,10 @@ def test_savepoints_nest_in_one_transaction_that_can_still_roll_back(store):
         assert s.execute(select(Country).where(Country.code == "QQ")).first() is None
 
 
-def test_a_rolled_back_source_leaves_no_stale_ids_for_the_next(store):
-    """People and organizations written inside a rolled-back savepoint are not reused afterwards."""
+@pytest.mark.parametrize("kind", ["writer", "orm"])
+def test_a_rolled_back_source_leaves_no_stale_ids_for_the_next(store, kind):
+    """People, organizations and countries written inside a rolled-back savepoint (the writer's own,
+    as the importer opens, or the ORM's) are not reused afterwards."""
     from factories import extraction
 
     art1, art2 = make_article("a.txt", "A"), make_article("b.txt", "B")
@@ -46,7 +48,7 @@ def test_a_rolled_back_source_leaves_no_stale_ids_for_the_next(store):
     m2 = meeting("2024-06-01", [person("Ann Smith", country="GB")], ["GB", "FR"], orgs=["NATO"])
     with store.session() as s:
         lock_for_writing(s)
-        with pytest.raises(RuntimeError), s.begin_nested():
+        with pytest.raises(RuntimeError), savepoint(s) if kind == "writer" else s.begin_nested():
             save_article(s, art1, extraction(art1, m1), origin="a.txt")
             raise RuntimeError("the source fails after its writes")
         save_article(s, art2, extraction(art2, m2), origin="b.txt")
@@ -55,6 +57,39 @@ def test_a_rolled_back_source_leaves_no_stale_ids_for_the_next(store):
         people = s.execute(select(Person.name)).scalars().all()
     assert people == ["Ann Smith"]
     assert (counts["articles"], counts["meetings"], counts["organizations"]) == (1, 1, 1)
+    assert counts["countries"] == 2
+
+
+def test_a_writer_savepoint_keeps_what_succeeded_in_the_transaction(store):
+    with store.session() as s:
+        lock_for_writing(s)
+        with savepoint(s):
+            s.execute(text("INSERT INTO country (code, name) VALUES ('QQ', 'Kept')"))
+        with pytest.raises(ValueError), savepoint(s):
+            s.execute(text("INSERT INTO country (code, name) VALUES ('QR', 'Undone')"))
+            raise ValueError("undo")
+    with store.session() as s:
+        assert s.execute(select(Country.code).where(Country.code.in_(["QQ", "QR"]))).scalars().all() == ["QQ"]
+
+
+def test_an_import_bumps_the_data_version_once_per_transaction_and_not_for_nothing(tmp_path):
+    from factories import write_articles
+
+    from meetview.store import open_store
+    from meetview.store.writer import data_version
+
+    folder = tmp_path / "corpus"
+    write_articles(folder, 5)
+    store = open_store(str(tmp_path / "t.db"))
+    with store.session() as s:
+        before = data_version(s)
+    assert run_import(store, [str(folder)]).imported == 5
+    with store.session() as s:
+        after = data_version(s)
+    assert after == before + 1  # one batch
+    assert run_import(store, [str(folder)]).unchanged == 5
+    with store.session() as s:
+        assert data_version(s) == after  # nothing changed: readers need not reload
 
 
 def test_a_failing_source_in_a_batch_is_skipped_and_the_rest_kept(tmp_path, monkeypatch):

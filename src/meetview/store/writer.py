@@ -6,11 +6,11 @@ away leaves every meeting exactly as the remaining sources describe it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -23,10 +23,10 @@ from meetview.extract import names as _names
 from meetview.extract.countries import country_name
 from meetview.extract.names import fuller
 from meetview.extract.taxonomy import topic_label
-from meetview.sanitize import _TABLE as _SANITIZE_TABLE
 from meetview.sanitize import clean_line, clean_text
 from meetview.store.dates import date_bounds
 from meetview.store.db import SQLITE_WRITE
+from meetview.store.lean import Lean
 from meetview.store.models import (
     Article,
     Country,
@@ -101,24 +101,23 @@ def known_source_rows(session: Session) -> dict[str, tuple[str, int]]:
 def record_source(session: Session, location: str, source_hash: str, articles: int) -> None:
     """Remember a source and its bytes' hash: one upsert statement."""
     values = {"location": location, "source_hash": source_hash, "articles": articles, "imported_at": now()}
-    session.connection().execute(_upsert_source(_dialect(session)), values)
+    db = session.connection()
+    _upsert_source(db.dialect.name).execute(db, values)
 
 
 @lru_cache(maxsize=4)
-def _upsert_source(dialect: str):
+def _upsert_source(dialect: str) -> Lean:
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as upsert
     else:
         from sqlalchemy.dialects.sqlite import insert as upsert
     stmt = upsert(ImportSource)
-    return stmt.on_conflict_do_update(
-        index_elements=[ImportSource.location],
-        set_={k: stmt.excluded[k] for k in ("source_hash", "articles", "imported_at")},
+    return Lean(
+        stmt.on_conflict_do_update(
+            index_elements=[ImportSource.location],
+            set_={k: stmt.excluded[k] for k in ("source_hash", "articles", "imported_at")},
+        )
     )
-
-
-def _dialect(session: Session) -> str:
-    return session.get_bind().dialect.name
 
 
 # --- a cache of what this transaction has seen --------------------------------------------------------
@@ -143,8 +142,8 @@ class _Cache:
 
     transaction: object
     db: Connection  # the session's connection for this transaction
-    countries: set[str] = field(default_factory=set)
-    topics: set[str] = field(default_factory=set)
+    countries: set[str] | None = None  # every code in the table, read on first need
+    topics: set[str] | None = None  # every topic id in the table, read on first need
     organizations: dict[str, int] = field(default_factory=dict)
     people: dict[str, list[_KnownPerson]] = field(default_factory=dict)
 
@@ -174,27 +173,41 @@ def forget(session: Session, *_args) -> None:
     session.info[_CACHE_KEY] = None
 
 
+_SAVEPOINT = "meetview_write"
+
+
+@contextlib.contextmanager
+def savepoint(session: Session) -> Iterator[None]:
+    """Writes that succeed or are undone together, inside the session's transaction: SAVEPOINT and
+    RELEASE sent on the connection directly (begin_nested() costs ~0.1 ms of bookkeeping each, for
+    an importer that opens one per source). On an error they are rolled back, the writer's cache is
+    dropped and the error raised; the transaction goes on. Only for Core writes (no ORM objects)."""
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(f"SAVEPOINT {_SAVEPOINT}")
+        try:
+            yield
+        except BaseException:
+            cursor.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}")
+            cursor.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}")
+            forget(session)
+            raise
+        cursor.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}")
+    finally:
+        cursor.close()
+
+
 # --- articles ------------------------------------------------------------------------------------
-
-
-# Every character clean_text removes or rewrites (its translation table, CR, the escape introducers,
-# which the table holds too): text without any of them is already inert. One regex scan is ~10x
-# cheaper than clean_text's translate pass over text with non-ASCII letters.
-_NEEDS_CLEANING = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_SANITIZE_TABLE)) + "\r]")
-
-
-def _inert_text(text: str) -> str:
-    return clean_text(text) if _NEEDS_CLEANING.search(text) else text
 
 
 def _inert_article(a: records.Article) -> records.Article:
     """The last guard: no control or escape character reaches the database (PostgreSQL rejects NUL)."""
-    text = _inert_text(a.text)
+    text = clean_text(a.text)
     return replace(
         a,
         source=clean_line(a.source) or "(unnamed)",
         text=text,
-        original=text if a.original == a.text else _inert_text(a.original),
+        original=text if a.original == a.text else clean_text(a.original),
         title=_line(a.title),
         published=_line(a.published),
         outlet=_line(a.outlet),
@@ -206,29 +219,39 @@ def _line(value: str | None) -> str | None:
     return clean_line(value) or None
 
 
+def _lines(values: list[str]) -> list[str]:
+    cleaned = [clean_line(v) for v in values]
+    return values if all(a is b for a, b in zip(cleaned, values, strict=True)) else cleaned
+
+
+def _inert_participant(p: records.Participant) -> records.Participant:
+    name, role, country = clean_line(p.name), _line(p.role), _line(p.country)
+    organization, aliases = _line(p.organization), _lines(p.aliases)
+    if (name, role, country, organization) == (p.name, p.role, p.country, p.organization) and (
+        aliases is p.aliases
+    ):
+        return p  # already inert: most records are, and a copy of each costs more than the check
+    return replace(p, name=name, role=role, country=country, organization=organization, aliases=aliases)
+
+
+def _inert_span(sp: records.Span) -> records.Span:
+    value = clean_line(sp.value)
+    return sp if value == sp.value else replace(sp, value=value)
+
+
 def _inert_meeting(m: records.Meeting) -> records.Meeting:
-    people = [
-        replace(
-            p,
-            name=clean_line(p.name),
-            role=_line(p.role),
-            country=_line(p.country),
-            organization=_line(p.organization),
-            aliases=[clean_line(a) for a in p.aliases],
-        )
-        for p in m.participants
-    ]
+    people = [_inert_participant(p) for p in m.participants]
     return replace(
         m,
         date=_line(m.date),
         format=_line(m.format),
         location=_line(m.location),
         participants=[p for p in people if p.name],
-        countries=[clean_line(c) for c in m.countries],
-        topics=[clean_line(t) for t in m.topics],
-        organizations=[clean_line(o) for o in m.organizations],
+        countries=_lines(m.countries),
+        topics=_lines(m.topics),
+        organizations=_lines(m.organizations),
         evidence=_line(m.evidence),
-        spans=[replace(sp, value=clean_line(sp.value)) for sp in m.spans],
+        spans=[_inert_span(sp) for sp in m.spans],
     )
 
 
@@ -239,8 +262,10 @@ def save_article(
     *,
     origin: str,
     force: bool = False,
+    bump: bool = True,
 ) -> Outcome:
-    """Store one article and its meetings. Idempotent: same content -> UNCHANGED, nothing written."""
+    """Store one article and its meetings. Idempotent: same content -> UNCHANGED, nothing written.
+    `bump=False` leaves the data version to the caller (an importer bumps it once per transaction)."""
     article = _inert_article(article)
     extraction = replace(
         extraction,
@@ -251,9 +276,9 @@ def save_article(
     origin = clean_line(origin)
     chash = content_hash(article)
     db = session.connection()
-    same = db.execute(_SELECT_ARTICLE, {"source": article.source, "content_hash": chash}).all()
-    existing = next((r for r in same if r.source == article.source), None)
-    if existing is not None and existing.content_hash == chash and not force:
+    same = _SELECT_ARTICLE.all(db, {"source": article.source, "content_hash": chash})
+    existing = next((r for r in same if r[1] == article.source), None)
+    if existing is not None and existing[2] == chash and not force:
         return Outcome.UNCHANGED
     if existing is None and not force and same:  # the same content under another name: stored once
         return Outcome.UNCHANGED
@@ -273,12 +298,10 @@ def save_article(
         "updated_at": stamp,
     }
     if existing is None:
-        article_id = db.execute(
-            _INSERT_ARTICLE, {"source": article.source, "imported_at": stamp, **values}
-        ).scalar_one()
+        article_id = _INSERT_ARTICLE.scalar(db, {"source": article.source, "imported_at": stamp, **values})
         outcome = Outcome.IMPORTED
     else:
-        article_id = existing.id
+        article_id = existing[0]
         affected = detach_article(session, article_id)
         session.execute(update(Article).where(Article.id == article_id).values(**values))
         for meeting_id in affected:
@@ -293,35 +316,42 @@ def save_article(
         # A meeting only this article reports is built from its record directly, with no re-read.
         meeting_id = _write_meeting(session, None, [meeting]) if twin_id is None else twin_id
         own.add(meeting_id)
-        db.execute(
-            _INSERT_SOURCE,
-            {"meeting_id": meeting_id, "article_id": article_id, "position": position, "record": record},
+        _INSERT_SOURCE.execute(
+            db, {"meeting_id": meeting_id, "article_id": article_id, "position": position, "record": record}
         )
         spans += _span_rows(article_id, meeting_id, meeting.spans)
         if twin_id is not None:
             recompute_meeting(session, meeting_id)
-    if spans:
-        db.execute(_INSERT_SPAN, spans)
-    db.execute(_BUMP_DATA_VERSION)
+    _INSERT_SPAN.run_many(db, spans)
+    if bump:
+        _BUMP_DATA_VERSION.execute(db)
     return outcome
 
 
 # The article with this source, and any with the same content (one indexed OR lookup).
-_SELECT_ARTICLE = select(Article.id, Article.source, Article.content_hash).where(
-    (Article.source == bindparam("source")) | (Article.content_hash == bindparam("content_hash"))
+_SELECT_ARTICLE = Lean(
+    select(Article.id, Article.source, Article.content_hash).where(
+        (Article.source == bindparam("source")) | (Article.content_hash == bindparam("content_hash"))
+    )
 )
-_INSERT_ARTICLE = insert(Article).returning(Article.id)
-_INSERT_SOURCE = insert(MeetingSource)
-_INSERT_SPAN = insert(Span)
-_INSERT_MEETING = insert(Meeting).returning(Meeting.id)
-_UPDATE_MEETING = update(Meeting).where(Meeting.id == bindparam("meeting_id"))
-_INSERT_PARTICIPANT = insert(Participant)
-_INSERT_MEETING_COUNTRY = insert(MeetingCountry)
-_INSERT_MEETING_ORG = insert(MeetingOrganization)
-_INSERT_MEETING_TOPIC = insert(MeetingTopic)
-_INSERT_PERSON = insert(Person).returning(Person.id)
-_UPDATE_PERSON = update(Person).where(Person.id == bindparam("person_id"))
-_INSERT_ALIAS = insert(PersonAlias)
+_INSERT_ARTICLE = Lean(insert(Article).returning(Article.id))
+_INSERT_SOURCE = Lean(insert(MeetingSource))
+_INSERT_SPAN = Lean(insert(Span))
+_INSERT_MEETING = Lean(insert(Meeting).returning(Meeting.id))
+_UPDATE_MEETING = Lean(update(Meeting).where(Meeting.id == bindparam("meeting_id")))
+_INSERT_PARTICIPANT = Lean(insert(Participant))
+_INSERT_MEETING_COUNTRY = Lean(insert(MeetingCountry))
+_INSERT_MEETING_ORG = Lean(insert(MeetingOrganization))
+_INSERT_MEETING_TOPIC = Lean(insert(MeetingTopic))
+_INSERT_PERSON = Lean(insert(Person).returning(Person.id))
+_UPDATE_PERSON = Lean(update(Person).where(Person.id == bindparam("person_id")))
+_INSERT_ALIAS = Lean(insert(PersonAlias))
+_SELECT_COUNTRY_CODES = Lean(select(Country.code))
+_INSERT_COUNTRY = Lean(insert(Country))
+_SELECT_TOPIC_IDS = Lean(select(Topic.id))
+_INSERT_TOPIC = Lean(insert(Topic))
+_SELECT_ORGANIZATION = Lean(select(Organization.id).where(Organization.name == bindparam("name")))
+_INSERT_ORGANIZATION = Lean(insert(Organization).returning(Organization.id))
 
 
 def _record(m: records.Meeting) -> dict:
@@ -365,14 +395,14 @@ def delete_article(session: Session, article_id: int) -> None:
     for meeting_id in detach_article(session, article_id):
         recompute_meeting(session, meeting_id)
     session.execute(delete(Article).where(Article.id == article_id))
-    session.connection().execute(_BUMP_DATA_VERSION)
+    bump_data_version(session)
 
 
 # --- the data version ---------------------------------------------------------------------------
 
 DATA_VERSION = "data_version"
 # One statement per article written: readers that keep a copy of the data compare it with theirs.
-_BUMP_DATA_VERSION = update(Meta).where(Meta.key == DATA_VERSION).values(value=Meta.value + 1)
+_BUMP_DATA_VERSION = Lean(update(Meta).where(Meta.key == DATA_VERSION).values(value=Meta.value + 1))
 _SELECT_DATA_VERSION = select(Meta.value).where(Meta.key == DATA_VERSION)
 
 
@@ -383,8 +413,9 @@ def data_version(session: Session) -> int | None:
 
 
 def bump_data_version(session: Session) -> None:
-    """Tell readers the data changed (for writes that bypass save_article and delete_article)."""
-    session.connection().execute(_BUMP_DATA_VERSION)
+    """Tell readers the data changed (for writes that bypass save_article and delete_article, and
+    once per transaction for save_article(bump=False))."""
+    _BUMP_DATA_VERSION.execute(session.connection())
 
 
 def _span_rows(article_id: int, meeting_id: int | None, spans: Iterable[records.Span]) -> list[dict]:
@@ -417,7 +448,7 @@ def _find_twin(session: Session, meeting: records.Meeting, own: set[int]) -> int
     if precision != "day":
         return None
     db = _conn(session)
-    rows = db.execute(_SELECT_SAME_DAY, {"start": start}).all()
+    rows = _SELECT_SAME_DAY.all(db, {"start": start})
     if not rows:
         return None
     theirs: dict[int, list[str]] = {}
@@ -432,7 +463,7 @@ def _find_twin(session: Session, meeting: records.Meeting, own: set[int]) -> int
     names = [p.name for p in meeting.participants]
     countries = set(meeting.countries)
     their_countries: dict[int, set[str]] = {}
-    for meeting_id, code in db.execute(_SELECT_COUNTRIES_OF, {"ids": candidates}):
+    for meeting_id, code in _countries_of(db, candidates):
         their_countries.setdefault(meeting_id, set()).add(code)
     for meeting_id in candidates:
         shared = sum(
@@ -447,15 +478,28 @@ def _find_twin(session: Session, meeting: records.Meeting, own: set[int]) -> int
     return None
 
 
-_SELECT_SAME_DAY = (
+_SELECT_SAME_DAY = Lean(
     select(Meeting.id, Participant.name)
     .outerjoin(Participant, Participant.meeting_id == Meeting.id)
     .where(Meeting.date_start == bindparam("start"), Meeting.date_precision == "day")
     .order_by(Meeting.id)
 )
-_SELECT_COUNTRIES_OF = select(MeetingCountry.meeting_id, MeetingCountry.country_code).where(
-    MeetingCountry.meeting_id.in_(bindparam("ids", expanding=True))
-)
+
+
+@lru_cache(maxsize=64)
+def _select_countries_of(n: int) -> Lean:
+    """The countries of n meetings: one statement per n, since a lean statement cannot expand a list."""
+    ids = [bindparam(f"id{i}") for i in range(n)]
+    stmt = select(MeetingCountry.meeting_id, MeetingCountry.country_code)
+    return Lean(stmt.where(MeetingCountry.meeting_id.in_(ids)))
+
+
+def _countries_of(db: Connection, meeting_ids: list[int]) -> list[tuple]:
+    rows: list[tuple] = []
+    for i in range(0, len(meeting_ids), 32):
+        chunk = meeting_ids[i : i + 32]
+        rows += _select_countries_of(len(chunk)).all(db, {f"id{k}": v for k, v in enumerate(chunk)})
+    return rows
 
 
 # The name functions are pure and called for the same few thousand names over and over.
@@ -480,25 +524,25 @@ _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 def recompute_meeting(session: Session, meeting_id: int) -> None:
     """Rebuild a meeting's columns and links from its sources' records; delete it if none is left."""
     db = session.connection()
-    rows = db.execute(_SELECT_RECORDS, {"meeting_id": meeting_id}).all()
+    rows = _SELECT_RECORDS.all(db, {"meeting_id": meeting_id})
     for stmt in _DELETE_LINKS:
-        db.execute(stmt, {"meeting_id": meeting_id})
+        stmt.execute(db, {"meeting_id": meeting_id})
     if not rows:
-        db.execute(_DELETE_MEETING, {"meeting_id": meeting_id})
+        _DELETE_MEETING.execute(db, {"meeting_id": meeting_id})
         return
-    _write_meeting(session, meeting_id, [records.Meeting.from_dict(json.loads(r.record)) for r in rows])
+    _write_meeting(session, meeting_id, [records.Meeting.from_dict(json.loads(r[0])) for r in rows])
 
 
-_SELECT_RECORDS = (
+_SELECT_RECORDS = Lean(
     select(MeetingSource.record)
     .where(MeetingSource.meeting_id == bindparam("meeting_id"))
     .order_by(MeetingSource.article_id)
 )
 _DELETE_LINKS = [
-    delete(t).where(t.meeting_id == bindparam("meeting_id"))
+    Lean(delete(t).where(t.meeting_id == bindparam("meeting_id")))
     for t in (Participant, MeetingCountry, MeetingOrganization, MeetingTopic)
 ]
-_DELETE_MEETING = delete(Meeting).where(Meeting.id == bindparam("meeting_id"))
+_DELETE_MEETING = Lean(delete(Meeting).where(Meeting.id == bindparam("meeting_id")))
 
 
 def _write_meeting(session: Session, meeting_id: int | None, recs: list[records.Meeting]) -> int:
@@ -559,13 +603,13 @@ def _write_meeting(session: Session, meeting_id: int | None, recs: list[records.
     }
     db = _conn(session)
     if meeting_id is None:
-        meeting_id = db.execute(_INSERT_MEETING, {"created_at": stamp, **values}).scalar_one()
+        meeting_id = _INSERT_MEETING.scalar(db, {"created_at": stamp, **values})
     else:
-        db.execute(_UPDATE_MEETING, {"meeting_id": meeting_id, **values})
+        _UPDATE_MEETING.execute(db, {"meeting_id": meeting_id, **values})
 
     if people:
-        db.execute(
-            _INSERT_PARTICIPANT,
+        _INSERT_PARTICIPANT.run_many(
+            db,
             [
                 {
                     "meeting_id": meeting_id,
@@ -578,17 +622,9 @@ def _write_meeting(session: Session, meeting_id: int | None, recs: list[records.
                 for pid, p in people
             ],
         )
-    if countries:
-        db.execute(
-            _INSERT_MEETING_COUNTRY, [{"meeting_id": meeting_id, "country_code": c} for c in countries]
-        )
-    if org_ids:
-        db.execute(
-            _INSERT_MEETING_ORG,
-            [{"meeting_id": meeting_id, "organization_id": oid} for oid in org_ids],
-        )
-    if topics:
-        db.execute(_INSERT_MEETING_TOPIC, [{"meeting_id": meeting_id, "topic_id": t} for t in topics])
+    _INSERT_MEETING_COUNTRY.run_many(db, [{"meeting_id": meeting_id, "country_code": c} for c in countries])
+    _INSERT_MEETING_ORG.run_many(db, [{"meeting_id": meeting_id, "organization_id": oid} for oid in org_ids])
+    _INSERT_MEETING_TOPIC.run_many(db, [{"meeting_id": meeting_id, "topic_id": t} for t in topics])
     return meeting_id
 
 
@@ -603,37 +639,31 @@ def _union(lists: Iterable[Iterable[str]]) -> list[str]:
 
 def _ensure_countries(session: Session, codes: list[str]) -> None:
     cache = _cache(session)
-    wanted = [c for c in codes if c not in cache.countries]
-    if not wanted:
-        return
-    have = set(session.execute(select(Country.code).where(Country.code.in_(wanted))).scalars())
-    missing = [c for c in wanted if c not in have]
+    if cache.countries is None:  # a small table (~250 rows): read whole, once per transaction
+        cache.countries = {row[0] for row in _SELECT_COUNTRY_CODES.all(cache.db)}
+    missing = [c for c in codes if c not in cache.countries]
     if missing:
-        session.execute(insert(Country), [{"code": c, "name": country_name(c)} for c in missing])
-    cache.countries.update(wanted)
+        _INSERT_COUNTRY.run_many(cache.db, [{"code": c, "name": country_name(c)} for c in missing])
+        cache.countries.update(missing)
 
 
 def _ensure_topics(session: Session, ids: list[str]) -> None:
     cache = _cache(session)
-    wanted = [t for t in ids if t not in cache.topics]
-    if not wanted:
-        return
-    have = set(session.execute(select(Topic.id).where(Topic.id.in_(wanted))).scalars())
-    missing = [t for t in wanted if t not in have]
+    if cache.topics is None:  # the taxonomy's size: read whole, once per transaction
+        cache.topics = {row[0] for row in _SELECT_TOPIC_IDS.all(cache.db)}
+    missing = [t for t in ids if t not in cache.topics]
     if missing:
-        session.execute(insert(Topic), [{"id": t, "label": topic_label(t)} for t in missing])
-    cache.topics.update(wanted)
+        _INSERT_TOPIC.run_many(cache.db, [{"id": t, "label": topic_label(t)} for t in missing])
+        cache.topics.update(missing)
 
 
 def _organization_id(session: Session, name: str) -> int:
     cache = _cache(session)
     found = cache.organizations.get(name)
     if found is None:
-        found = session.execute(select(Organization.id).where(Organization.name == name)).scalar_one_or_none()
+        found = _SELECT_ORGANIZATION.scalar(cache.db, {"name": name})
         if found is None:
-            found = session.execute(
-                insert(Organization).values(name=name).returning(Organization.id)
-            ).scalar_one()
+            found = _INSERT_ORGANIZATION.scalar(cache.db, {"name": name})
         cache.organizations[name] = found
     return found
 
@@ -658,18 +688,16 @@ def resolve_person(session: Session, participant: records.Participant) -> int:
             if person.country is None and participant.country:
                 person.country = participant.country
             if (person.name, person.country) != before:
-                _conn(session).execute(
-                    _UPDATE_PERSON, {"person_id": person.id, "name": person.name, "country": person.country}
+                _UPDATE_PERSON.execute(
+                    _conn(session), {"person_id": person.id, "name": person.name, "country": person.country}
                 )
             return person.id
     names = [n for n in dict.fromkeys([name, *participant.aliases]) if n]
     canonical = name
     for alias in names:
         canonical = fuller(canonical, alias)
-    person_id = (
-        _conn(session)
-        .execute(_INSERT_PERSON, {"name": canonical, "key": key, "country": participant.country})
-        .scalar_one()
+    person_id = _INSERT_PERSON.scalar(
+        _conn(session), {"name": canonical, "key": key, "country": participant.country}
     )
     person = _KnownPerson(person_id, canonical, participant.country, [])
     candidates.append(person)
@@ -677,7 +705,7 @@ def resolve_person(session: Session, participant: records.Participant) -> int:
     return person_id
 
 
-_SELECT_PEOPLE_WITH_KEY = (
+_SELECT_PEOPLE_WITH_KEY = Lean(
     select(Person.id, Person.name, Person.country, PersonAlias.alias)
     .outerjoin(PersonAlias, PersonAlias.person_id == Person.id)
     .where(Person.key == bindparam("key"))
@@ -687,7 +715,7 @@ _SELECT_PEOPLE_WITH_KEY = (
 
 def _people_with_key(session: Session, key: str) -> list[_KnownPerson]:
     people: dict[int, _KnownPerson] = {}
-    rows = _conn(session).execute(_SELECT_PEOPLE_WITH_KEY, {"key": key})
+    rows = _SELECT_PEOPLE_WITH_KEY.all(_conn(session), {"key": key})
     for pid, name, country, alias in rows:
         person = people.setdefault(pid, _KnownPerson(pid, name, country, []))
         if alias is not None:
@@ -712,8 +740,7 @@ def _add_aliases(session: Session, person: _KnownPerson, names: list[str]) -> No
             have.add(alias)
             person.aliases.append(alias)
             person.name = fuller(person.name, alias)
-    if rows:
-        _conn(session).execute(_INSERT_ALIAS, rows)
+    _INSERT_ALIAS.run_many(_conn(session), rows)
 
 
 def table_counts(session: Session) -> dict[str, int]:
