@@ -315,3 +315,35 @@ def test_a_participle_after_the_meetings_date_does_not_make_the_date_a_name():
         published="2031-07-24",
     ).meetings
     assert m.date == "2031-07-24"
+
+
+def test_the_month_tables_agree_with_the_date_parser_wherever_it_answers():
+    """Months come from the tables first (the parser only for a name they lack): the same answer."""
+    from meetview.extract.dates import _FOREIGN_MONTHS, _MONTHS, _month_number, _month_of
+
+    checked = 0
+    for name in [*_MONTHS, *_FOREIGN_MONTHS]:
+        for variant in {name, name.title(), name.upper(), f"{name}.", f"{name.title()}."}:
+            parsed = _month_number(variant)
+            if parsed is not None:
+                assert _month_of(variant) == parsed, variant
+                checked += 1
+    assert checked >= 100  # every English name and abbreviation, and some foreign ones
+
+
+def test_extraction_does_not_load_the_date_parser_for_written_months():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from meetview.extract import extract\n"
+        "from meetview.records import Article\n"
+        "text = 'Foreign Minister Anna Berg met Kenyan counterpart Musalia Mudavadi in Oslo'\n"
+        "text += ' on 3 Sept. 2024.'\n"
+        "m = extract(Article(source='a.txt', text=text, original=text)).meetings\n"
+        "assert m and m[0].date == '2024-09-03', m\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -142,7 +142,9 @@ def _parse(expr: str) -> tuple[int | None, int | None, int | None]:
 
 @lru_cache(maxsize=256)
 def _month_number(mon: str) -> int | None:
-    """The month a written month name stands for, as the date parser reads "<month> 1 2000"."""
+    """The month a written month name stands for, as the date parser reads "<month> 1 2000": the
+    fallback for names the month tables lack (they agree wherever both answer: tested). The tables
+    come first because the parser's first call costs ~0.35 s of loading in every process."""
     return _parse(f"{mon.rstrip('.')} 1 2000")[1]
 
 
@@ -276,8 +278,8 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
         elif m.group("md") or m.group("dm"):
             g = "md" if m.group("md") else "dm"
             mon, day, year = m.group(f"{g}_m"), m.group(f"{g}_d"), m.group(f"{g}_y")
-            # the parser names the month (abbreviations, "Sept."); the day and year are the regex's
-            pm = _month_number(mon) or _month_of(mon)
+            # the month by our table (the date parser for a name it lacks); the day and year are the regex's
+            pm = _month_of(mon) or _month_number(mon)
             pd = int(day)
             if year and pm and pd:
                 d = _safe_date(int(year), pm, pd)
@@ -286,7 +288,7 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
                 value = _resolve_month_day(pm, pd, anchor, future)
         elif m.group("my"):
             kind = "month"
-            pm = _month_number(m.group("my_m")) or _month_of(m.group("my_m"))
+            pm = _month_of(m.group("my_m")) or _month_number(m.group("my_m"))
             value = f"{int(m.group('my_y')):04d}-{pm:02d}" if pm else None
         elif m.group("mo"):
             kind = "month"
@@ -384,11 +386,11 @@ _MDY_PARTS = re.compile(rf"(?P<m>{_MON}|{_FMON})|(?P<y>(?:19|20)\d\d)|(?P<d>[0-3
 
 
 def _month_day_year(s: str) -> tuple[int | None, int | None, int | None]:
-    """(year, month, day) of "05 November 2025" or "November 5, 2025"; the month through the parser."""
+    """(year, month, day) of "05 November 2025" or "November 5, 2025"."""
     y = mo = d = None
     for m in _MDY_PARTS.finditer(s):
         if m.group("m") and mo is None:
-            mo = _month_number(m.group("m")) or _month_of(m.group("m"))
+            mo = _month_of(m.group("m")) or _month_number(m.group("m"))
         elif m.group("y") and y is None:
             y = int(m.group("y"))
         elif m.group("d") and d is None:
