@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -105,7 +106,10 @@ def _name_flags(doc: Doc) -> list[bool]:
     """Whether each token can be part of a personal name (computed once per document)."""
     flags = doc.memo.get("names")
     if flags is None:
-        flags = doc.memo["names"] = [_name_token(doc, k) for k in range(len(doc.tokens))]
+        # a lower-case token without a hyphen is never part of a name: most tokens, decided inline
+        flags = doc.memo["names"] = [
+            (t.cap or "-" in t.text) and _name_token(doc, k) for k, t in enumerate(doc.tokens)
+        ]
     return flags
 
 
@@ -648,11 +652,15 @@ def find_people(doc: Doc) -> People:
     for m in mentions:
         covered.update(range(m.i, m.j))
     covered |= _role_spans_of_mentions(doc, persons)
+    role_heads = [n for n, t in enumerate(toks) if t.low in v.heads or t.low in v.person_words]
     for k, (a, b) in enumerate(doc.sent_tokens):
         x = a
         while x < b:
-            t = toks[x]
-            if x in covered or (t.low not in v.heads and t.low not in v.person_words):
+            h = bisect.bisect_left(role_heads, x)  # the next head word: the scan skips every other token
+            if h == len(role_heads) or role_heads[h] >= b:
+                break
+            x = role_heads[h]
+            if x in covered:
                 x += 1
                 continue
             # grow the role phrase around this head
