@@ -491,14 +491,16 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
     toks = doc.tokens
     out: list[Trigger] = []
     words = _trigger_words()
+    # one pass over the document: where the trigger words are, and which sentences hold a cue
+    at_words: dict[int, list[int]] = {}
+    for n, t in enumerate(toks):
+        if t.low in words:
+            at_words.setdefault(t.sent, []).append(n)
+    with_cues = {t.sent for t in toks if t.low in _ATTENDANCE_CUES}
     for k, (a, b) in enumerate(doc.sent_tokens):
         if k in doc.title_sentences or k in doc.caption_sentences or k in doc.end_sentences:
             continue
-        has_words = has_cues = False
-        for y in range(a, b):
-            low = toks[y].low
-            has_words = has_words or low in words
-            has_cues = has_cues or low in _ATTENDANCE_CUES
+        has_words, has_cues = k in at_words, k in with_cues
         if not (has_words or has_cues):
             continue
         people_at = _people_at(doc, people, k) if k in people.by_sentence else {}
@@ -506,17 +508,10 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
         for attend in attends:
             attend.status = _status(doc, attend)
             out.append(attend)
-        if not has_words:
-            continue
-        x = a
-        while x < b:
+        for x in at_words.get(k, ()):
             low = toks[x].low
-            if low not in words:
-                x += 1
-                continue
             if any(t.side == "after" and t.i - 4 <= x < t.j for t in attends):
-                x += 1  # "The summit was hosted by X": the meeting told before, not a new one
-                continue
+                continue  # "The summit was hosted by X": the meeting told before, not a new one
             prev = toks[x - 1].low if x > a else ""
             nxt = toks[x + 1].low if x + 1 < b else ""
             trig: Trigger | None = None
@@ -656,7 +651,6 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 trig.reported = _predicative(doc, trig, a)
                 trig.status = _status(doc, trig)
                 out.append(trig)
-            x += 1
     return out
 
 
