@@ -138,7 +138,8 @@ _WARM_HTML = (
     '<meta property="article:published_time" content="2024-03-03"></head>'
     '<body><nav><a href="/">Home</a></nav><article><h1>Talks in Oslo</h1>'
     + "<p>Foreign Minister Anna Berg met her Kenyan counterpart Musalia Mudavadi in Oslo on 3 March 2024"
-    " to discuss trade, energy and security in the Horn of Africa.</p>" * 3
+    " to discuss trade, energy and security in the Horn of Africa.</p>"
+    * 3
     + "</article><footer>Contact</footer></body></html>"
 )
 
