@@ -131,3 +131,30 @@ def test_named_pipe_is_not_read(tmp_path):
     assert list(discover([str(fifo)])) == [str(fifo)]
     with pytest.raises(IngestError, match="not a regular file"):
         load(str(fifo))
+
+
+def test_links_to_files_and_folders_are_imported_once(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("A")
+    (real / "sub" / "b.txt").write_text("B")
+    (tmp_path / "link-to-real").symlink_to(real, target_is_directory=True)
+    (tmp_path / "c.txt").symlink_to(real / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    found = list(discover(["real", str(tmp_path / "link-to-real"), "c.txt", "real/sub/../a.txt"]))
+    assert found == [str(Path("real") / "a.txt"), str(Path("real") / "sub" / "b.txt")]
+
+
+def test_the_real_path_shortcut_is_realpath(tmp_path, monkeypatch):
+    from meetview.ingest.core import _real_path
+
+    (tmp_path / "d" / "e").mkdir(parents=True)
+    (tmp_path / "d" / "e" / "f.txt").write_text("F")
+    (tmp_path / "ld").symlink_to(tmp_path / "d", target_is_directory=True)
+    (tmp_path / "lf.txt").symlink_to(tmp_path / "d" / "e" / "f.txt")
+    monkeypatch.chdir(tmp_path)
+    cache: dict[str, str] = {}
+    paths = ["d/e/f.txt", "ld/e/f.txt", "lf.txt", "./d/e/f.txt", "d/e/../e/f.txt", "ld/e/..", "f.txt", "ld/x"]
+    for p in paths:
+        assert _real_path(p, cache) == os.path.realpath(p), p
+        assert _real_path(str(tmp_path / p), cache) == os.path.realpath(tmp_path / p), p

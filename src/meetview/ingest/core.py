@@ -112,6 +112,7 @@ def discover(inputs: list[str]) -> Iterator[str | Skip]:
     an article format; a file named explicitly is always tried. Each source is yielded once.
     """
     seen: set[str] = set()
+    real_dirs: dict[str, str] = {}
     for item in inputs:
         try:
             found = list(_expand(item))
@@ -122,10 +123,22 @@ def discover(inputs: list[str]) -> Iterator[str | Skip]:
             if isinstance(source, Skip):
                 yield source
                 continue
-            key = source if is_url(source) else os.path.realpath(source)
+            key = source if is_url(source) else _real_path(source, real_dirs)
             if key not in seen:
                 seen.add(key)
                 yield source
+
+
+def _real_path(path: str, real_dirs: dict[str, str]) -> str:
+    """os.path.realpath(path), with each folder's real path resolved once: a file that is not a link
+    is its real folder plus its name (realpath costs an lstat per path component, per file)."""
+    head, tail = os.path.split(path)
+    if tail in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real_head = real_dirs.get(head)
+    if real_head is None:
+        real_head = real_dirs[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(real_head, tail)
 
 
 def _expand(item: str) -> Iterator[str | Skip]:
