@@ -76,3 +76,27 @@ def test_two_importers_at_once_on_postgresql_leave_no_duplicates(tmp_path, pg_ur
     run_import(single, [str(folder)])
     with single.session() as s:
         assert table_counts(s) == counts
+
+
+def test_a_parallel_re_import_of_a_partly_changed_folder_matches_a_serial_one(tmp_path):
+    """Unchanged files are answered before any worker sees them; changed, new and broken ones still go
+    to the workers: the reports and databases of --jobs 1 and --jobs 2 agree."""
+    folder = tmp_path / "corpus"
+    paths = write_articles(folder, 70, seed=3)
+    stores = {jobs: open_store(str(tmp_path / f"j{jobs}.db")) for jobs in (1, 2)}
+    for store in stores.values():
+        assert run_import(store, [str(folder)]).imported == 70
+    for p in paths[5:12]:  # changed
+        p.write_text(
+            p.read_text() + "\nForeign Minister Anna Berg met Kenyan counterpart Musalia Mudavadi.\n"
+        )
+    paths[20].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16)  # now binary
+    write_articles(tmp_path / "more", 3, seed=11)[0].rename(folder / "zz-new.txt")  # new
+    reports = {jobs: run_import(store, [str(folder)], jobs=jobs) for jobs, store in stores.items()}
+    summary = {
+        j: (r.imported, r.updated, r.unchanged, [s.source for s in r.skipped]) for j, r in reports.items()
+    }
+    assert summary[1] == summary[2]
+    imported, updated, unchanged, skipped = summary[2]
+    assert (imported, updated, unchanged) == (1, 7, 62) and skipped == [str(paths[20])]
+    assert dump(stores[1], folder) == dump(stores[2], folder)

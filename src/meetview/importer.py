@@ -10,7 +10,6 @@ each commit bumps the data version once.
 from __future__ import annotations
 
 import gc
-import itertools
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +19,8 @@ from dataclasses import dataclass, field
 from sqlalchemy.exc import IntegrityError
 
 from meetview.extract import extract
-from meetview.ingest import IngestError, Skip, discover, load, parse
+from meetview.ingest import Document, IngestError, Skip, discover, load, parse
+from meetview.ingest.core import is_url
 from meetview.records import Article, Extraction
 from meetview.store import Store
 from meetview.store.writer import (
@@ -78,6 +78,21 @@ def prepare(source: str, known_hash: str | None = None, force: bool = False) -> 
     digest = bytes_hash(doc.data)
     if digest == known_hash and not force:
         return Prepared(source, source_hash=digest, unchanged=True)
+    return _parsed(source, doc, digest)
+
+
+def _unchanged(source: str, known_hash: str) -> Prepared | None:
+    """The source as unchanged when its bytes still hash to `known_hash`; None when it changed or
+    cannot be read (a worker then prepares it and reports what is wrong)."""
+    try:
+        digest = bytes_hash(load(source).data)
+    except Exception:
+        return None
+    return Prepared(source, source_hash=digest, unchanged=True) if digest == known_hash else None
+
+
+def _parsed(source: str, doc: Document, digest: str) -> Prepared:
+    """Parse and extract a source whose bytes were read."""
     try:
         articles = parse(doc)
     except IngestError as e:
@@ -114,20 +129,61 @@ def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int)
             yield prepare(*a)
         return
     size = max(1, min(CHUNK, len(args) // (jobs * WINDOW)))
-    chunks = iter([args[i : i + size] for i in range(0, len(args), size)])
-    warm_up()
-    gc.freeze()  # workers forked now share the warm heap untouched, and their collector skips it
+    tasks = _tasks(args, size)
+    pending: deque = deque()  # in input order: futures of chunks, and lists of ready results
+    in_flight = 0
+    pool: ProcessPoolExecutor | None = None  # started at the first source that needs one
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending = deque(pool.submit(_prepare_chunk, c) for c in itertools.islice(chunks, jobs * WINDOW))
-            while pending:
-                done = pending.popleft().result()
-                nxt = next(chunks, None)
-                if nxt is not None:
-                    pending.append(pool.submit(_prepare_chunk, nxt))
-                yield from done
+        while True:
+            while in_flight < jobs * WINDOW and len(pending) < READY_AHEAD:
+                task = next(tasks, None)
+                if task is None:
+                    break
+                if isinstance(task, Prepared):
+                    pending.append([task])
+                    continue
+                if pool is None:
+                    warm_up()
+                    gc.freeze()  # workers forked now share the warm heap, and their collector skips it
+                    pool = ProcessPoolExecutor(max_workers=jobs)
+                pending.append(pool.submit(_prepare_chunk, task))
+                in_flight += 1
+            if not pending:
+                return
+            head = pending.popleft()
+            if isinstance(head, list):
+                yield from head
+            else:
+                in_flight -= 1
+                yield from head.result()
     finally:
-        gc.unfreeze()
+        if pool is not None:
+            pool.shutdown()
+            gc.unfreeze()
+
+
+READY_AHEAD = 256  # results the writer may have waiting, ready or in flight: memory stays flat
+
+
+def _tasks(args: list[tuple[str, str | None, bool]], size: int) -> Iterator[Prepared | list]:
+    """Chunks of sources for the workers, in input order, with the known sources whose bytes did not
+    change already answered here (a hash is cheaper than a round trip to a worker and back)."""
+    chunk: list[tuple[str, str | None, bool]] = []
+    for source, known_hash, force in args:
+        local = known_hash is not None and not force and not is_url(source)  # URLs are fetched by workers
+        ready = _unchanged(source, known_hash) if local else None
+        if ready is not None:
+            if chunk:
+                yield chunk
+                chunk = []
+            yield ready
+            continue
+        chunk.append((source, known_hash, force))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 # A small page with a real article's shape: enough text that trafilatura's main pass keeps it (a page it
