@@ -1,7 +1,8 @@
 """Import: sources -> ingest -> extract -> store, with progress callbacks and a report of what it did.
 
 Sources are prepared (read, hashed, parsed, extracted) in the main process or in worker processes
-(`jobs`); all writes happen in the main process, in input order, so a parallel import produces
+(`jobs`; a known file whose bytes did not change is answered by the main process, never sent to a
+worker); all writes happen in the main process, in input order, so a parallel import produces
 exactly the database a serial one does. Each source is written inside a savepoint: a source that
 fails is rolled back alone and reported, and the run goes on. Batches commit every few sources, and
 each commit bumps the data version once.
