@@ -92,6 +92,11 @@ _TOKEN = re.compile(
 )
 
 
+# The same tokens, each with the whitespace before it: `findall` hands back plain strings (no match
+# objects), and the offsets follow from their lengths.
+_GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
 @dataclass(slots=True)
 class Token:
     text: str
@@ -107,10 +112,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None, sent: int = 0) -
     end = len(text) if end is None else end
     out = []
     add = out.append
-    for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
+    pos = start
+    for gap, t in _GAP_TOKEN.findall(text, start, end):
+        pos += len(gap)
         low = t.lower()
         if "’" in low:
             low = low.replace("’", "'")
-        add(Token(t, m.start(), m.end(), low, t[0].isupper(), sent))
+        add(Token(t, pos, pos + len(t), low, t[0].isupper(), sent))
+        pos += len(t)
     return out
