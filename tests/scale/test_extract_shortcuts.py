@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from meetview.extract.lexicon import Hit, Lexicon
 from meetview.extract.text import _TOKEN, Token, tokenize
 
 # Text dense in what the token pattern decides on: capitals and dots (U.S.), digits and separators,
@@ -37,3 +38,80 @@ def test_tokenize_offsets_point_into_the_text():
     assert [t.text for t in tokens][:6] == ["The", "U.S.", "envoy", "met", "Kornhauser-Duda", "on"]
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert [t.low for t in tokens if "brien" in t.low] == ["o'brien"]
+
+
+def _lexicon() -> Lexicon:
+    lex = Lexicon()
+    for phrase, kind in [
+        ("United Kingdom", "country"),
+        ("United Kingdom of Great Britain", "country"),
+        ("United Nations", "org"),
+        ("UN", "org"),
+        ("United", "adj"),
+        ("Great Britain", "country"),
+        ("the Alliance", "org"),
+        ("Kingdom", "city"),
+    ]:
+        lex.add(phrase, kind, phrase.lower())
+    return lex
+
+
+def reference_match(lex: Lexicon, tokens: list[Token], lo: int, hi: int) -> list[Hit]:
+    """Every position tried in turn; the first key whose entries pass wins and the scan jumps past it."""
+    hits: list[Hit] = []
+    i = lo
+    while i < hi:
+        lengths = lex._lengths.get(tokens[i].low)
+        step = 1
+        for key in lex._keys_at(tokens, i, hi, lengths[0]) if lengths else []:
+            span = tokens[i : i + len(key)]
+            ok = [
+                (kind, value)
+                for kind, value, cs in lex._entries[key]
+                if (
+                    tuple(t.text for t in span) in lex._exact.get(key, ()) if cs else any(t.cap for t in span)
+                )
+            ]
+            if ok:
+                hits += [Hit(i, i + len(key), k, v, span[0].start, span[-1].end) for k, v in ok]
+                step = len(key)
+                break
+        i += step
+    return hits
+
+
+WORDS = st.sampled_from(
+    [
+        "United",
+        "united",
+        "Kingdom",
+        "kingdom",
+        "of",
+        "Great",
+        "Britain",
+        "Nations",
+        "UN",
+        "Un",
+        "un",
+        "the",
+        "The",
+        "Alliance",
+        "alliance",
+        "met",
+        ",",
+    ]
+)
+
+
+@given(st.lists(WORDS, max_size=14), st.integers(0, 3), st.integers(0, 3))
+def test_lexicon_match_tries_only_phrase_starts_and_finds_what_every_position_finds(words, cut_lo, cut_hi):
+    lex = _lexicon()
+    tokens = tokenize(" ".join(words))
+    lo, hi = min(cut_lo, len(tokens)), max(min(cut_lo, len(tokens)), len(tokens) - cut_hi)
+    assert lex.match(tokens, lo, hi) == reference_match(lex, tokens, lo, hi)
+
+
+def test_lexicon_match_prefers_the_longest_phrase_and_keeps_acronyms_case_sensitive():
+    tokens = tokenize("The United Kingdom of Great Britain and the Un met the UN")
+    found = [(h.value, h.i, h.j) for h in _lexicon().match(tokens)]
+    assert found == [("united kingdom of great britain", 1, 6), ("un", 11, 12)]

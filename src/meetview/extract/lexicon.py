@@ -95,32 +95,29 @@ class Lexicon:
         """Non-overlapping hits over tokens[lo:hi], longest first, left to right."""
         hi = len(tokens) if hi is None else hi
         hits: list[Hit] = []
-        i = lo
+        first = self._lengths
         exact = self._exact
-        while i < hi:
-            lengths = self._lengths.get(tokens[i].low)
-            matched = False
-            if lengths:
-                for key in self._keys_at(tokens, i, hi, lengths[0]):
-                    n = len(key)
-                    span = tokens[i : i + n]
-                    entries = self._entries[key]
-                    ok = []
-                    for kind, value, cs in entries:
-                        if cs:
-                            written = tuple(t.text.replace("’", "'") for t in span)
-                            if written not in exact.get(key, ()):
-                                continue
-                        elif not any(t.cap for t in span):
+        i = lo  # tokens before i are inside a hit already
+        # only tokens that begin some phrase are tried: one quick pass finds them
+        for n in [n for n, t in enumerate(tokens[lo:hi], lo) if t.low in first]:
+            if n < i:
+                continue
+            for key in self._keys_at(tokens, n, hi, first[tokens[n].low][0]):
+                size = len(key)
+                span = tokens[n : n + size]
+                ok = []
+                for kind, value, cs in self._entries[key]:
+                    if cs:
+                        written = tuple(t.text.replace("’", "'") for t in span)
+                        if written not in exact.get(key, ()):
                             continue
-                        ok.append((kind, value))
-                    if not ok:
+                    elif not any(t.cap for t in span):
                         continue
-                    for kind, value in ok:
-                        hits.append(Hit(i, i + n, kind, value, span[0].start, span[-1].end))
-                    i += n
-                    matched = True
-                    break
-            if not matched:
-                i += 1
+                    ok.append((kind, value))
+                if not ok:
+                    continue
+                for kind, value in ok:
+                    hits.append(Hit(n, n + size, kind, value, span[0].start, span[-1].end))
+                i = n + size
+                break
         return hits
