@@ -7,6 +7,7 @@ from factories import make_article, meeting, person, save
 from sqlalchemy import select, text
 
 from meetview.importer import run_import
+from meetview.store import open_store
 from meetview.store.models import Country, Meeting, Person
 from meetview.store.writer import lock_for_writing, save_article, savepoint, table_counts
 
@@ -75,7 +76,6 @@ def test_a_writer_savepoint_keeps_what_succeeded_in_the_transaction(store):
 def test_an_import_bumps_the_data_version_once_per_transaction_and_not_for_nothing(tmp_path):
     from factories import write_articles
 
-    from meetview.store import open_store
     from meetview.store.writer import data_version
 
     folder = tmp_path / "corpus"
@@ -96,7 +96,6 @@ def test_a_failing_source_in_a_batch_is_skipped_and_the_rest_kept(tmp_path, monk
     from factories import write_articles
 
     import meetview.importer as importer
-    from meetview.store import open_store
 
     folder = tmp_path / "corpus"
     paths = write_articles(folder, 12)
@@ -115,3 +114,20 @@ def test_a_failing_source_in_a_batch_is_skipped_and_the_rest_kept(tmp_path, monk
     with store.session() as s:
         counts = table_counts(s)
     assert counts["articles"] == 11 and counts["import sources"] == 11
+
+
+def test_sqlite_keeps_savepoint_journals_in_memory(tmp_path):
+    """Each source is written in a savepoint; its journal (the pages it changed) spilled to temporary
+    files, ~100 small writes an article. Every connection keeps temporary storage in memory."""
+
+    store = open_store(str(tmp_path / "m.db"))
+    try:
+        with store.session() as s:
+            lock_for_writing(s)
+            assert s.execute(text("PRAGMA temp_store")).scalar() == 2  # MEMORY
+            with savepoint(s):
+                s.execute(text("INSERT INTO country (code, name) VALUES ('QQ', 'Test')"))
+            s.commit()
+            assert s.execute(select(Country.name).where(Country.code == "QQ")).scalar() == "Test"
+    finally:
+        store.close()
