@@ -214,3 +214,26 @@ def test_titles_before_and_inside_malay_names():
     r = _roles(text, "2031-07-08")
     assert set(r) == {"Ahmad bin Haji Yusof", "Rahman Ali"}
     assert r["Ahmad bin Haji Yusof"] == ("Minister of Foreign Affairs of Malaysia", "MY")
+
+
+def test_names_that_start_with_a_particle_an_initial_a_city_or_a_month():
+    """The name scan skips most tokens without looking at their neighbours; these starts must not be."""
+    got = people(
+        "European Commission President von der Leyen met Defense Secretary Lloyd Austin in Kyiv. "
+        "Defence Minister Jan Nowak met Foreign Minister Paris Rossi and Ambassador Sydney Clark. "
+        "Reporter April Ryan asked Prime Minister J. Kowalski, and Mr de Vries met Senator A. B. Carter "
+        "and Sheikh Mohamad bin Haji Hasan."
+    )
+    assert set(got) >= {
+        "von der Leyen",
+        "Lloyd Austin",
+        "Jan Nowak",
+        "Paris Rossi",
+        "Sydney Clark",
+        "April Ryan",
+        "J. Kowalski",
+        "de Vries",
+        "A. B. Carter",
+        "Mohamad bin Haji Hasan",
+    }
+    assert not {"Kyiv", "Defence Minister", "European Commission"} & set(got)

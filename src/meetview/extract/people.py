@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from meetview.extract import names as pnames
 from meetview.extract.document import Doc
-from meetview.extract.vocab import given_names, vocab
+from meetview.extract.vocab import given_names, role_words, vocab
 
 _CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "from", "'s", ",", "&", "-", "–"}
 _LEAD_TRIM = {
@@ -197,11 +197,21 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     v = vocab()
     toks = doc.tokens
     flags = _name_flags(doc)
+    particles, place_at = v.particles, doc.place_at
     runs = []
     i = a
     while i < b:
-        if not toks[i].cap and not flags[i]:
-            if toks[i].low in v.particles and _particle_start(doc, i, a, b):
+        t = toks[i]
+        if not flags[i] and (
+            # what cannot start a run, decided inline (most tokens): a word in lower case that is no
+            # particle; a capitalized word that is no initial, no place and no given-name month
+            (not t.cap and t.low not in particles)
+            or (t.cap and len(t.text) != 1 and i not in place_at and t.low not in _GIVEN_MONTHS)
+        ):
+            i += 1
+            continue
+        if not t.cap and not flags[i]:
+            if t.low in particles and _particle_start(doc, i, a, b):
                 j = i
                 while j < b and toks[j].low in v.particles and not toks[j].cap:
                     j += 1
@@ -652,7 +662,8 @@ def find_people(doc: Doc) -> People:
     for m in mentions:
         covered.update(range(m.i, m.j))
     covered |= _role_spans_of_mentions(doc, persons)
-    role_heads = [n for n, t in enumerate(toks) if t.low in v.heads or t.low in v.person_words]
+    words = role_words()
+    role_heads = [n for n, t in enumerate(toks) if t.low in words]
     for k, (a, b) in enumerate(doc.sent_tokens):
         x = a
         while x < b:

@@ -67,6 +67,13 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Words that head a role phrase or name a person ("minister", "president", "envoy")."""
+    v = vocab()
+    return v.heads | v.person_words
+
+
+@lru_cache(maxsize=1)
 def vocab() -> Vocab:
     r = _load("roles.toml")
     t = _load("triggers.toml")
