@@ -561,15 +561,22 @@ def find_people(doc: Doc) -> People:
                 return p
         return None
 
+    skeletons: dict[int, tuple[tuple[str, ...], set[str]]] = {}  # person -> (forms, their word skeletons)
+
     def single_match(word: str) -> Person | None:
         key = pnames.surname_key(word)  # "El-Sisi" folds to two words; its last is the key
         if not key:
             return None
         hits = []
         for p in persons:
-            forms = [p.name, *p.aliases]
-            words = {pnames.skeleton_word(w) for f in forms for w in pnames.words(f)}
-            if key in words:
+            forms = (p.name, *p.aliases)
+            known = skeletons.get(p.id)
+            if known is None or known[0] != forms:  # first asked, or renamed or aliased since
+                known = skeletons[p.id] = (
+                    forms,
+                    {pnames.skeleton_word(w) for f in forms for w in pnames.words(f)},
+                )
+            if key in known[1]:
                 hits.append(p)
         return hits[0] if len(hits) == 1 else (max(hits, key=lambda p: len(p.mentions)) if hits else None)
 
@@ -738,11 +745,13 @@ def find_people(doc: Doc) -> People:
     by_sentence: dict[int, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         by_sentence.setdefault(m.sent, []).append(m)
-    for k, (a, b) in enumerate(doc.sent_tokens):
+    pronouns: dict[int, list[int]] = {}  # sentence -> its subject pronouns, found in one pass
+    for x in [n for n, t in enumerate(toks) if t.low in _SUBJECT_PRONOUNS]:
+        pronouns.setdefault(toks[x].sent, []).append(x)
+    for k in range(len(doc.sent_tokens)):
         ms = by_sentence.get(k, [])
-        for x in range(a, b):
-            low = toks[x].low
-            if low in _SUBJECT_PRONOUNS and last_subject is not None:
+        for x in pronouns.get(k, ()):
+            if last_subject is not None:
                 before = [m for m in ms if m.i < x]
                 target = before[0].person if before and before[0].kind != "pronoun" else last_subject
                 pm = Mention(
