@@ -16,7 +16,17 @@ import sqlite3
 import time
 from pathlib import Path
 
-from benchmarks.common import OUT, corpus, corpus_info, cpu_seconds, files_of, log, peak_rss_mb, run_child
+from benchmarks.common import (
+    OUT,
+    corpus,
+    corpus_info,
+    cpu_seconds,
+    files_of,
+    host_reference_ms,
+    log,
+    peak_rss_mb,
+    run_child,
+)
 
 
 def floor_import(src: Path, db: Path) -> dict:
@@ -112,10 +122,12 @@ def bench(n_articles: int = 2000, n_reimport: int = 10000, log_prefix: str = "")
     for label, truth in (("extractor", False), ("truth", True)):
         for jobs in (1, 2):
             log(f"{log_prefix}import --jobs {jobs} ({label}) ...")
+            reference = host_reference_ms()  # the host's speed just before this run
             r = import_once(src, work / f"import-{label}-j{jobs}.db", jobs, truth=truth)
             out[f"import_{label}_j{jobs}"] = {
                 "value": r["imported"] / r["seconds"],
                 "cpu_per_article_ms": 1000 * r["cpu_seconds"] / max(1, r["imported"]),
+                "reference_ms": reference,
                 "floor": floor_rate,
                 "unit": "articles/s",
                 "run": r,

@@ -68,6 +68,7 @@ def machine() -> dict:
         "sqlalchemy": sqlalchemy.__version__,
         "os": platform.platform(),
         "load_1min": round(os.getloadavg()[0], 2),
+        "reference_ms": host_reference_ms(),
         "commit": _git("rev-parse", "--short", "HEAD"),
     }
 
@@ -95,6 +96,30 @@ def peak_rss_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, kids
+
+
+def host_reference_ms() -> float:
+    """CPU milliseconds of a fixed pure-Python workload (dict, string and list work; best of five).
+
+    The shared host's speed moves by a quarter within an hour (the same code, the same data);
+    a figure read beside this one can be compared with another run's."""
+
+    def work() -> int:
+        counts: dict[str, int] = {}
+        words = []
+        for i in range(300_000):
+            w = str(i % 997)
+            counts[w] = counts.get(w, 0) + len(w)
+            if i % 7 == 0:
+                words.append(w.upper())
+        return len(counts) + len(words)
+
+    best = float("inf")
+    for _ in range(5):
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return round(best * 1000, 1)
 
 
 def cpu_seconds() -> float:

@@ -20,7 +20,7 @@ import sys
 import time
 
 from benchmarks import bench_import, bench_query
-from benchmarks.common import OUT, ROOT, log, machine
+from benchmarks.common import OUT, ROOT, host_reference_ms, log, machine
 
 BARS = {
     "import_extractor_j2": ("≥ 200 articles/s", lambda v: v >= 200),
@@ -48,7 +48,9 @@ def import_rows(r: dict) -> list[list[str]]:
         v = r[key]
         bar, ok = BARS.get(key, ("", None))
         floor = "read + hash" if key.startswith("reimport") else "read + bare insert"
-        extra = f" ({_f(v['cpu_per_article_ms'], 1)} ms CPU/article)" if "cpu_per_article_ms" in v else ""
+        extra = f" ({_f(v['cpu_per_article_ms'], 1)} ms CPU/article" if "cpu_per_article_ms" in v else ""
+        if extra:
+            extra += f"; host {_f(v['reference_ms'], 1)} ms)" if "reference_ms" in v else ")"
         verdict = "" if ok is None else (" ✅" if ok(v["value"]) else " ❌")
         rows.append(
             [label, f"{_f(v['value'])} articles/s{extra}", f"{_f(v['floor'])} ({floor})", bar + verdict]
@@ -192,6 +194,7 @@ def main(argv: list[str] | None = None) -> None:
     tui = None if args.no_tui else tui_figures()
     results["tui"] = tui
     info["load_1min_end"] = round(os.getloadavg()[0], 2)
+    info["reference_ms_end"] = host_reference_ms()
     info["minutes"] = round((time.perf_counter() - started) / 60, 1)
 
     text = report(results, large)
@@ -215,7 +218,11 @@ def report(results: dict, large: int) -> str:
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']:,} MB; {m['os']}; Python {m['python']}, "
         f"SQLite {m['sqlite']}, SQLAlchemy {m['sqlalchemy']}; commit {m['commit']}; "
         f"load average {m['load_1min']} at the start, {m.get('load_1min_end', '?')} at the end "
-        f"({m.get('minutes', '?')} min).",
+        f"({m.get('minutes', '?')} min). Host speed: a fixed pure-Python workload took "
+        f"{m.get('reference_ms', '?')} ms of CPU at the start and {m.get('reference_ms_end', '?')} ms "
+        "at the end "
+        "(`host` beside an import: just before it); this shared host's speed moves by a quarter within "
+        "an hour, so compare figures from different runs through it.",
         "",
         "## Import",
         "",
