@@ -30,6 +30,7 @@ class Lexicon:
         self._lengths: dict[str, list[int]] = {}  # first token -> phrase lengths, longest first
         self._exact: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         self._prefixes: set[tuple[str, ...]] = set()  # every key's proper prefixes of two tokens or more
+        self._openings: set[tuple[str, ...]] = set()  # the first two tokens of every longer key
 
     def add(self, phrase: str, kind: str, value: str, case_sensitive: bool | None = None) -> None:
         toks = tokenize(phrase)
@@ -43,11 +44,7 @@ class Lexicon:
         bucket = self._entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self._add_prefixes(key)
-        lengths = self._lengths.setdefault(key[0], [])
-        if len(key) not in lengths:
-            lengths.append(len(key))
-            lengths.sort(reverse=True)
+        self._index(key)
         if case_sensitive:
             self._exact.setdefault(key, set()).add(tuple(t.text.replace("’", "'") for t in toks))
 
@@ -58,17 +55,20 @@ class Lexicon:
             for e in entries:
                 if e not in bucket:
                     bucket.append(e)
-            self._add_prefixes(key)
-            lengths = self._lengths.setdefault(key[0], [])
-            if len(key) not in lengths:
-                lengths.append(len(key))
-                lengths.sort(reverse=True)
+            self._index(key)
         for key, forms in other._exact.items():
             self._exact.setdefault(key, set()).update(forms)
 
-    def _add_prefixes(self, key: tuple[str, ...]) -> None:
+    def _index(self, key: tuple[str, ...]) -> None:
+        """Note a key's length under its first token, its proper prefixes and its first two tokens."""
+        lengths = self._lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
         for n in range(2, len(key)):
             self._prefixes.add(key[:n])
+        if len(key) >= 2:
+            self._openings.add(key[:2])
 
     def _keys_at(self, tokens: list[Token], i: int, hi: int, longest: int) -> list[tuple[str, ...]]:
         """The phrase keys that tokens[i:] begin with, longest first: grown a token at a time while
@@ -99,10 +99,15 @@ class Lexicon:
         exact = self._exact
         i = lo  # tokens before i are inside a hit already
         # only tokens that begin some phrase are tried: one quick pass finds them
+        openings = self._openings
         for n in [n for n, t in enumerate(tokens[lo:hi], lo) if t.low in first]:
             if n < i:
                 continue
-            for key in self._keys_at(tokens, n, hi, first[tokens[n].low][0]):
+            low = tokens[n].low
+            lengths = first[low]
+            if lengths[-1] != 1 and (n + 1 >= hi or (low, tokens[n + 1].low) not in openings):
+                continue  # no phrase is this one word, and none opens with these two ("the", "a")
+            for key in self._keys_at(tokens, n, hi, lengths[0]):
                 size = len(key)
                 span = tokens[n : n + size]
                 ok = []
