@@ -51,6 +51,8 @@ def import_rows(r: dict) -> list[list[str]]:
         extra = f" ({_f(v['cpu_per_article_ms'], 1)} ms CPU/article" if "cpu_per_article_ms" in v else ""
         if extra:
             extra += f"; host {_f(v['reference_ms'], 1)} ms)" if "reference_ms" in v else ")"
+        if len(v.get("runs", ())) > 1:
+            extra += f"; median of {' / '.join(_f(x) for x in v['runs'])}"
         verdict = "" if ok is None else (" ✅" if ok(v["value"]) else " ❌")
         rows.append(
             [label, f"{_f(v['value'])} articles/s{extra}", f"{_f(v['floor'])} ({floor})", bar + verdict]
