@@ -115,3 +115,12 @@ def test_lexicon_match_prefers_the_longest_phrase_and_keeps_acronyms_case_sensit
     tokens = tokenize("The United Kingdom of Great Britain and the Un met the UN")
     found = [(h.value, h.i, h.j) for h in _lexicon().match(tokens)]
     assert found == [("united kingdom of great britain", 1, 6), ("un", 11, 12)]
+
+
+@given(st.text(max_size=12) | st.sampled_from(["Kuleba", "Jean-Luc", "G7", "MİT", "٣", "Ⅻ", "x²"]))
+def test_a_word_of_letters_only_holds_no_digit_for_the_name_test(word):
+    """The name test skips its digit search for words of letters only: no such word holds a digit."""
+    from meetview.extract.people import _DIGIT
+
+    if word.isalpha():
+        assert _DIGIT.search(word) is None

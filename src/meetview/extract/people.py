@@ -122,7 +122,7 @@ def _name_token(doc: Doc, i: int) -> bool:
     if not t.cap:
         return "-" in t.text and _ARABIC_PARTICLE.match(t.text) is not None
     v = vocab()
-    if _DIGIT.search(t.text):
+    if not t.text.isalpha() and _DIGIT.search(t.text):  # letters only: no digit (most names)
         return False
     if i in doc.place_at or i in doc.org_at:
         return False
@@ -133,7 +133,7 @@ def _name_token(doc: Doc, i: int) -> bool:
         return False  # "Tan Sri": a title
     if low in v.modifiers and low not in v.particles:
         return False
-    if _ACRONYM.match(t.text) and t.text.isupper():
+    if t.text.isupper() and _ACRONYM.match(t.text):
         return _caps_surname(doc, i)
     return True
 
