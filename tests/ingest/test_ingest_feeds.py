@@ -149,3 +149,21 @@ def test_json_feed():
 def test_json_that_is_not_a_json_feed(data):
     with pytest.raises(IngestError, match=r"JSON"):
         parse_bytes(data, "data.json")
+
+
+def test_an_entry_date_that_only_feedparser_can_read_is_taken_without_its_deprecated_fallback():
+    """An RSS date our own reader cannot read (a two-digit year) comes from feedparser's
+    parse of it; asking for the missing "updated" fields must not go through feedparser's
+    deprecated "updated" -> "published" mapping, which warns (and will be removed)."""
+    import warnings
+
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Talks</title>'
+        b"<link>https://wire.example/talks</link><pubDate>12 Jun 23 10:00 GMT</pubDate>"
+        b"<description>The ministers met in Oslo.</description></item></channel></rss>"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        (article,) = parse_bytes(feed, "wire.xml")
+    assert article.text == "The ministers met in Oslo."
+    assert article.published == "2023-06-12"

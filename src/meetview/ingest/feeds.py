@@ -33,13 +33,16 @@ def _title(value: str | None, content_type: str | None = None) -> str | None:
 
 
 def _entry_date(entry: Any) -> str | None:
-    """The date as the feed writes it (its own calendar day, no shift to UTC), else feedparser's parse."""
+    """The date as the feed writes it (its own calendar day, no shift to UTC), else feedparser's parse.
+
+    The entry's own fields are read (`dict.get`): feedparser answers a missing "updated" with
+    "published" through a deprecated fallback that warns, and "published" is tried first anyway."""
     for key in ("published", "updated", "created", "dc_date", "issued"):
-        date = iso_date(entry.get(key))
+        date = iso_date(dict.get(entry, key))
         if date:
             return date
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        date = iso_date(entry.get(key))
+        date = iso_date(dict.get(entry, key))
         if date:
             return date
     return None
