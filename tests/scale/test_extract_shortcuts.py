@@ -11,7 +11,12 @@ from meetview.extract.text import _TOKEN, Token, tokenize
 # Text dense in what the token pattern decides on: capitals and dots (U.S.), digits and separators,
 # apostrophes and hyphens inside words, every kind of space, and any other character.
 TOKEN_TEXT = st.lists(
-    st.sampled_from([*"Aa.U S1,:-'’\u2010 \n\t\xa0\u2009\u3000", "st", "th", "é", "_", "Ω", "\u0301"]),
+    st.sampled_from(
+        [
+            *"Aa.U S1,:-'’\u2010 \n\t\xa0\u2009\u3000;()\"“”!?",
+            *("st", "th", "é", "_", "Ω", "\u0301", "b's", "o’"),
+        ]
+    ),
     max_size=40,
 ).map("".join) | st.text(max_size=60)
 

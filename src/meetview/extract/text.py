@@ -93,8 +93,14 @@ _TOKEN = re.compile(
 
 
 # The same tokens, each with the whitespace before it: `findall` hands back plain strings (no match
-# objects), and the offsets follow from their lengths.
-_GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# objects), and the offsets follow from their lengths. Two shortcuts go first, each matching exactly
+# what the pattern matches where they apply: a word that starts in lower case (no acronym or number
+# can start there) and a punctuation mark that only the last alternative takes.
+_GAP_TOKEN = re.compile(
+    r"(\s*)("
+    r"[a-z]\w*(?:(?:['’](?=[^\W\d_]{2})|[-‐](?=\w)|\.(?=[A-Z]\.))\w+)*"
+    r'|[,.;:()"“”!?]|' + _TOKEN.pattern + ")"
+)
 
 
 @dataclass(slots=True)
