@@ -95,11 +95,9 @@ class Lexicon:
         """Non-overlapping hits over tokens[lo:hi], longest first, left to right."""
         hi = len(tokens) if hi is None else hi
         hits: list[Hit] = []
-        first = self._lengths
-        exact = self._exact
+        first, openings, exact = self._lengths, self._openings, self._exact
         i = lo  # tokens before i are inside a hit already
         # only tokens that begin some phrase are tried: one quick pass finds them
-        openings = self._openings
         for n in [n for n, t in enumerate(tokens[lo:hi], lo) if t.low in first]:
             if n < i:
                 continue
