@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from ingest_helpers import fixture_path, lines_of, parse_one
+from ingest_helpers import REPO, fixture_path, lines_of, parse_one
 
 from meetview.ingest import IngestError, load, parse
 from meetview.ingest.markup import html_to_text
@@ -198,3 +198,62 @@ def test_dev_page_sidebar_headlines_are_not_text(shared):
     (a,) = parse(load(str(path)))
     assert "operational update regarding the russian invasion" not in a.text.lower()
     assert "Press announcement" not in a.text
+
+
+_LIMA = (
+    "<html><head>{head}</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+    "<article><h1>Talks in Lima</h1>{lead}"
+    "<p>The trade ministers of Peru and Ecuador met in Lima on Monday to discuss tariffs on bananas, "
+    "fish and copper, and agreed to meet again next year in Quito.</p>"
+    "<p>Both ministers said the talks had been constructive and that officials would draft a plan.</p>"
+    "</article><footer>Contact us</footer></body></html>"
+)
+# Pages that reach each branch of the metadata: meta tags, JSON-LD, <title> only, a site name with "@" or
+# in lower case, a canonical link, no date but in the text (htmldate's search), nothing at all.
+_METADATA_PAGES = [
+    _LIMA.format(
+        head="<title>Talks in Lima | Andes Daily</title>"
+        '<meta property="og:site_name" content="@andesdaily"><link rel="canonical" '
+        'href="https://andes.example/world/2021/11/talks-in-lima">',
+        lead='<time datetime="2021-10-30">30 October 2021</time>',
+    ),
+    _LIMA.format(
+        head='<title>Talks in Lima</title><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Talks &amp; trade in Lima", "datePublished": "2021-11-02T08:00:00Z", '
+        '"publisher": {"@type": "Organization", "name": "pacific wire"}}</script>',
+        lead="",
+    ),
+    _LIMA.format(head='<meta name="twitter:site" content="lima-post">', lead="<p>Lima, 3 May 2022.</p>"),
+    _LIMA.format(head="", lead=""),
+    _LIMA.format(head='<meta property="og:title" content="' + "Lima " * 3000 + '">', lead=""),
+]
+
+
+@pytest.mark.parametrize("url", [None, "https://news.example.org/2023/05/01/talks-in-lima.html"])
+def test_page_fields_match_trafilaturas_full_metadata_call(url):
+    """The main text and the four metadata fields we read (title, URL, site name, date), as the full
+    `bare_extraction(with_metadata=True)` finds them, on every HTML fixture and on pages made to reach
+    each branch. A trafilatura release that moves them apart fails here."""
+    import trafilatura
+
+    from meetview.ingest.webpage import _trafilatura
+
+    pages = [p.read_text(encoding="utf-8") for p in sorted((REPO / "tests" / "fixtures").rglob("*.html"))]
+    assert len(pages) >= 20
+    for markup in pages + _METADATA_PAGES:
+        full = trafilatura.bare_extraction(
+            markup,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            favor_precision=True,
+            date_extraction_params={"extensive_search": True, "original_date": True},
+        )
+        ours = _trafilatura(markup, url)
+        assert (ours is None) == (full is None)
+        if ours is not None:
+            assert (ours.text, ours.title, ours.url, ours.sitename, ours.date()) == (
+                full.text, full.title, full.url, full.sitename, full.date
+            )  # fmt: skip

@@ -5,6 +5,10 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from meetview.ingest.boilerplate import filter_lines
@@ -128,26 +132,108 @@ def _article_url(candidate: str | None, fetched: str | None) -> str | None:
     return fetched or None
 
 
-def _trafilatura(markup: str, url: str | None):  # -> trafilatura Document | None
-    import trafilatura
+@dataclass
+class _Page:
+    """What trafilatura finds in a page: the main text, and the four metadata fields we use."""
 
+    text: str
+    title: str | None
+    url: str | None
+    sitename: str | None
+    date: Callable[[], str | None]  # htmldate's search: run only when the page states no date itself
+
+
+def _trafilatura(markup: str, url: str | None) -> _Page | None:
+    """trafilatura's main text with the metadata we use, or None when it finds no article.
+
+    `bare_extraction(with_metadata=True)` with its options built per call costs ~4 ms a page, a quarter
+    of it reading the same configuration again and another quarter metadata we do not use (authors,
+    categories, tags, license). So the options are built once and the four fields come from
+    trafilatura's own metadata functions, in `extract_metadata`'s order and with its clean-up; htmldate
+    runs only when asked. `tests/ingest/test_ingest_html.py` holds this to the full call field by field.
+    """
     try:
-        return trafilatura.bare_extraction(
-            markup,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            favor_precision=True,
-            date_extraction_params={"extensive_search": True, "original_date": True},
-        )
-    except (RecursionError, ValueError, TypeError, AttributeError, IndexError, MemoryError):
-        return None
-    except Exception as e:  # lxml's own errors (XMLSyntaxError, ParserError) and other parser failures
-        if type(e).__module__.startswith(("lxml", "trafilatura", "htmldate", "courlan", "justext")):
+        import trafilatura
+        from trafilatura.utils import load_html
+
+        page = _metadata(load_html(markup), url)
+        if page is None:
+            return None
+        doc = trafilatura.bare_extraction(markup, options=_extractor(url))
+        if doc is None:
+            return None
+        page.text = getattr(doc, "text", None) or ""
+        return page
+    except Exception as e:
+        if _parser_failure(e):
             return None
         raise
+
+
+def _parser_failure(e: Exception) -> bool:
+    """A page the parsers cannot read (or a bug of theirs on it), as opposed to a bug of ours."""
+    if isinstance(e, (RecursionError, ValueError, TypeError, AttributeError, IndexError, MemoryError)):
+        return True
+    # lxml's own errors (XMLSyntaxError, ParserError) and the extractors' failures
+    return type(e).__module__.startswith(("lxml", "trafilatura", "htmldate", "courlan", "justext"))
+
+
+_DATE_PARAMS = {"extensive_search": True, "original_date": True}
+
+
+@lru_cache(maxsize=8)
+def _extractor(url: str | None):  # -> trafilatura.settings.Extractor
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="python",
+        comments=False,
+        tables=True,
+        images=False,
+        precision=True,
+        url=url,
+        date_params=_DATE_PARAMS,
+    )
+
+
+def _metadata(tree, default_url: str | None) -> _Page | None:
+    """Title, URL, site name and (lazily) date, as trafilatura's `extract_metadata` finds them."""
+    from trafilatura import metadata as tm
+    from trafilatura.utils import line_processing
+
+    if tree is None:
+        return None
+    meta = tm.examine_meta(tree)
+    with suppress(Exception):  # as extract_metadata does: bugs in trafilatura's JSON-LD reader
+        meta = tm.extract_meta_json(tree, meta)
+    title = meta.title or tm.extract_title(tree)
+    page_url = meta.url or tm.extract_url(tree, default_url)
+    sitename = meta.sitename or tm.extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+    elif page_url:
+        m = tm.META_URL.match(page_url)
+        if m:
+            sitename = m[1]
+
+    def trimmed(value):  # Document.clean_and_trim
+        if not isinstance(value, str):
+            return value
+        if len(value) > 10000:
+            value = value[:9999] + "…"
+        return line_processing(html.unescape(value))
+
+    def date() -> str | None:
+        try:
+            return trimmed(tm.find_date(tree, **{**_DATE_PARAMS, "url": page_url}))
+        except Exception as e:
+            if _parser_failure(e):
+                return None
+            raise
+
+    return _Page("", trimmed(title), trimmed(page_url), trimmed(sitename), date)
 
 
 def _lines(text: str) -> list[str]:
@@ -157,8 +243,8 @@ def _lines(text: str) -> list[str]:
 def parse_html(markup: str, source: str, *, url: str | None = None, kind: str = "html") -> Article:
     """One Article from an HTML page: main text without menus, sidebars and related lists."""
     doc = _trafilatura(markup, url)
-    main = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    title = getattr(doc, "title", None) if doc is not None else None
+    main = doc.text.strip() if doc is not None else ""
+    title = doc.title if doc is not None else None
     fallback_title = None
     if not main:
         # Broken, deeply nested or unusual markup: a tree-free pass over the whole page.
@@ -177,13 +263,13 @@ def parse_html(markup: str, source: str, *, url: str | None = None, kind: str = 
     published = (
         metadata_date(markup, meta)
         or _header_line_date(lines)
-        or iso_date(getattr(doc, "date", None) if doc is not None else None)
+        or (iso_date(doc.date()) if doc is not None else None)
     )
-    page_url = _article_url(getattr(doc, "url", None) if doc is not None else None, url)
+    page_url = _article_url(doc.url if doc is not None else None, url)
     if page_url is None:
         page_url = _article_url(meta.get("og:url"), None)
     sitename = (
-        (getattr(doc, "sitename", None) if doc is not None else None)
+        (doc.sitename if doc is not None else None)
         or meta.get("og:site_name")
         or _site_from_title(_page_title(markup), title)
     )
