@@ -60,6 +60,20 @@ _LINE_NEEDS_CLEANING = re.compile(
 )
 
 
+# The same test for many values at once, joined by "|": a value's leading or trailing space shows as "| " or
+# " |" (a value that holds one of those gets the slow answer, though it may be clean).
+_LINES_NEED_CLEANING = re.compile(_LINE_NEEDS_CLEANING.pattern.removesuffix("|^ | $") + r"|\| | \|")
+
+
+def lines_are_clean(values: list[str]) -> bool:
+    """True when clean_line returns every one of these non-empty values unchanged: one scan for them all."""
+    try:
+        joined = "|".join(values)
+    except TypeError:  # a value that is no string: the caller's field-by-field path deals with it
+        return False
+    return _LINES_NEED_CLEANING.search("|" + joined + "|") is None
+
+
 def clean_line(text: str | None) -> str:
     """Inert single-line text (titles, names, table cells): also folds newlines and tabs to spaces."""
     if not text:

@@ -23,7 +23,7 @@ from meetview.extract import names as _names
 from meetview.extract.countries import country_name
 from meetview.extract.names import fuller
 from meetview.extract.taxonomy import topic_label
-from meetview.sanitize import clean_line, clean_text
+from meetview.sanitize import clean_line, clean_text, lines_are_clean
 from meetview.store.dates import date_bounds
 from meetview.store.db import SQLITE_WRITE
 from meetview.store.lean import Lean
@@ -203,6 +203,14 @@ def savepoint(session: Session) -> Iterator[None]:
 def _inert_article(a: records.Article) -> records.Article:
     """The last guard: no control or escape character reaches the database (PostgreSQL rejects NUL)."""
     text = clean_text(a.text)
+    lines = [a.source, *(v for v in (a.title, a.published, a.outlet, a.url) if v is not None)]
+    if (
+        text is a.text
+        and (a.original is a.text or clean_text(a.original) is a.original)
+        and "" not in lines
+        and lines_are_clean(lines)
+    ):
+        return a  # already inert, as most articles are: no copy
     return replace(
         a,
         source=clean_line(a.source) or "(unnamed)",
@@ -240,6 +248,14 @@ def _inert_span(sp: records.Span) -> records.Span:
 
 
 def _inert_meeting(m: records.Meeting) -> records.Meeting:
+    lines = [v for v in (m.date, m.format, m.location, m.evidence) if v is not None]
+    lines += m.countries + m.topics + m.organizations
+    for p in m.participants:
+        lines += [v for v in (p.name, p.role, p.country, p.organization) if v is not None]
+        lines += p.aliases
+    lines += [sp.value for sp in m.spans]
+    if "" not in lines and lines_are_clean(lines):
+        return m  # already inert, as most records are: one scan instead of a call and a copy per field
     people = [_inert_participant(p) for p in m.participants]
     return replace(
         m,
