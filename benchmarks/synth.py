@@ -287,7 +287,6 @@ def build_bulk(store, items, *, batch: int = 5000) -> int:
         Participant,
         Person,
         PersonAlias,
-        Span,
         Topic,
     )
     from meetview.store.writer import content_hash, now
@@ -299,14 +298,13 @@ def build_bulk(store, items, *, batch: int = 5000) -> int:
     topics: set[str] = set()
     twins: dict[tuple, int] = {}  # (day, person name) or (day, country set) -> meeting id
     rows: dict[str, list[dict]] = {
-        k: [] for k in ("article", "meeting", "source", "span", "participant", "mc", "mt", "mo")
+        k: [] for k in ("article", "meeting", "source", "participant", "mc", "mt", "mo")
     }
     pending: dict[int, dict] = {}  # meetings of this batch, not inserted yet
     models = (
         ("article", Article),
         ("meeting", Meeting),
         ("source", MeetingSource),
-        ("span", Span),
         ("participant", Participant),
         ("mc", MeetingCountry),
         ("mt", MeetingTopic),
@@ -428,17 +426,6 @@ def build_bulk(store, items, *, batch: int = 5000) -> int:
                         position=position,
                         record=json.dumps(m.to_dict(), ensure_ascii=False),
                     )
-                )
-                rows["span"].extend(
-                    dict(
-                        article_id=article_id,
-                        meeting_id=meeting_id,
-                        field=s.field,
-                        value=s.value,
-                        start=s.start,
-                        end=s.end,
-                    )
-                    for s in m.spans
                 )
             if len(rows["article"]) >= batch:
                 flush(session)

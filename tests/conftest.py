@@ -133,7 +133,6 @@ def generated(request, tmp_path_factory):
                     "person_alias",
                     "participant",
                     "organization",
-                    "span",
                 ):
                     s.execute(
                         text(

@@ -7,7 +7,7 @@ import sqlite3
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from factories import make_article, meeting, person, save
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from meetview import query
@@ -58,6 +58,27 @@ def test_downgrade_and_upgrade_keep_data_and_search(store):
         assert conn.execute(text("select count(*) from article")).scalar_one() == 1
     db.upgrade(store.engine)  # rebuilds the index from the stored articles
     assert _state(store) == before
+
+
+def test_downgrade_before_0006_rebuilds_the_span_rows_from_the_records(store):
+    from meetview.records import Span
+
+    m = meeting("2024-11-14", [person("Jon Fredriksen", country="NO")], ["NO"])
+    m.spans = [Span("participant", "Jon Fredriksen", 0, 14), Span("country", "NO", 30, 36)]
+    save(store, make_article("a.txt", "Jon Fredriksen met officials in Norway."), m)
+    db.downgrade(store.engine, "0005")
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            text('select meeting_id is not null, field, value, start, "end" from span order by start')
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        (1, "participant", "Jon Fredriksen", 0, 14),
+        (1, "country", "NO", 30, 36),
+    ]
+    db.upgrade(store.engine)
+    with store.engine.connect() as conn:
+        assert not inspect(conn).has_table("span")
+        assert conn.execute(text("select count(*) from meeting_source")).scalar_one() == 1
 
 
 def test_downgrade_to_base_then_upgrade_gives_a_working_empty_database(store):

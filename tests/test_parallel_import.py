@@ -28,7 +28,6 @@ TABLES = [
     "topic",
     "meeting_topic",
     "meeting_source",
-    "span",
 ]
 
 

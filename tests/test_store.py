@@ -7,7 +7,7 @@ import json
 from factories import make_article, meeting, person, save
 from sqlalchemy import select
 
-from meetview.store.models import Meeting, MeetingSource, Participant, Person, PersonAlias, Span
+from meetview.store.models import Meeting, MeetingSource, Participant, Person, PersonAlias
 from meetview.store.writer import Outcome, delete_article, table_counts
 
 
@@ -120,16 +120,27 @@ def test_deleting_an_article_recomputes_or_removes_its_meetings(store):
 
 
 def test_spans_are_stored_per_article_and_meeting(store):
+    """A source's spans live in its stored record; the details give them per source, in text order."""
+    from meetview.query.detail import SpanInfo, meeting_details
     from meetview.records import Span as RSpan
 
     m = meeting("2024-11-14", [person("Ann Smith")], ["GB"])
-    m.spans = [RSpan("participant", "Ann Smith", 0, 9), RSpan("country", "GB", 20, 27)]
+    m.spans = [RSpan("country", "GB", 20, 27), RSpan("participant", "Ann Smith", 0, 9)]
     save(store, make_article("a.txt", "Ann Smith met British officials."), m)
+    other = meeting("2024-11-14", [person("Ann Smith")], ["GB"])
+    other.spans = [RSpan("participant", "Smith", 4, 9)]
+    save(store, make_article("b.txt", "Ms Smith met British officials in London."), other)
     with store.session() as s:
-        spans = s.execute(select(Span.field, Span.value, Span.start, Span.end).order_by(Span.start)).all()
-        record = json.loads(s.execute(select(MeetingSource.record)).scalar_one())
-    assert spans == [("participant", "Ann Smith", 0, 9), ("country", "GB", 20, 27)]
-    assert record["spans"][0]["value"] == "Ann Smith"
+        record = json.loads(s.execute(select(MeetingSource.record).limit(1)).scalar_one())
+        [detail] = meeting_details(s, [s.execute(select(Meeting.id)).scalar_one()], with_spans=True)
+        [plain] = meeting_details(s, [detail.id])
+    assert record["spans"][1]["value"] == "Ann Smith"
+    by_source = {src.source.rsplit("/", 1)[-1]: src.spans for src in detail.sources}
+    assert by_source == {
+        "a.txt": [SpanInfo("participant", "Ann Smith", 0, 9), SpanInfo("country", "GB", 20, 27)],
+        "b.txt": [SpanInfo("participant", "Smith", 4, 9)],
+    }
+    assert all(src.spans == [] for src in plain.sources)
 
 
 def test_month_precision_date_bounds(store):

@@ -25,7 +25,6 @@ TABLES = {
     "topic": "id, label",
     "meeting_topic": "meeting_id, topic_id",
     "meeting_source": "meeting_id, article_id, position, record",
-    "span": 'article_id, meeting_id, field, value, start, "end"',
 }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -20,7 +19,6 @@ from meetview.store.models import (
     MeetingTopic,
     Organization,
     Participant,
-    Span,
     Topic,
 )
 
@@ -135,19 +133,14 @@ def meeting_details(session: Session, ids: list[int], *, with_spans: bool = Fals
             .order_by(Topic.id)
         ):
             out[mid].topics.append((tid, label))
-        spans: dict[tuple[int, int], list[SpanInfo]] = defaultdict(list)
-        if with_spans:
-            for s in session.execute(
-                select(Span).where(Span.meeting_id.in_(found)).order_by(Span.start)
-            ).scalars():
-                spans[(s.meeting_id, s.article_id)].append(SpanInfo(s.field, s.value, s.start, s.end))
         for mid, record, art in session.execute(
             select(MeetingSource.meeting_id, MeetingSource.record, Article)
             .join(Article, Article.id == MeetingSource.article_id)
             .where(MeetingSource.meeting_id.in_(found))
             .order_by(MeetingSource.meeting_id, Article.published, Article.id)
         ):
-            evidence = json.loads(record).get("evidence")
+            data = json.loads(record)
+            spans = _spans(data) if with_spans else []
             out[mid].sources.append(
                 SourceInfo(
                     art.id,
@@ -156,11 +149,17 @@ def meeting_details(session: Session, ids: list[int], *, with_spans: bool = Fals
                     art.published,
                     art.url,
                     art.source,
-                    evidence,
-                    spans.get((mid, art.id), []),
+                    data.get("evidence"),
+                    spans,
                 )
             )
     return [out[i] for i in ids if i in out]
+
+
+def _spans(record: dict) -> list[SpanInfo]:
+    """The spans a source's stored record gives (offsets into that article's clean text), in text order."""
+    spans = [SpanInfo(s["field"], s["value"], s["start"], s["end"]) for s in record.get("spans") or []]
+    return sorted(spans, key=lambda s: s.start)
 
 
 def page_details(session: Session, page: Page) -> list[MeetingDetail]:

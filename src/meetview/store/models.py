@@ -1,7 +1,8 @@
-"""SQLModel tables: articles, meetings and what they link to (people, countries, orgs, topics, spans).
+"""SQLModel tables: articles, meetings and what they link to (people, countries, orgs, topics).
 
 A meeting is an aggregate over its sources: each MeetingSource keeps the record one article gave
-for it (JSON), and the meeting's own columns and link rows are recomputed from all its sources.
+for it (JSON, spans included: the offsets of its values in that article), and the meeting's own
+columns and link rows are recomputed from all its sources.
 The *_label columns are denormalized display text so a table of 100k meetings is one indexed scan.
 """
 
@@ -14,7 +15,7 @@ from sqlmodel import Field, SQLModel
 
 
 def _fk(target: str, *, primary_key: bool = False, nullable: bool = False, index: bool = False):
-    """An integer foreign key that cascades deletes (so removing an article removes its spans)."""
+    """An integer foreign key that cascades deletes (so removing an article removes its sources)."""
     return Field(
         default=None if nullable else ...,
         sa_column=Column(
@@ -171,20 +172,6 @@ class MeetingSource(SQLModel, table=True):
     article_id: int = _fk("article.id", primary_key=True)
     position: int = 0  # the meeting's order in the article
     record: str = Field(sa_column=Column(Text, nullable=False))  # records.Meeting as JSON
-
-
-class Span(SQLModel, table=True):
-    """Character offsets into an article's clean text for one extracted value."""
-
-    __tablename__ = "span"
-
-    id: int | None = Field(default=None, primary_key=True)
-    article_id: int = _fk("article.id", index=True)
-    meeting_id: int | None = _fk("meeting.id", nullable=True, index=True)
-    field: str
-    value: str
-    start: int
-    end: int
 
 
 class Meta(SQLModel, table=True):

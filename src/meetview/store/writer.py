@@ -41,7 +41,6 @@ from meetview.store.models import (
     Participant,
     Person,
     PersonAlias,
-    Span,
     Topic,
 )
 
@@ -324,7 +323,6 @@ def save_article(
             recompute_meeting(session, meeting_id)
         outcome = Outcome.UPDATED
 
-    spans = _span_rows(article_id, None, extraction.spans)
     own: set[int] = set()  # this article's meetings never merge with each other
     for position, meeting in enumerate(extraction.meetings):
         record = json.dumps(_record(meeting), ensure_ascii=False)
@@ -335,10 +333,8 @@ def save_article(
         _INSERT_SOURCE.execute(
             db, {"meeting_id": meeting_id, "article_id": article_id, "position": position, "record": record}
         )
-        spans += _span_rows(article_id, meeting_id, meeting.spans)
         if twin_id is not None:
             recompute_meeting(session, meeting_id)
-    _INSERT_SPAN.run_many(db, spans)
     if bump:
         _BUMP_DATA_VERSION.execute(db)
     return outcome
@@ -352,7 +348,6 @@ _SELECT_ARTICLE = Lean(
 )
 _INSERT_ARTICLE = Lean(insert(Article).returning(Article.id))
 _INSERT_SOURCE = Lean(insert(MeetingSource))
-_INSERT_SPAN = Lean(insert(Span))
 _INSERT_MEETING = Lean(insert(Meeting).returning(Meeting.id))
 _UPDATE_MEETING = Lean(update(Meeting).where(Meeting.id == bindparam("meeting_id")))
 _INSERT_PARTICIPANT = Lean(insert(Participant))
@@ -396,14 +391,13 @@ def _record(m: records.Meeting) -> dict:
 
 
 def detach_article(session: Session, article_id: int) -> list[int]:
-    """Remove an article's sources and spans; returns the meetings that need recomputing."""
+    """Remove an article's sources (with their spans); returns the meetings that need recomputing."""
     affected = list(
         session.execute(
             select(MeetingSource.meeting_id).where(MeetingSource.article_id == article_id)
         ).scalars()
     )
     session.execute(delete(MeetingSource).where(MeetingSource.article_id == article_id))
-    session.execute(delete(Span).where(Span.article_id == article_id))
     return affected
 
 
@@ -432,20 +426,6 @@ def bump_data_version(session: Session) -> None:
     """Tell readers the data changed (for writes that bypass save_article and delete_article, and
     once per transaction for save_article(bump=False))."""
     _BUMP_DATA_VERSION.execute(session.connection())
-
-
-def _span_rows(article_id: int, meeting_id: int | None, spans: Iterable[records.Span]) -> list[dict]:
-    return [
-        {
-            "article_id": article_id,
-            "meeting_id": meeting_id,
-            "field": s.field,
-            "value": s.value,
-            "start": s.start,
-            "end": s.end,
-        }
-        for s in spans
-    ]
 
 
 # --- merging the same meeting across articles -------------------------------------------------------
@@ -770,7 +750,6 @@ def table_counts(session: Session) -> dict[str, int]:
         "organizations": Organization,
         "topics": Topic,
         "meeting sources": MeetingSource,
-        "spans": Span,
         "import sources": ImportSource,
     }
     return {
