@@ -130,7 +130,7 @@ def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int)
             yield prepare(*a)
         return
     size = max(1, min(CHUNK, len(args) // (jobs * WINDOW)))
-    tasks = _tasks(args, size)
+    tasks = _tasks(args, size, jobs)
     pending: deque = deque()  # in input order: futures of chunks, and lists of ready results
     in_flight = 0
     pool: ProcessPoolExecutor | None = None  # started at the first source that needs one
@@ -166,11 +166,13 @@ def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int)
 READY_AHEAD = 256  # results the writer may have waiting, ready or in flight: memory stays flat
 
 
-def _tasks(args: list[tuple[str, str | None, bool]], size: int) -> Iterator[Prepared | list]:
+def _tasks(args: list[tuple[str, str | None, bool]], size: int, jobs: int) -> Iterator[Prepared | list]:
     """Chunks of sources for the workers, in input order, with the known sources whose bytes did not
-    change already answered here (a hash is cheaper than a round trip to a worker and back)."""
+    change already answered here (a hash is cheaper than a round trip to a worker and back). Chunks
+    shrink towards the end (each at most a quarter of a worker's share of what is left), so the workers
+    finish together and the writer is not left with a whole chunk to write after they are done."""
     chunk: list[tuple[str, str | None, bool]] = []
-    for source, known_hash, force in args:
+    for n, (source, known_hash, force) in enumerate(args):
         local = known_hash is not None and not force and not is_url(source)  # URLs are fetched by workers
         ready = _unchanged(source, known_hash) if local else None
         if ready is not None:
@@ -180,7 +182,7 @@ def _tasks(args: list[tuple[str, str | None, bool]], size: int) -> Iterator[Prep
             yield ready
             continue
         chunk.append((source, known_hash, force))
-        if len(chunk) >= size:
+        if len(chunk) >= min(size, max(1, (len(args) - n) // (4 * jobs))):
             yield chunk
             chunk = []
     if chunk:
