@@ -156,6 +156,15 @@ def _trafilatura(markup: str, url: str | None) -> _Page | None:
         import trafilatura
         from trafilatura.utils import load_html
 
+        if not _own_metadata():  # a trafilatura without the functions we call: its full extraction
+            doc = trafilatura.bare_extraction(
+                markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
+                include_images=False, favor_precision=True, date_extraction_params=_DATE_PARAMS,
+            )  # fmt: skip
+            if doc is None:
+                return None
+            date = getattr(doc, "date", None)
+            return _Page(doc.text or "", doc.title, doc.url, doc.sitename, lambda: date)
         page = _metadata(load_html(markup), url)
         if page is None:
             return None
@@ -194,6 +203,24 @@ def _extractor(url: str | None):  # -> trafilatura.settings.Extractor
         url=url,
         date_params=_DATE_PARAMS,
     )
+
+
+_METADATA_FUNCTIONS = (
+    "examine_meta", "extract_meta_json", "extract_title", "extract_url", "extract_sitename",
+    "find_date", "META_URL",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _own_metadata() -> bool:
+    """Whether this trafilatura has the metadata functions `_metadata` calls (2.x has)."""
+    try:
+        from trafilatura import metadata as tm
+        from trafilatura.settings import Extractor  # noqa: F401
+        from trafilatura.utils import line_processing, load_html  # noqa: F401
+    except ImportError:
+        return False
+    return all(hasattr(tm, name) for name in _METADATA_FUNCTIONS)
 
 
 def _metadata(tree, default_url: str | None) -> _Page | None:
