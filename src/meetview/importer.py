@@ -146,7 +146,7 @@ def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int)
                 if pool is None:
                     warm_up()
                     gc.freeze()  # workers forked now share the warm heap, and their collector skips it
-                    pool = ProcessPoolExecutor(max_workers=jobs)
+                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
                 pending.append(pool.submit(_prepare_chunk, task))
                 in_flight += 1
             if not pending:
@@ -164,6 +164,14 @@ def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int)
 
 
 READY_AHEAD = 256  # results the writer may have waiting, ready or in flight: memory stays flat
+# The collector's first generation runs after this many new objects instead of 700: an article makes
+# thousands that live until it is done (tokens, hits), which the default scans over and over
+# (docs/scale.md, item 18).
+YOUNG_OBJECTS = 20_000
+
+
+def _worker_start() -> None:
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
 
 def _tasks(args: list[tuple[str, str | None, bool]], size: int, jobs: int) -> Iterator[Prepared | list]:
@@ -238,7 +246,27 @@ def run_import(
     with store.session() as session:
         known_rows = known_source_rows(session)
     known = {location: digest for location, (digest, _) in known_rows.items()}
+    thresholds = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS, *thresholds[1:])  # this process extracts too with --jobs 1
+    try:
+        _write_all(store, sources, known, known_rows, report, jobs, force, progress)
+    finally:
+        gc.set_threshold(*thresholds)
+    report.seconds = time.perf_counter() - started
+    return report
 
+
+def _write_all(
+    store: Store,
+    sources: list[str],
+    known: dict[str, str],
+    known_rows: dict[str, tuple[str, int]],
+    report: Report,
+    jobs: int,
+    force: bool,
+    progress: Progress | None,
+) -> None:
+    """Prepare every source (in workers with jobs > 1) and write them in order, in batched transactions."""
     total = len(sources)
     with store.session() as session:
         last_commit, pending, dirty = time.monotonic(), 0, False
@@ -254,8 +282,6 @@ def run_import(
                 last_commit, pending, dirty = time.monotonic(), 0, False
         if pending:
             _commit(session, dirty)
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def _commit(session, dirty: bool) -> None:

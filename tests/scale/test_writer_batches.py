@@ -131,3 +131,34 @@ def test_sqlite_keeps_savepoint_journals_in_memory(tmp_path):
             assert s.execute(select(Country.name).where(Country.code == "QQ")).scalar() == "Test"
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_import_raises_the_collectors_threshold_for_its_duration_only(store, tmp_path, jobs, monkeypatch):
+    """The collector's young generation waits for YOUNG_OBJECTS new objects while an import runs (in
+    this process and in the workers), and the threshold is as it was afterwards, even after a failure."""
+    import gc
+
+    from meetview import importer
+
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(
+            f"Ministers met in Oslo on 3 May 2024. Note {n}.\n", encoding="utf-8"
+        )
+    before = gc.get_threshold()
+    seen = []
+    run_import(store, [str(tmp_path)], jobs=jobs, progress=lambda *_: seen.append(gc.get_threshold()[0]))
+    assert seen and set(seen) == {importer.YOUNG_OBJECTS} and gc.get_threshold() == before
+    importer._worker_start()
+    try:
+        assert gc.get_threshold() == (importer.YOUNG_OBJECTS, *before[1:])
+    finally:
+        gc.set_threshold(*before)
+
+    def fail(*_):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(importer, "_write", fail)
+    with pytest.raises(OSError):
+        run_import(store, [str(tmp_path)], jobs=1, force=True)
+    assert gc.get_threshold() == before
