@@ -28,7 +28,7 @@ DbOption = Annotated[
 
 
 db_app = typer.Typer(
-    help="Database maintenance: migrations.",
+    help="Database maintenance: migrations, backups, compacting.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -492,6 +492,25 @@ def db_restore(
         raise fail(str(e)) from None
     dbmod.ensure_schema(store.engine)
     _console().print(f"Restored {path} (revision {revision}) into {shown_url(store.url)}.", markup=False)
+
+
+@db_app.command("compact")
+def db_compact(db: DbOption = None) -> None:
+    """Give back the space deleted data left (SQLite: VACUUM) and refresh the query planner's statistics."""
+    from rich.text import Text
+    from sqlalchemy.exc import OperationalError
+
+    from meetview.store import db as dbmod
+
+    store = _open(db)
+    try:
+        with _err_console().status(Text(f"Compacting {shown_url(store.url)} ..."), spinner="dots"):
+            before, after = dbmod.compact(store.engine)
+    except OperationalError as e:  # a long read or write holds the database: say so, change nothing
+        reason = str(getattr(e, "orig", e)).splitlines()[0]
+        raise fail(f"cannot compact {shown_url(store.url)} now ({reason}); try again when idle") from None
+    sizes = f"{before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB"
+    _console().print(f"Compacted {shown_url(store.url)}: {sizes}.", markup=False)
 
 
 @db_app.command("current")

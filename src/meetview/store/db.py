@@ -1,8 +1,9 @@
-"""Engines and migrations: SQLite pragmas per connection, Alembic upgrade/downgrade/current."""
+"""Engines, migrations and upkeep: SQLite pragmas per connection, Alembic upgrade/downgrade, compacting."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -51,8 +52,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 def _sqlite_begin(conn) -> None:
     """BEGIN, or BEGIN IMMEDIATE for a writer: it waits for the write lock up front (busy timeout)
     instead of failing when another writer committed after its first read."""
-    immediate = conn.get_execution_options().get(SQLITE_WRITE)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = conn.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return  # each statement its own transaction (VACUUM cannot run inside one)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(SQLITE_WRITE) else "BEGIN")
 
 
 @contextlib.contextmanager
@@ -119,3 +122,33 @@ def ensure_schema(engine: Engine) -> bool:
         return False
     upgrade(engine)
     return True
+
+
+# --- upkeep -------------------------------------------------------------------------------------
+
+
+def database_size(engine: Engine) -> int:
+    """Bytes the database takes: the SQLite file with its write-ahead log, or PostgreSQL's database."""
+    if is_sqlite(engine):
+        path = engine.url.database
+        if not path or path == ":memory:":
+            return 0
+        return sum(os.path.getsize(p) for p in (path, f"{path}-wal") if os.path.exists(p))
+    with engine.connect() as conn:
+        return int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
+
+
+def compact(engine: Engine) -> tuple[int, int]:
+    """Give free space back and refresh the planner's statistics: SQLite rewrites the file (VACUUM) and
+    folds the write-ahead log into it; PostgreSQL vacuums and analyzes (no exclusive lock: a shared
+    store stays usable, and the space it frees is reused rather than returned). Returns the sizes in
+    bytes before and after."""
+    before = database_size(engine)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("VACUUM")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("ANALYZE")
+        else:
+            conn.exec_driver_sql("VACUUM (ANALYZE)")
+    return before, database_size(engine)
