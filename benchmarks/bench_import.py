@@ -56,6 +56,16 @@ def floor_rehash(src: Path) -> dict:
     return {"articles": len(files), "seconds": time.perf_counter() - started}
 
 
+def text_words(src: Path) -> int:
+    """Words per article in the text the extractor reads (what ingest keeps: no page furniture, headers
+    or front matter), beside the corpus's count of every word in the files."""
+    from meetview.ingest import load, parse
+
+    files = files_of(src)
+    words = sum(len(a.text.split()) for f in files for a in parse(load(str(f))))
+    return words // max(1, len(files))
+
+
 def sqlite_size(path: Path) -> int:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -118,6 +128,7 @@ def bench(n_articles: int = 2000, n_reimport: int = 10000, log_prefix: str = "")
     work.mkdir(parents=True, exist_ok=True)
     src = corpus(articles=n_articles)
     info = corpus_info(src)
+    info["text_words_per_article"] = text_words(src)
     out: dict = {"corpus": info}
 
     log(f"{log_prefix}import floor ({n_articles} articles) ...")

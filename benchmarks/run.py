@@ -69,7 +69,10 @@ def import_rows(r: dict) -> list[list[str]]:
         v = r[key]
         workers = f", workers {_f(v['workers'])} MB each at most" if v["workers"] else ""
         rows.append([f"peak RSS of import {label}", f"{_f(v['value'])} MB main{workers}", "", ""])
-    rows.append(["(corpus)", f"{c['articles']:,} articles, ~{c['words_per_article']} words each", "", ""])
+    words = f"~{c['words_per_article']} words each"
+    if "text_words_per_article" in c:
+        words += f" (~{c['text_words_per_article']} in the article text ingest keeps)"
+    rows.append(["(corpus)", f"{c['articles']:,} articles, {words}", "", ""])
     return rows
 
 
