@@ -289,7 +289,7 @@ def build_bulk(store, items, *, batch: int = 5000) -> int:
         PersonAlias,
         Topic,
     )
-    from meetview.store.writer import content_hash, now
+    from meetview.store.writer import content_hash, index_new_articles, now
 
     stamp = now()
     person_ids: dict[str, int] = {}  # surname key -> id (synthetic surnames never collide)
@@ -319,6 +319,7 @@ def build_bulk(store, items, *, batch: int = 5000) -> int:
                 session.execute(insert(model), rows[key])
                 rows[key].clear()
         pending.clear()
+        index_new_articles(session)  # their full-text rows, as the writer writes them before a commit
 
     with store.session() as session:
         for article, extraction in items:

@@ -108,3 +108,22 @@ def test_extract_json_writes_controls_as_escapes(tmp_path, monkeypatch):
     assert "\u2028" not in result.stdout and "\x85" not in result.stdout
     assert "\\u009b" in result.stdout and "\\u202e" in result.stdout
     assert json.loads(result.stdout)["title"] == "a\x9b31m\u202eb\u2028c\x85d"  # the value is kept
+
+
+def test_the_stored_article_and_records_are_inert(imported):
+    """The importer's articles come from ingest, which cleans them: the database holds no raw escape."""
+    import sqlite3
+
+    _, db = imported
+    conn = sqlite3.connect(db)
+    try:
+        article = conn.execute(
+            "SELECT source, url, title, outlet, published, original_text, clean_text FROM article"
+        ).fetchone()
+        records = [r[0] for r in conn.execute("SELECT record FROM meeting_source")]
+    finally:
+        conn.close()
+    assert "Espen Barth Eide" in article[6]  # the article's text is there, cleaned
+    for value in (*article, *records):
+        if value:
+            assert_inert(value)

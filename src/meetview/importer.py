@@ -304,8 +304,8 @@ def _write(session, prep: Prepared, report: Report, force: bool, known: dict[str
         try:
             with savepoint(session):
                 for article, extraction in prep.items:
-                    outcome = save_article(
-                        session, article, extraction, origin=prep.source, force=force, bump=False
+                    outcome = save_article(  # articles from ingest.parse: inert already
+                        session, article, extraction, origin=prep.source, force=force, bump=False, inert=True
                     )
                     counts[outcome] += 1
                     if outcome is not Outcome.UNCHANGED:

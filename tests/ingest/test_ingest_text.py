@@ -241,6 +241,29 @@ def test_escape_sequences_and_controls_removed():
     assert "The presidents met in Riga. They talked." in a.text
 
 
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("a.md", '---\ntitle: "Talks \\x1b[2Jin Riga\\u202e \\a"\n---\n\nThe presidents met in Riga.\n'),
+        (
+            "a.html",
+            "<title>Talks &#27;[2Jin Riga</title><article><p>The presidents &#x202e;met in Riga"
+            "&#27;]0;x&#7;. They discussed energy security and the Baltic grid at length.</p></article>",
+        ),
+    ],
+)
+def test_controls_made_by_entities_are_removed_after_parsing(tmp_path, name, data):
+    """Entities and YAML escapes decode into controls after the bytes were cleaned: ingest's last pass
+    removes them."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    (a,) = parse(load(str(path)))
+    for field in (a.text, a.title or "", a.original):
+        for bad in ("\x1b", "\x07", "\u202e"):
+            assert bad not in field
+    assert "presidents met in Riga" in a.text
+
+
 def test_windows_line_endings_and_nbsp():
     a = parse_one(b"Ministers meet\r\n\r\nThe\xc2\xa0ministers  met\tin Rome.\r\n")
     assert a.text == "Ministers meet\n\nThe ministers met in Rome."

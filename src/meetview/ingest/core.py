@@ -283,7 +283,8 @@ def parse(doc: Document) -> list[Article]:
     Anything wrong with the input raises IngestError with a one-line reason; never another exception.
     """
     try:
-        return [_inert(a) for a in _parse(doc)]
+        data, text = _decoded(doc)
+        return [_inert(a, text) for a in _parse(doc, data, text)]
     except IngestError:
         raise
     except RecursionError as e:
@@ -294,19 +295,21 @@ def parse(doc: Document) -> list[Article]:
         raise IngestError(f"could not parse ({type(e).__name__}: {str(e)[:200]})") from e
 
 
-def _inert(a: Article) -> Article:
+def _inert(a: Article, clean: str) -> Article:
     """Ingest's guarantee, whatever the format module did: no escape sequence, control character or
-    bidi override in any field (entities, JSON and YAML escapes can make them after byte-level cleaning)."""
+    bidi override in any field (entities, JSON and YAML escapes can make them after byte-level cleaning).
+    `clean` is the document's cleaned text: a field that is that very string is not scanned again."""
     fields = {"text": a.text, "original": a.original}
     lines = {"title": a.title, "published": a.published, "outlet": a.outlet, "url": a.url}
-    if not any(needs_cleaning(v) for v in (*fields.values(), *lines.values())):
+    if not any(v is not clean and needs_cleaning(v) for v in (*fields.values(), *lines.values())):
         return a
     changes = {k: clean_text(v) for k, v in fields.items()}
     changes.update({k: clean_line(v) or None for k, v in lines.items() if v is not None})
     return replace(a, **changes)
 
 
-def _parse(doc: Document) -> list[Article]:
+def _decoded(doc: Document) -> tuple[bytes, str]:
+    """The document's bytes (gunzipped) and its text, decoded and cleaned."""
     data = doc.data
     if is_gzip(data):
         data = gunzip(data, max_bytes_limit())
@@ -318,6 +321,10 @@ def _parse(doc: Document) -> list[Article]:
     text = clean_text(text)
     if not text.strip():
         raise IngestError("empty file (only whitespace or control characters)")
+    return data, text
+
+
+def _parse(doc: Document, data: bytes, text: str) -> list[Article]:
     fmt = detect_format(text, _suffix(doc), doc.content_type)
     from_url = doc.url is not None or is_url(doc.source)
 

@@ -278,10 +278,14 @@ def save_article(
     origin: str,
     force: bool = False,
     bump: bool = True,
+    inert: bool = False,
 ) -> Outcome:
     """Store one article and its meetings. Idempotent: same content -> UNCHANGED, nothing written.
-    `bump=False` leaves the data version to the caller (an importer bumps it once per transaction)."""
-    article = _inert_article(article)
+    `bump=False` leaves the data version to the caller (an importer bumps it once per transaction).
+    `inert=True`: the article comes from `ingest.parse`, which made its fields inert, so its texts are
+    not scanned again (the meeting records always are)."""
+    if not inert:
+        article = _inert_article(article)
     extraction = replace(
         extraction,
         title=clean_line(extraction.title) or None,
@@ -314,9 +318,13 @@ def save_article(
     }
     if existing is None:
         article_id = _INSERT_ARTICLE.scalar(db, {"source": article.source, "imported_at": stamp, **values})
+        _index_at_commit(session)
         outcome = Outcome.IMPORTED
     else:
         article_id = existing[0]
+        index_new_articles(
+            session
+        )  # the update trigger replaces the article's full-text row: it must be there
         affected = detach_article(session, article_id)
         session.execute(update(Article).where(Article.id == article_id).values(**values))
         for meeting_id in affected:
@@ -402,10 +410,52 @@ def detach_article(session: Session, article_id: int) -> list[int]:
 
 
 def delete_article(session: Session, article_id: int) -> None:
+    index_new_articles(session)  # the delete trigger removes the article's full-text row
     for meeting_id in detach_article(session, article_id):
         recompute_meeting(session, meeting_id)
     session.execute(delete(Article).where(Article.id == article_id))
     bump_data_version(session)
+
+
+# --- the full-text index (SQLite) -------------------------------------------------------------------
+# A new article's FTS5 row is written when its transaction commits, all of the transaction's at once
+# (migration 0007 dropped the insert trigger): FTS5 flushes the terms it holds to a new segment at every
+# savepoint and statement journal, so rows written one by one among the writer's statements made a
+# segment an article, merged over and over (docs/scale.md, item 19). Updates and deletes keep their
+# triggers, and the new rows are written before either runs.
+
+_FTS_PENDING = "meetview.writer.fts_pending"
+# Every article up to the highest indexed id is indexed (a new id is above every existing one), so the
+# rows to write are the ones above it: inserts rolled back need no bookkeeping.
+_INDEX_NEW_ARTICLES = text(
+    "INSERT INTO article_fts(rowid, title, clean_text) "
+    "SELECT id, coalesce(title, ''), clean_text FROM article "
+    "WHERE id > (SELECT coalesce(max(id), 0) FROM article_fts_docsize)"
+)
+
+
+def _index_at_commit(session: Session) -> None:
+    """Note that this transaction inserted articles: their full-text rows are written before it commits."""
+    pending = session.info.get(_FTS_PENDING)
+    if pending is None:
+        sqlite = session.get_bind().dialect.name == "sqlite"  # PostgreSQL: a generated tsvector column
+        if sqlite:
+            event.listen(session, "before_commit", index_new_articles)
+        session.info[_FTS_PENDING] = pending = [sqlite, False]
+    pending[1] = pending[0]
+
+
+def index_new_articles(session: Session) -> None:
+    """Write the full-text rows of the articles inserted since the last call (SQLite; a no-op when none
+    were). Called before a commit by the session itself; callers that insert articles other than through
+    save_article call it before they commit."""
+    pending = session.info.get(_FTS_PENDING)
+    if pending is not None and not pending[1]:
+        return
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().execute(_INDEX_NEW_ARTICLES)
+    if pending is not None:
+        pending[1] = False
 
 
 # --- the data version ---------------------------------------------------------------------------
