@@ -58,6 +58,11 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def say(message: str) -> None:
+    """Print a plain one-line report: no markup read from it, no path or URL in it broken by wrapping."""
+    _console().print(message, markup=False, soft_wrap=True)
+
+
 def shown_url(url: str) -> str:
     """A database URL fit to print: the password hidden."""
     if "://" not in url or "@" not in url:
@@ -204,7 +209,7 @@ def _print_stats(store) -> None:
         first, last = date_range(session)
         f = query.facets(session, query.parse(""), limit=10)
     console = _console()
-    console.print(Text(f"Database: {shown_url(store.url)}"))
+    console.print(Text(f"Database: {shown_url(store.url)}"), soft_wrap=True)
     table = Table("table", "rows", title="Counts", title_justify="left")
     for name, n in counts.items():
         table.add_row(name, f"{n:,}")
@@ -437,7 +442,7 @@ def db_upgrade(
     before = dbmod.current_revision(store.engine)
     dbmod.upgrade(store.engine, revision)
     after = dbmod.current_revision(store.engine)
-    _console().print(f"{shown_url(store.url)}: {before or 'empty'} -> {after}", markup=False)
+    say(f"{shown_url(store.url)}: {before or 'empty'} -> {after}")
 
 
 @db_app.command("downgrade")
@@ -449,9 +454,7 @@ def db_downgrade(
 
     store = _open(db, migrate=False)
     dbmod.downgrade(store.engine, revision)
-    _console().print(
-        f"{shown_url(store.url)}: now at {dbmod.current_revision(store.engine) or 'base'}", markup=False
-    )
+    say(f"{shown_url(store.url)}: now at {dbmod.current_revision(store.engine) or 'base'}")
 
 
 @db_app.command("backup")
@@ -466,7 +469,7 @@ def db_backup(
         size = backup(store.engine, path)
     except BackupError as e:
         raise fail(str(e)) from None
-    _console().print(f"Backed up {shown_url(store.url)} to {path} ({size:,} bytes).", markup=False)
+    say(f"Backed up {shown_url(store.url)} to {path} ({size:,} bytes).")
 
 
 @db_app.command("restore")
@@ -491,7 +494,7 @@ def db_restore(
     except BackupError as e:
         raise fail(str(e)) from None
     dbmod.ensure_schema(store.engine)
-    _console().print(f"Restored {path} (revision {revision}) into {shown_url(store.url)}.", markup=False)
+    say(f"Restored {path} (revision {revision}) into {shown_url(store.url)}.")
 
 
 @db_app.command("compact")
@@ -510,7 +513,7 @@ def db_compact(db: DbOption = None) -> None:
         reason = str(getattr(e, "orig", e)).splitlines()[0]
         raise fail(f"cannot compact {shown_url(store.url)} now ({reason}); try again when idle") from None
     sizes = f"{before / 2**20:,.1f} MB -> {after / 2**20:,.1f} MB"
-    _console().print(f"Compacted {shown_url(store.url)}: {sizes}.", markup=False)
+    say(f"Compacted {shown_url(store.url)}: {sizes}.")
 
 
 @db_app.command("current")
@@ -521,7 +524,7 @@ def db_current(db: DbOption = None) -> None:
     store = _open(db, migrate=False)
     current, head = dbmod.current_revision(store.engine), dbmod.head_revision()
     state = "up to date" if current == head else "behind: run `meetview db upgrade`"
-    _console().print(f"{shown_url(store.url)}: {current or 'empty'} (head {head}, {state})", markup=False)
+    say(f"{shown_url(store.url)}: {current or 'empty'} (head {head}, {state})")
 
 
 @app.command("extract")
@@ -587,7 +590,7 @@ def screenshots_cmd(
     console.print(f"Imported {report.imported} sample articles ({report.meetings} meetings).")
     for shot in shots:
         note = f" ({shot.note})" if shot.note else ""
-        console.print(f"wrote {shot.path}{note}", markup=False)
+        console.print(f"wrote {shot.path}{note}", markup=False, soft_wrap=True)
 
 
 def main() -> None:
