@@ -64,6 +64,9 @@ def machine() -> dict:
         "cores": os.cpu_count(),
         "memory_mb": mem,
         "python": platform.python_version(),
+        # which build: a distribution's (PGO + LTO) CPython runs the import ~12% faster than a plain
+        # source build such as pyenv's default (docs/scale.md, "Which Python")
+        "python_path": os.path.realpath(getattr(sys, "_base_executable", sys.executable)),
         "sqlite": sqlite3.sqlite_version,
         "sqlalchemy": sqlalchemy.__version__,
         "os": platform.platform(),

@@ -220,7 +220,8 @@ def report(results: dict, large: int) -> str:
         "inserting their text into a bare SQLite table (or only hashing them, for re-imports); for "
         "queries, the same filter as hand-written SQL on a bare DBAPI connection over the same indexes.",
         "",
-        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']:,} MB; {m['os']}; Python {m['python']}, "
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_mb']:,} MB; {m['os']}; Python {m['python']} "
+        f"({m.get('python_path', '?')}), "
         f"SQLite {m['sqlite']}, SQLAlchemy {m['sqlalchemy']}; commit {m['commit']}; "
         f"load average {m['load_1min']} at the start, {m.get('load_1min_end', '?')} at the end "
         f"({m.get('minutes', '?')} min). Host speed: a fixed pure-Python workload took "
