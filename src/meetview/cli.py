@@ -95,13 +95,14 @@ def root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the browser (importing the bundled samples into an empty default database)."""
     if ctx.invoked_subcommand is not None:
         return
-    from meetview.importer import first_run_import
-
     store = _open(db)
-    report = first_run_import(store)
-    if report is not None:
-        _console().print("First run: imported the sample articles.")
-        _print_report(report)
+    if store.is_default and store.is_empty():  # only a first run loads the importer and the extractor
+        from meetview.importer import first_run_import
+
+        report = first_run_import(store)
+        if report is not None:
+            _console().print("First run: imported the sample articles.")
+            _print_report(report)
     if not _is_terminal():
         _print_stats(store)  # not a terminal (a pipe, a script): print the summary instead of the app
         return
