@@ -237,3 +237,27 @@ def test_names_that_start_with_a_particle_an_initial_a_city_or_a_month():
         "Mohamad bin Haji Hasan",
     }
     assert not {"Kyiv", "Defence Minister", "European Commission"} & set(got)
+
+
+def test_a_titled_name_after_a_comma_is_the_next_person_of_a_list_not_an_appositive():
+    r = _roles(
+        "On Monday, Foreign Minister Anna Berg, Kenyan Foreign Minister Musalia Mudavadi, and Chilean "
+        "Foreign Minister Ana Rojas met in Oslo."
+    )
+    assert r["Anna Berg"][0] == "Foreign Minister"
+    assert r["Anna Berg"][1] != "KE"  # "Kenyan" is the next minister's (the host's city may place her)
+    assert r["Musalia Mudavadi"] == ("Kenyan Foreign Minister", "KE")
+    assert r["Ana Rojas"] == ("Chilean Foreign Minister", "CL")
+    r = _roles("Secretary of State Tom Baker, Trade Representative Kari Lund and Ola Berg met in Paris.")
+    assert r["Tom Baker"][0] == "Secretary of State"  # not "Trade Representative Kari Lund"
+    # a title that goes on after its head is still the appositive ("Chief Operating Officer of ...")
+    r = _roles("Minister Ola Berg met Kari Lund, Chief Operating Officer of Norfund, in Oslo on Monday.")
+    assert r["Kari Lund"][0] == "Chief Operating Officer of Norfund"
+
+
+def test_a_diplomatic_adviser_keeps_the_country_written_before_the_title():
+    r = _roles(
+        "President Tom Baker met French Diplomatic Adviser to the President Paul Martin and German "
+        "Foreign Policy Adviser Karl Huber in Washington."
+    )
+    assert r["Paul Martin"] == ("French Diplomatic Adviser to the President", "FR")

@@ -408,6 +408,11 @@ def _apposed_role(doc: Doc, comma: int, lo: int) -> tuple[int, int] | None:
     return None
 
 
+# What _right_role answers when the comma after a name opens the next titled person of a list ("X,
+# Korea's National Security Advisor Y, and ..."): no role of X's, but X is one of a list of officials.
+_NEXT_PERSON = (-1, -1)
+
+
 def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
     """An appositive role after a name ("Jon Fredriksen, Director of ...") or "of <country>"."""
     toks = doc.tokens
@@ -419,6 +424,8 @@ def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
         while k < hi and toks[k].text != ",":
             if _role_token(doc, k):
                 headed = headed or toks[k].low in vocab().heads
+            elif headed and k - 1 >= start and toks[k - 1].low in vocab().heads and _titled_name(doc, k, hi):
+                return _NEXT_PERSON  # "X, Korea's National Security Advisor Shin Y, and ...": a list
             elif not (
                 (
                     headed
@@ -447,6 +454,16 @@ def _right_role(doc: Doc, run_j: int, hi: int) -> tuple[int, int] | None:
         ):
             return (start, k)
     return None
+
+
+def _titled_name(doc: Doc, k: int, hi: int) -> bool:
+    """Whether a name starts at token k and ends the list item ("Advisor Shin Wonsik," "Secretary
+    Driscoll and"), as opposed to a title going on ("General Counsel of", "Chief Operating Officer")."""
+    flags = _name_flags(doc)
+    n = k
+    while n < hi and flags[n]:
+        n += 1
+    return n > k and (n == hi or doc.tokens[n].text == "," or doc.tokens[n].low == "and")
 
 
 def _country_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | None:
@@ -522,6 +539,9 @@ def find_people(doc: Doc) -> People:
         for run in _name_runs(doc, a, b):
             role, honorific = _left_role(doc, run.i, a)
             right = _right_role(doc, run.j, b)
+            listed = right is _NEXT_PERSON
+            if listed:
+                right = None
             if role is None:
                 role = right
             elif right is not None and _place_in(doc, *role)[0] is None and _place_in(doc, *right)[0]:
@@ -535,6 +555,7 @@ def find_people(doc: Doc) -> People:
             run.org = _org_before(doc, run.i, a) if role is None and run.place is None else None
             run.evidence = (
                 role is not None
+                or listed
                 or run.place is not None
                 or run.org is not None
                 or honorific
