@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -56,12 +57,22 @@ class QuerySuggester(Suggester):
         quoted = typed.startswith('"')
         want = _fold(typed.lstrip('"'))
         out: list[tuple[str, Choice | None]] = []
+        seen: dict[tuple[str, str], int] = {}
         for c in choices:
             for word in self._words(canonical, c):
                 if _fold(word).startswith(want) and (want or len(out) < limit):
                     if (" " in word or "," in word) and not quoted:
                         continue
-                    out.append((('"' + word + '"') if quoted else word, c))
+                    text = ('"' + word + '"') if quoted else word
+                    key = (_fold(text), _fold(c.label))
+                    if key in seen:  # two people of one name: one entry (the filter matches both)
+                        n = seen[key]
+                        first = out[n][1]
+                        assert first is not None
+                        out[n] = (out[n][0], replace(first, count=first.count + c.count))
+                    else:
+                        seen[key] = len(out)
+                        out.append((text, c))
                     break
             if len(out) >= limit:
                 break
