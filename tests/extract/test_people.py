@@ -261,3 +261,13 @@ def test_a_diplomatic_adviser_keeps_the_country_written_before_the_title():
         "Foreign Policy Adviser Karl Huber in Washington."
     )
     assert r["Paul Martin"] == ("French Diplomatic Adviser to the President", "FR")
+
+
+def test_capitalized_portfolio_words_after_for_or_of_stay_in_the_role():
+    r = _roles(
+        "On Monday, Deputy National Security Advisor for Cyber and Emerging Technology Kari Lund and "
+        "Senior Director for Western Hemisphere Affairs Ola Berg met Foreign Minister Ana Rojas in Oslo."
+    )
+    assert r["Kari Lund"][0] == "Deputy National Security Advisor for Cyber and Emerging Technology"
+    assert r["Ola Berg"][0] == "Senior Director for Western Hemisphere Affairs"
+    assert set(r) == {"Kari Lund", "Ola Berg", "Ana Rojas"}  # no "Hemisphere" or "Emerging" person

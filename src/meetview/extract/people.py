@@ -334,7 +334,13 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
             continue
         break
     first = k
-    while k - 1 >= lo and _role_token(doc, k - 1) and not _gap(doc, k - 1, k):
+    while k - 1 >= lo and not _gap(doc, k - 1, k):
+        if not _role_token(doc, k - 1):
+            back = _portfolio_words(doc, k, lo) if k < first else None  # inside a role, not before a name
+            if back is None:
+                break
+            k = back  # "Advisor for Cyber and Emerging Technology X": the role goes on before "for"
+            continue
         left, here = doc.place_at.get(k - 1), doc.place_at.get(k)
         if left is not None and here is not None and left is not here:
             break  # "HANOVER, Germany U.S. President": two places in a row are not one role
@@ -374,6 +380,19 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     if k < end and toks[end - 1].low not in _LEAD_TRIM and _has_head(doc, k, end):
         return (k, end), honorific
     return None, honorific
+
+
+def _portfolio_words(doc: Doc, k: int, lo: int) -> int | None:
+    """Where a role goes on when capitalized words the role vocabulary does not list end at k but
+    follow a head and "for"/"of" ("Advisor for Cyber and Emerging Technology", "Minister of Digital
+    Transformation"): the index of the "for"/"of", or None."""
+    toks = doc.tokens
+    j = k - 1
+    while j >= lo and k - j <= 5 and (toks[j].cap or toks[j].low in ("and", "&")) and not _gap(doc, j, j + 1):
+        j -= 1
+    if j == k - 1 or j - 1 < lo or toks[j].low not in ("for", "of") or not toks[k - 1].cap:
+        return None
+    return j if toks[j - 1].low in vocab().heads and toks[j + 1].cap else None
 
 
 def _apposed_role(doc: Doc, comma: int, lo: int) -> tuple[int, int] | None:
