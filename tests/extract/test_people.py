@@ -271,3 +271,22 @@ def test_capitalized_portfolio_words_after_for_or_of_stay_in_the_role():
     assert r["Kari Lund"][0] == "Deputy National Security Advisor for Cyber and Emerging Technology"
     assert r["Ola Berg"][0] == "Senior Director for Western Hemisphere Affairs"
     assert set(r) == {"Kari Lund", "Ola Berg", "Ana Rojas"}  # no "Hemisphere" or "Emerging" person
+
+
+def test_two_officials_meeting_unnamed_others_together_are_one_side():
+    text = (
+        "Today, Minister of Trade Ola Berg and State Secretary Kari Lund hosted a meeting with shipping "
+        "executives in Oslo on 3 March 2031 to discuss China's export controls and Chile's copper."
+    )
+    ex = run(text, published="2031-03-04", url="https://www.regjeringen.no/en/aktuelt/shipping/id1/")
+    (m,) = ex.meetings
+    assert {p.name: p.country for p in m.participants} == {"Ola Berg": "NO", "Kari Lund": "NO"}
+    assert m.countries == ["NO"]  # China and Chile are only talked about
+    # two named sides meeting each other are still counterparts
+    ex = run(
+        "Ola Berg and Ana Rojas met in Santiago on 3 March 2031.",
+        published="2031-03-04",
+        url="https://www.regjeringen.no/en/aktuelt/chile/id2/",
+    )
+    (m,) = ex.meetings
+    assert {p.name: p.country for p in m.participants} == {"Ola Berg": "NO", "Ana Rojas": "CL"}

@@ -206,7 +206,7 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return _person_country_fallback(doc, taken, anchor)
 
 
-def _counterpart(e: Event, lead: int | None, pid: int) -> bool:
+def _counterpart(doc: Doc, e: Event, lead: int | None, pid: int) -> bool:
     """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
     of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...")."""
     first = [c for c in e.candidates if c.trigger.sent == e.first.trigger.sent]
@@ -215,8 +215,16 @@ def _counterpart(e: Event, lead: int | None, pid: int) -> bool:
     if pid not in persons or lead not in persons or pid == lead:
         return False
     if pid in subject and lead in subject:
+        if persons <= subject and any(_with_others(doc, c.trigger) for c in first):
+            return False  # "X and Y hosted a meeting with executives": one side, meeting unnamed others
         return len(subject) == 2  # "Biden and Johnson spoke"; not "Biden, Blinken and Austin met"
     return True
+
+
+def _with_others(doc: Doc, t) -> bool:
+    """Whether the trigger has a "with" object ("met with", "held a call with") in the next words."""
+    end = min(t.j + 4, doc.sent_tokens[t.sent][1])
+    return any(doc.tokens[x].low == "with" for x in range(t.j, end))
 
 
 def _person_country_fallback(
@@ -306,7 +314,7 @@ def _meeting(
             country = lead_country if pid == lead else p.country
         elif p.voice:
             country = p.voice  # "X said that China is ready ..."
-        elif unqualified_lead and lead_country and not _counterpart(e, lead, pid):
+        elif unqualified_lead and lead_country and not _counterpart(doc, e, lead, pid):
             country = lead_country  # "Foreign Minister X was also present": the publisher's own side
         elif len(explicit) >= 3 and not home:
             country = None  # many sides at the table: the host country or the most named one is a guess
@@ -315,7 +323,7 @@ def _meeting(
         else:
             taken = explicit | ({lead_country} if lead_country else set())
             country = home if home else _person_country_fallback(doc, taken, anchor)
-            if home and lead_country == home and _counterpart(e, lead, pid):
+            if home and lead_country == home and _counterpart(doc, e, lead, pid):
                 country = _person_country_fallback(doc, taken, anchor, exclude=lead_country)
         participants.append(
             Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
