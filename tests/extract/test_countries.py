@@ -271,3 +271,23 @@ def test_a_gathering_named_after_the_sidelines_of_a_bilateral_is_its_setting():
         published="2031-03-06",
     ).meetings
     assert {"CL", "ID", "VN", "TH"} <= set(m.countries)
+
+
+def test_towns_and_countries_inside_peoples_names_are_no_places():
+    text = (
+        "Douglas Emhoff and Deputy Attorney General Lisa Monaco met Secretary Lloyd Austin, President "
+        "Santiago Peña and students of George Washington University in Douglas on Monday."
+    )
+    doc = prepare(text)
+    found = {(text[h.start : h.end], h.start) for h in doc.places}
+    assert not {t for t, _ in found} & {"Monaco", "Austin", "Santiago"}
+    assert [at for t, at in found if t == "Douglas"] == [text.index("in Douglas") + 3]  # the town only
+    assert "Washington" in {t for t, _ in found}  # "George Washington University" names no person
+    ex = run(
+        "Deputy Secretary Douglas Emhoff and Deputy Attorney General Lisa Monaco met Foreign Minister "
+        "Ana Rojas of Chile in Washington on 3 March 2031.",
+        published="2031-03-04",
+    )
+    (m,) = ex.meetings
+    assert "IM" not in m.countries and "MC" not in m.countries
+    assert {"Douglas Emhoff", "Lisa Monaco", "Ana Rojas"} <= {p.name for p in m.participants}

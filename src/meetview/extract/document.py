@@ -11,6 +11,7 @@ from meetview.extract import countries, orgs
 from meetview.extract.lexicon import Hit, Lexicon
 from meetview.extract.sentences import QuoteIndex, Sentence, quoted_spans, split
 from meetview.extract.text import Token, front_matter, mask, tokenize
+from meetview.extract.vocab import given_names, vocab
 
 
 @dataclass
@@ -69,7 +70,7 @@ def prepare(raw: str, title: str | None = None) -> Doc:
         spans.append((a, len(tokens)))
     if any(title in text for title in _CAPITAL_TITLES):  # substring tests: most articles have none
         _capital_titles(tokens)
-    hits = _gazetteer().match(tokens)
+    hits = [h for h in _gazetteer().match(tokens) if not _person_named_like_a_town(tokens, h)]
     org_hits = [h for h in hits if h.kind == "org"]
     org_at = {i: h for h in org_hits for i in range(h.i, h.j)}
     place_hits = [h for h in hits if h.kind != "org" and h.i not in org_at]
@@ -97,6 +98,37 @@ def prepare(raw: str, title: str | None = None) -> Doc:
     doc.end_sentences = _end_sentences(doc)
     doc.caption_sentences |= _teaser_sentences(doc)
     return doc
+
+
+def _person_named_like_a_town(tokens: list[Token], h: Hit) -> bool:
+    """A one-word city that is part of a person's name: a given name before a surname ("Douglas
+    Emhoff", "Santiago Peña", "Regina Romero"), or a city or country that is a surname after a given
+    name ("Lloyd Austin", "Lisa Monaco")."""
+    if h.kind not in ("city", "capital", "country") or h.j != h.i + 1:
+        return False
+    names, v = given_names(), vocab()
+
+    def surname(n: int) -> bool:
+        t = tokens[n] if 0 <= n < len(tokens) else None
+        return (
+            t is not None
+            and t.cap
+            and t.text.isalpha()
+            and t.sent == tokens[h.i].sent
+            and t.low not in v.stop_caps
+            and t.low not in v.heads
+            and t.low not in v.modifiers
+        )
+
+    def ends_name(n: int) -> bool:  # not "George Washington University": the name of something else
+        return n >= len(tokens) or not tokens[n].cap or tokens[n].sent != tokens[h.i].sent
+
+    if h.kind != "country" and tokens[h.i].low in names and surname(h.j) and ends_name(h.j + 1):
+        return True
+    before = h.i - 1
+    return (
+        before >= 0 and tokens[before].low in names and tokens[before].cap and surname(h.i) and ends_name(h.j)
+    )
 
 
 # Titles of address written in capitals before a name ("HE Dr. X", "HH Sheikh Y"): read as "H.E.", "H.H."
