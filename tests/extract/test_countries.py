@@ -291,3 +291,13 @@ def test_towns_and_countries_inside_peoples_names_are_no_places():
     (m,) = ex.meetings
     assert "IM" not in m.countries and "MC" not in m.countries
     assert {"Douglas Emhoff", "Lisa Monaco", "Ana Rojas"} <= {p.name for p in m.participants}
+
+
+def test_the_short_names_news_use_for_small_states():
+    got = hits(
+        "Leaders of Micronesia, Brunei, Cape Verde, East Timor, Swaziland, St. Lucia, St Kitts and Nevis "
+        "and São Tomé and Príncipe met a Cape Verdean envoy."
+    )
+    for code in ("FM", "BN", "CV", "TL", "SZ", "LC", "KN", "ST"):
+        assert ("country", code) in got, code
+    assert ("adj", "CV") in got
