@@ -499,3 +499,13 @@ def test_the_sides_delegations_named_after_the_two_leaders_join_their_meeting():
     )
     ex = run(text, published="2031-03-06")
     assert not any({"Ana Soto", "Marc Dubois"} <= _people(m) for m in ex.meetings)  # a new side
+
+
+def test_negotiations_someone_reports_on_are_no_meeting_of_their_own():
+    ex = run(
+        "President Ana Soto of Chile spoke today with President Kenji Sato of Japan. President Sato "
+        "updated President Soto on the status of Japan's negotiations with China.",
+        published="2031-05-07",
+    )
+    (m,) = ex.meetings
+    assert m.countries == ["CL", "JP"]  # China is only talked about

@@ -1036,6 +1036,9 @@ def _discussed(doc: Doc, x: int, a: int) -> bool:
                 "course",
                 "preparations",
                 "preparation",
+                "status",  # "updated him on the status of Ukraine's negotiations with Russia"
+                "state",
+                "prospects",
             )
         if (
             low in _DETS
