@@ -290,3 +290,15 @@ def test_two_officials_meeting_unnamed_others_together_are_one_side():
     )
     (m,) = ex.meetings
     assert {p.name: p.country for p in m.participants} == {"Ola Berg": "NO", "Ana Rojas": "CL"}
+
+
+def test_the_last_word_of_a_portfolio_is_no_part_of_the_name_after_it():
+    r = _roles(
+        "On Monday, Secretary of Transportation Kari Lund, Deputy National Security Advisor for "
+        "International Economics Ola Berg and EPA Administrator Lars Holm met Foreign Minister Ana Rojas "
+        "in Oslo."
+    )
+    assert r["Kari Lund"][0] == "Secretary of Transportation"
+    assert r["Ola Berg"][0] == "Deputy National Security Advisor for International Economics"
+    assert r["Lars Holm"][0].endswith("Administrator") and "Berg" not in r["Lars Holm"][0]
+    assert not any(name.startswith(("Transportation", "Economics")) for name in r)

@@ -263,6 +263,14 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             k += 1
         if k < b and toks[k].text == "." and toks[k - 1].low in ("jr", "sr"):
             k += 1
+        names = given_names()
+        if (
+            j - i >= 3
+            and toks[i].low not in names
+            and toks[i + 1].low in names
+            and _portfolio_words(doc, i + 1, a)
+        ):
+            i += 1  # "Secretary of Transportation Pete Buttigieg": the portfolio's last word
         # a run that is only initials is not a name
         if any(not _is_initial(doc, x) and toks[x].text != "." for x in range(i, j)):
             runs.append(_Run(i, k))
@@ -336,7 +344,9 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     first = k
     while k - 1 >= lo and not _gap(doc, k - 1, k):
         if not _role_token(doc, k - 1):
-            back = _portfolio_words(doc, k, lo) if k < first else None  # inside a role, not before a name
+            # inside a role, or right before a name that opens with a given name ("of Transportation Pete")
+            inside = k < first or toks[run_i].low in given_names()
+            back = _portfolio_words(doc, k, lo) if inside else None
             if back is None:
                 break
             k = back  # "Advisor for Cyber and Emerging Technology X": the role goes on before "for"
@@ -387,8 +397,11 @@ def _portfolio_words(doc: Doc, k: int, lo: int) -> int | None:
     follow a head and "for"/"of" ("Advisor for Cyber and Emerging Technology", "Minister of Digital
     Transformation"): the index of the "for"/"of", or None."""
     toks = doc.tokens
+    names = given_names()
     j = k - 1
     while j >= lo and k - j <= 5 and (toks[j].cap or toks[j].low in ("and", "&")) and not _gap(doc, j, j + 1):
+        if toks[j].low in names:
+            return None  # "Secretary of Transportation Pete Buttigieg and EPA Administrator": a person
         j -= 1
     if j == k - 1 or j - 1 < lo or toks[j].low not in ("for", "of") or not toks[k - 1].cap:
         return None
