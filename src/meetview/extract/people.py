@@ -268,7 +268,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             j - i >= 3
             and toks[i].low not in names
             and toks[i + 1].low in names
-            and _portfolio_words(doc, i + 1, a)
+            and _portfolio_words(doc, i + 1, a) is not None
         ):
             i += 1  # "Secretary of Transportation Pete Buttigieg": the portfolio's last word
         # a run that is only initials is not a name
