@@ -302,3 +302,10 @@ def test_the_last_word_of_a_portfolio_is_no_part_of_the_name_after_it():
     assert r["Ola Berg"][0] == "Deputy National Security Advisor for International Economics"
     assert r["Lars Holm"][0].endswith("Administrator") and "Berg" not in r["Lars Holm"][0]
     assert not any(name.startswith(("Transportation", "Economics")) for name in r)
+
+
+def test_second_gentleman_is_a_title_like_first_lady():
+    r = _roles(
+        "Vice President Ana Soto and Second Gentleman Karl Huber met Foreign Minister Ana Rojas in Oslo."
+    )
+    assert r["Karl Huber"][0] == "Second Gentleman"  # not a person named "Gentleman Karl Huber"
