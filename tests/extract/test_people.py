@@ -309,3 +309,12 @@ def test_second_gentleman_is_a_title_like_first_lady():
         "Vice President Ana Soto and Second Gentleman Karl Huber met Foreign Minister Ana Rojas in Oslo."
     )
     assert r["Karl Huber"][0] == "Second Gentleman"  # not a person named "Gentleman Karl Huber"
+
+
+def test_a_lone_word_before_a_body_noun_names_a_body_not_a_person():
+    r = _roles(
+        "On Monday, Foreign Minister Ana Rojas met the President of the Nordic Episcopal Conference and "
+        "the President of Tuskegee University in Oslo, with Ambassador Kari Lund."
+    )
+    assert "Episcopal" not in r and "Tuskegee" not in r
+    assert "Ana Rojas" in r

@@ -440,6 +440,15 @@ def _apposed_role(doc: Doc, comma: int, lo: int) -> tuple[int, int] | None:
     return None
 
 
+# Nouns that end the name of a body: a lone capitalized word right before one names no person
+_INSTITUTIONS = {
+    "conference", "university", "foundation", "institute", "institution", "association", "forum",
+    "church", "college", "school", "society", "federation", "league", "alliance", "coalition",
+    "network", "corporation", "company", "summit", "hospital", "museum", "council", "committee",
+    "agency", "union", "party", "commission", "center", "centre", "initiative", "fund", "bank",
+}  # fmt: skip
+
+
 # What _right_role answers when the comma after a name opens the next titled person of a list ("X,
 # Korea's National Security Advisor Y, and ..."): no role of X's, but X is one of a list of officials.
 _NEXT_PERSON = (-1, -1)
@@ -569,6 +578,8 @@ def find_people(doc: Doc) -> People:
     candidates: list[tuple[_Run, int]] = []  # (run, sentence)
     for k, (a, b) in enumerate(doc.sent_tokens):
         for run in _name_runs(doc, a, b):
+            if run.j - run.i == 1 and run.j < b and toks[run.j].cap and toks[run.j].low in _INSTITUTIONS:
+                continue  # "the Italian Episcopal Conference", "the Obama Foundation": a body's name
             role, honorific = _left_role(doc, run.i, a)
             right = _right_role(doc, run.j, b)
             listed = right is _NEXT_PERSON
