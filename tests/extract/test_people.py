@@ -318,3 +318,12 @@ def test_a_lone_word_before_a_body_noun_names_a_body_not_a_person():
     )
     assert "Episcopal" not in r and "Tuskegee" not in r
     assert "Ana Rojas" in r
+
+
+def test_the_last_word_of_a_body_after_its_adjectives_is_no_name():
+    r = _roles(
+        "On Monday, the Chair of the Council of Economic Advisers, the Director of Public Engagement and "
+        "Foreign Minister Ana Rojas met Prime Minister Kari Lund in Oslo."
+    )
+    assert "Advisers" not in r and "Engagement" not in r
+    assert {"Ana Rojas", "Kari Lund"} <= set(r)

@@ -581,6 +581,16 @@ def find_people(doc: Doc) -> People:
             if run.j - run.i == 1 and run.j < b and toks[run.j].cap and toks[run.j].low in _INSTITUTIONS:
                 continue  # "the Italian Episcopal Conference", "the Obama Foundation": a body's name
             role, honorific = _left_role(doc, run.i, a)
+            if (
+                role is not None
+                and run.j - run.i == 1
+                and role[1] == run.i
+                and not honorific
+                and toks[role[1] - 1].low in v.modifiers
+                and toks[role[1] - 1].low not in v.heads
+                and toks[run.i].low not in given_names()
+            ):
+                continue  # "Director of Public Engagement", "Council of Economic Advisers": no name
             right = _right_role(doc, run.j, b)
             listed = right is _NEXT_PERSON
             if listed:
