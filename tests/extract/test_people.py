@@ -327,3 +327,12 @@ def test_the_last_word_of_a_body_after_its_adjectives_is_no_name():
     )
     assert "Advisers" not in r and "Engagement" not in r
     assert {"Ana Rojas", "Kari Lund"} <= set(r)
+
+
+def test_a_company_after_someones_title_is_no_person():
+    r = _roles(
+        "Foreign Minister Ana Rojas met business leaders in Oslo on Monday, among them Kari Lund, "
+        "President and CEO, Equinor, and Ola Berg, Chief Executive, Telenor."
+    )
+    assert "Equinor" not in r and "Telenor" not in r
+    assert "Ana Rojas" in r

@@ -591,6 +591,14 @@ def find_people(doc: Doc) -> People:
                 and toks[run.i].low not in given_names()
             ):
                 continue  # "Director of Public Engagement", "Council of Economic Advisers": no name
+            if (
+                role is not None
+                and run.j - run.i == 1
+                and run.i - 1 >= a
+                and toks[run.i - 1].text == ","
+                and toks[run.i].low not in given_names()
+            ):
+                continue  # "Jane Roe, President & CEO, Walmart": the company after someone's title
             right = _right_role(doc, run.j, b)
             listed = right is _NEXT_PERSON
             if listed:
