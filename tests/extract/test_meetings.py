@@ -509,3 +509,13 @@ def test_negotiations_someone_reports_on_are_no_meeting_of_their_own():
     )
     (m,) = ex.meetings
     assert m.countries == ["CL", "JP"]  # China is only talked about
+
+
+def test_a_weak_verb_naming_no_one_new_goes_on_telling_the_meeting():
+    ex = run(
+        "Vice President Ana Soto spoke today with Prime Minister Kari Lund of Norway. The Vice President "
+        "thanked the Prime Minister for Norway's close security partnership with Chile.",
+        published="2031-05-07",
+    )
+    assert len(ex.meetings) == 1
+    assert {p.name for p in ex.meetings[0].participants} == {"Ana Soto", "Kari Lund"}

@@ -2071,6 +2071,9 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         has_parties = bool(c.persons or c.countries or c.groups or c.orgs)
         target: Event | None = None
         anaphor = c.trigger.kind == "anaphor" and bool(events)  # "the meeting": the one being told
+        # "The Vice President thanked the Prime Minister for ...": a weak verb naming no one new goes on
+        # telling the meeting before it
+        anaphor = anaphor or (c.trigger.kind == "weak" and not others and bool(events))
         if anaphor or not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
             if (
                 events
