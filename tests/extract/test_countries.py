@@ -301,3 +301,8 @@ def test_the_short_names_news_use_for_small_states():
     for code in ("FM", "BN", "CV", "TL", "SZ", "LC", "KN", "ST"):
         assert ("country", code) in got, code
     assert ("adj", "CV") in got
+
+
+def test_a_country_opening_a_sentence_after_a_name_is_still_a_place():
+    doc = prepare("Norway pledges support after talks with Dumitru\n\nRomania's adviser arrived in Oslo.")
+    assert ("country", "RO") in [(h.kind, h.value) for h in doc.places]

@@ -104,31 +104,37 @@ def _person_named_like_a_town(tokens: list[Token], h: Hit) -> bool:
     """A one-word city that is part of a person's name: a given name before a surname ("Douglas
     Emhoff", "Santiago Peña", "Regina Romero"), or a city or country that is a surname after a given
     name ("Lloyd Austin", "Lisa Monaco")."""
-    if h.kind not in ("city", "capital", "country") or h.j != h.i + 1:
+    if h.j != h.i + 1 or h.kind not in ("city", "capital", "country"):
         return False
-    names, v = given_names(), vocab()
+    names = given_names()
+    before = tokens[h.i - 1] if h.i > 0 else None
+    surname_after_given = (
+        before is not None and before.cap and before.low in names and before.sent == tokens[h.i].sent
+    )
+    given_before_surname = h.kind != "country" and tokens[h.i].low in names
+    if not (surname_after_given or given_before_surname):
+        return False  # most places: neither
+    sent = tokens[h.i].sent
 
     def surname(n: int) -> bool:
-        t = tokens[n] if 0 <= n < len(tokens) else None
+        t = tokens[n] if n < len(tokens) else None
+        v = vocab()
         return (
             t is not None
             and t.cap
             and t.text.isalpha()
-            and t.sent == tokens[h.i].sent
+            and t.sent == sent
             and t.low not in v.stop_caps
             and t.low not in v.heads
             and t.low not in v.modifiers
         )
 
     def ends_name(n: int) -> bool:  # not "George Washington University": the name of something else
-        return n >= len(tokens) or not tokens[n].cap or tokens[n].sent != tokens[h.i].sent
+        return n >= len(tokens) or not tokens[n].cap or tokens[n].sent != sent
 
-    if h.kind != "country" and tokens[h.i].low in names and surname(h.j) and ends_name(h.j + 1):
+    if given_before_surname and surname(h.j) and ends_name(h.j + 1):
         return True
-    before = h.i - 1
-    return (
-        before >= 0 and tokens[before].low in names and tokens[before].cap and surname(h.i) and ends_name(h.j)
-    )
+    return surname_after_given and surname(h.i) and ends_name(h.j)
 
 
 # Titles of address written in capitals before a name ("HE Dr. X", "HH Sheikh Y"): read as "H.E.", "H.H."

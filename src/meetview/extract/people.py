@@ -198,6 +198,7 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
     toks = doc.tokens
     flags = _name_flags(doc)
     particles, place_at = v.particles, doc.place_at
+    names = given_names()
     runs = []
     i = a
     while i < b:
@@ -263,7 +264,6 @@ def _name_runs(doc: Doc, a: int, b: int) -> list[_Run]:
             k += 1
         if k < b and toks[k].text == "." and toks[k - 1].low in ("jr", "sr"):
             k += 1
-        names = given_names()
         if (
             j - i >= 3
             and toks[i].low not in names
@@ -345,7 +345,7 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     while k - 1 >= lo and not _gap(doc, k - 1, k):
         if not _role_token(doc, k - 1):
             # inside a role, or right before a name that opens with a given name ("of Transportation Pete")
-            inside = k < first or toks[run_i].low in given_names()
+            inside = toks[k - 1].cap and (k < first or toks[run_i].low in given_names())
             back = _portfolio_words(doc, k, lo) if inside else None
             if back is None:
                 break
