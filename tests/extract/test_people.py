@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from meetview.extract.document import prepare
 from meetview.extract.people import find_people
 
@@ -133,20 +135,34 @@ def test_roles_with_portfolio_lists_bracketed_acronyms_and_honorific_chains():
     assert set(r) == {"Ravi Kumar", "Ahmed Naseem"}
 
 
-def test_a_role_does_not_swallow_the_clause_before_its_comma():
-    r = _roles(
-        "The two sides agreed to deepen security cooperation, Turkish Foreign Minister Kemal Aydin said "
-        "after talks with his Iraqi counterpart Omar Saleh."
-    )
-    assert r["Kemal Aydin"] == ("Turkish Foreign Minister", "TR")
-
-
-def test_an_academic_title_before_a_name_with_an_appositive_post_is_no_observer():
-    r = _roles(
-        "Prime Minister of Chile Ana Soto met with Professor Amani Otieno, Chief Adviser of the Interim "
-        "Government of Kenya."
-    )
-    assert r["Amani Otieno"] == ("Chief Adviser of the Interim Government of Kenya", "KE")
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        pytest.param(
+            "The two sides agreed to deepen security cooperation, Turkish Foreign Minister Kemal Aydin said "
+            "after talks with his Iraqi counterpart Omar Saleh.",
+            "Kemal Aydin",
+            ("Turkish Foreign Minister", "TR"),
+            id="a role does not swallow the clause before its comma",
+        ),
+        pytest.param(
+            "Prime Minister of Chile Ana Soto met with Professor Amani Otieno, Chief Adviser of the Interim "
+            "Government of Kenya.",
+            "Amani Otieno",
+            ("Chief Adviser of the Interim Government of Kenya", "KE"),
+            id="an academic title before a name with an appositive post is no observer",
+        ),
+        pytest.param(
+            "President Tom Baker met French Diplomatic Adviser to the President Paul Martin and German "
+            "Foreign Policy Adviser Karl Huber in Washington.",
+            "Paul Martin",
+            ("French Diplomatic Adviser to the President", "FR"),
+            id="a diplomatic adviser keeps the country written before the title",
+        ),
+    ],
+)
+def test_role_and_country_of_one_person(text, name, expected):
+    assert _roles(text)[name] == expected
 
 
 def test_lists_of_people_written_with_their_country_or_organisation():
@@ -253,14 +269,6 @@ def test_a_titled_name_after_a_comma_is_the_next_person_of_a_list_not_an_apposit
     # a title that goes on after its head is still the appositive ("Chief Operating Officer of ...")
     r = _roles("Minister Ola Berg met Kari Lund, Chief Operating Officer of Norfund, in Oslo on Monday.")
     assert r["Kari Lund"][0] == "Chief Operating Officer of Norfund"
-
-
-def test_a_diplomatic_adviser_keeps_the_country_written_before_the_title():
-    r = _roles(
-        "President Tom Baker met French Diplomatic Adviser to the President Paul Martin and German "
-        "Foreign Policy Adviser Karl Huber in Washington."
-    )
-    assert r["Paul Martin"] == ("French Diplomatic Adviser to the President", "FR")
 
 
 def test_capitalized_portfolio_words_after_for_or_of_stay_in_the_role():
