@@ -129,3 +129,42 @@ def test_a_word_of_letters_only_holds_no_digit_for_the_name_test(word):
 
     if word.isalpha():
         assert _DIGIT.search(word) is None
+
+
+@given(TOKEN_TEXT)
+def test_token_lookups_by_offset_agree_with_a_map_of_every_token(text):
+    from meetview.extract.document import prepare
+
+    doc = prepare(text)
+    starts = {t.start: n for n, t in enumerate(doc.tokens)}
+    ends = {t.end: n for n, t in enumerate(doc.tokens)}
+    for pos in range(len(text) + 2):
+        assert doc.token_starting(pos) == starts.get(pos)
+        assert doc.token_ending(pos) == ends.get(pos)
+        for hi in (pos, pos + 1, pos + 7):
+            first = next((starts[p] for p in range(pos, hi) if p in starts), None)
+            assert doc.first_token_in(pos, hi) == first
+
+
+@given(
+    st.lists(st.sampled_from(["gov", "ua", "mfa", "uk", "www", "fcdo", "x", "", "gc", "ca"]), max_size=5).map(
+        ".".join
+    )
+)
+def test_government_domain_is_the_first_known_domain_the_host_is_or_is_under(host):
+    from meetview.extract.publisher import _government_domain, _sources
+
+    domains = _sources()["domains"]
+    expected = next((code for dom, code in domains.items() if host == dom or host.endswith("." + dom)), None)
+    assert _government_domain(host) == expected
+
+
+def test_government_domain_examples():
+    from meetview.extract.publisher import _government_domain, _sources
+
+    domains = _sources()["domains"]
+    dom, code = next(iter(domains.items()))
+    assert _government_domain(dom) == code
+    assert _government_domain("press." + dom) == code
+    assert _government_domain("not" + dom) is None or "not" + dom in domains
+    assert _government_domain("example.com") is None

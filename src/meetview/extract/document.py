@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from meetview.extract import countries, orgs
 from meetview.extract.lexicon import Hit, Lexicon
@@ -34,7 +35,7 @@ class Doc:
     # token index -> the gazetteer hit covering it
     place_at: dict[int, Hit] = field(default_factory=dict)
     org_at: dict[int, Hit] = field(default_factory=dict)
-    memo: dict[str, dict] = field(default_factory=dict)  # per-document caches of the rules
+    memo: dict[str, Any] = field(default_factory=dict)  # per-document caches of the rules
 
     def sentence_of(self, pos: int) -> int:
         starts = self._starts
@@ -42,6 +43,31 @@ class Doc:
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
+        self._token_starts: list[int] | None = None
+        self._token_ends: list[int] | None = None
+
+    def token_starting(self, pos: int) -> int | None:
+        """The index of the token that starts at character `pos`, if one does."""
+        starts = self._token_starts
+        if starts is None:
+            starts = self._token_starts = [t.start for t in self.tokens]
+        n = bisect_left(starts, pos)
+        return n if n < len(starts) and starts[n] == pos else None
+
+    def token_ending(self, pos: int) -> int | None:
+        """The index of the token that ends at character `pos`, if one does."""
+        ends = self._token_ends
+        if ends is None:
+            ends = self._token_ends = [t.end for t in self.tokens]
+        n = bisect_left(ends, pos)
+        return n if n < len(ends) and ends[n] == pos else None
+
+    def first_token_in(self, lo: int, hi: int) -> int | None:
+        """The index of the first token that starts in [lo, hi), if any."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        n = bisect_left(self._token_starts, lo)
+        return n if n < len(self._token_starts) and self._token_starts[n] < hi else None
 
     def sent_text(self, k: int) -> str:
         s = self.sentences[k]

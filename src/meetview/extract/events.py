@@ -10,7 +10,7 @@ from functools import lru_cache
 from meetview.extract import countries as gaz
 from meetview.extract.dates import Anchor, DateExpr, find_dates
 from meetview.extract.document import Doc
-from meetview.extract.people import People, _offset_maps
+from meetview.extract.people import People, role_tokens
 from meetview.extract.vocab import vocab
 
 _DETS = {
@@ -384,13 +384,13 @@ def _status(doc: Doc, t: Trigger) -> str:
 def _people_at(doc: Doc, people: People, k: int) -> dict[int, int]:
     """Token -> person for the names of sentence k and the role phrases attached to them ("the
     Chancellor of Austria, Karl Huber": the role stands for the person too)."""
-    starts, ends = _offsets(doc)
     out: dict[int, int] = {}
     for m in people.by_sentence.get(k, []):
         for x in range(m.i, m.j):
             out[x] = m.person
-        if m.role_span and m.role_span[0] in starts and m.role_span[1] in ends:
-            for x in range(starts[m.role_span[0]], ends[m.role_span[1]] + 1):
+        span = role_tokens(doc, m)
+        if span:
+            for x in range(*span):
                 out.setdefault(x, m.person)
     return out
 
@@ -992,8 +992,8 @@ def _pair_subject(doc: Doc, people: People, k: int, x: int) -> bool:
     m1, m2 = ms[-2], ms[-1]
     start2 = m2.i
     if m2.role_span is not None:
-        by_start, _ = _offsets(doc)
-        start2 = min(start2, by_start.get(m2.role_span[0], start2))
+        at = doc.token_starting(m2.role_span[0])
+        start2 = start2 if at is None else min(start2, at)
     return m1.person != m2.person and x - m2.j <= 2 and start2 - m1.j <= 4
 
 
@@ -1347,8 +1347,8 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                 if (in_subject or in_object) and m.person not in seen:
                     first_tok = m.i
                     if m.role_span is not None:
-                        by_start, _ = _offsets(doc)
-                        first_tok = min(first_tok, by_start.get(m.role_span[0], first_tok))
+                        at = doc.token_starting(m.role_span[0])
+                        first_tok = first_tok if at is None else min(first_tok, at)
                     if in_subject and _object_of_other(doc, first_tok, a):
                         continue
                     if in_subject and not t.gerund and _reporter(doc, m.j, t.i):
@@ -1648,10 +1648,6 @@ def _long_before(value: str | None, anchor: Anchor) -> bool:
     except ValueError:
         return False
     return day < anchor.day - timedelta(days=14)
-
-
-def _offsets(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
-    return _offset_maps(doc)
 
 
 _REPORT_VERBS = {

@@ -898,18 +898,17 @@ def _role_acronyms(doc: Doc, persons: list[Person], mentions: list[Mention], cov
                 by_initials.setdefault(ini, []).append(p)
     if not by_initials:
         return
-    starts, _ = _offset_maps(doc)
     for hit in _CAPS_WORD.finditer(doc.text):
-        x = starts.get(hit.start())
+        cands = by_initials.get(hit.group(0), [])
+        if len(cands) != 1:  # most capitals are no one's initials: the cheapest test first
+            continue
+        x = doc.token_starting(hit.start())
         if x is None or x in covered:
             continue
         t = toks[x]
         if t.text != hit.group(0):
             continue
         if x in doc.org_at or x in doc.place_at:
-            continue
-        cands = by_initials.get(t.text, [])
-        if len(cands) != 1:
             continue
         p = cands[0]
         m = Mention(p.id, x, x + 1, t.start, t.end, t.sent, "role", doc.quotes.inside(t.start))
@@ -1041,25 +1040,23 @@ def run_sent(doc: Doc, run: _Run) -> int:
     return doc.tokens[run.i].sent
 
 
-def _offset_maps(doc: Doc) -> tuple[dict[int, int], dict[int, int]]:
-    """Token index by start offset and by end offset."""
-    maps = doc.memo.get("offsets")
-    if maps is None:
-        starts = {t.start: n for n, t in enumerate(doc.tokens)}
-        ends = {t.end: n for n, t in enumerate(doc.tokens)}
-        maps = doc.memo["offsets"] = {"starts": starts, "ends": ends}
-    return maps["starts"], maps["ends"]
-
-
 def _role_spans_of_mentions(doc: Doc, persons: list[Person]) -> set[int]:
     """Token indexes inside role phrases already attached to names."""
     out: set[int] = set()
-    starts, ends = _offset_maps(doc)
     for p in persons:
         for m in p.mentions:
-            if m.role_span and m.role_span[0] in starts and m.role_span[1] in ends:
-                out.update(range(starts[m.role_span[0]], ends[m.role_span[1]] + 1))
+            span = role_tokens(doc, m)
+            if span:
+                out.update(range(*span))
     return out
+
+
+def role_tokens(doc: Doc, m: Mention) -> tuple[int, int] | None:
+    """The [first, last + 1) tokens of a mention's role phrase, when its ends are token ends."""
+    if not m.role_span:
+        return None
+    i, j = doc.token_starting(m.role_span[0]), doc.token_ending(m.role_span[1])
+    return None if i is None or j is None else (i, j + 1)
 
 
 def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sent: int) -> Person | None:

@@ -17,7 +17,6 @@ from meetview.extract.events import (
     _WRITTEN,
     Event,
     _long_before,
-    _offsets,
     build_candidates,
     cluster,
     find_triggers,
@@ -795,14 +794,12 @@ def _subjects(doc: Doc, ms: list, a: int, b: int) -> list:
     sentence's start or right after an opening phrase ("On Thursday, X ..."), its role included."""
 
     toks = doc.tokens
-    starts, _ = _offsets(doc)
     first = ms[0]
     lead = first.i
     v = vocab()
     while lead > a and (toks[lead - 1].low in v.honorifics or toks[lead - 1].text == "."):
         lead -= 1  # "Mr Rutte", "H.E. Dr. X"
-    if first.role_span is not None:
-        lead = min(lead, starts.get(first.role_span[0], lead))
+    lead = min(lead, _role_start(doc, first, lead))
     while lead > a:
         h = doc.place_at.get(lead - 1)
         if h is not None and h.j == lead:
@@ -821,13 +818,19 @@ def _subjects(doc: Doc, ms: list, a: int, b: int) -> list:
     out = [first]
     for m in ms[1:]:
         gap = {toks[y].low for y in range(out[-1].j, m.i)}
-        role_start = starts.get(m.role_span[0], m.i) if m.role_span else m.i
+        role_start = _role_start(doc, m, m.i)
         between = {toks[y].low for y in range(out[-1].j, role_start)}
         if (between and between <= {"and", ","}) or (gap and gap <= {"and", ","}):
             out.append(m)
         else:
             break
     return out
+
+
+def _role_start(doc: Doc, m, default: int) -> int:
+    """The first token of a mention's role phrase, or `default` when it has none on a token start."""
+    at = doc.token_starting(m.role_span[0]) if m.role_span else None
+    return default if at is None else at
 
 
 def _predicate(doc: Doc, x: int, b: int) -> tuple[int, bool]:

@@ -8,7 +8,6 @@ from functools import lru_cache
 from importlib import resources
 
 from meetview.extract.document import Doc
-from meetview.extract.people import _offset_maps
 from meetview.extract.vocab import vocab
 
 _URL = re.compile(r"https?://([A-Za-z0-9.\-]+)")
@@ -75,15 +74,13 @@ def home_country(
     institution's name ("Ministry of Foreign Affairs of Japan", "South African Government",
     "Government of India"); a state news agency named in the header or the dateline ("SPA --").
     """
-    domains = _sources().get("domains") or {}
     hosts = _URL.findall(url or "") + _URL.findall(doc.raw[:3000])
     # a known government site named bare in the header lines ("regjeringen.no")
     hosts += [h for lo, hi in _header_lines(doc) for h in _BARE_HOST.findall(doc.raw, lo, hi)]
     for host in hosts:
-        host = host.lower()
-        for dom, code in domains.items():
-            if host == dom or host.endswith("." + dom):
-                return code
+        code = _government_domain(host.lower())
+        if code:
+            return code
     # bare government domains, in the header or in a contact line ("newsdesk@fcdo.gov.uk"): one country
     raw = doc.raw
     low = raw.lower()
@@ -176,8 +173,30 @@ def _front_matter_source(raw: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _domains() -> dict[str, tuple[int, str]]:
+    """Known government domains -> (their place in sources.toml, their country)."""
+    return {dom: (n, code) for n, (dom, code) in enumerate((_sources().get("domains") or {}).items())}
+
+
+def _government_domain(host: str) -> str | None:
+    """The country of the first known domain (in sources.toml's order) that is the host or one of its
+    parent domains ("mfa.gov.ua" -> "gov.ua")."""
+    domains = _domains()
+    parts = host.split(".")
+    found = [domains[d] for d in (".".join(parts[n:]) for n in range(len(parts))) if d in domains]
+    return min(found)[1] if found else None
+
+
 def _header_lines(doc: Doc) -> list[tuple[int, int]]:
     """The short lines that open an article, before its first line of prose."""
+    memo = doc.memo.get("header_lines")
+    if memo is None:
+        memo = doc.memo["header_lines"] = _find_header_lines(doc)
+    return memo
+
+
+def _find_header_lines(doc: Doc) -> list[tuple[int, int]]:
     out = []
     pos = doc.body_start
     for line in doc.text[doc.body_start : doc.body_start + 1500].split("\n"):
@@ -196,10 +215,9 @@ def _institution_header(doc: Doc) -> str | None:
     v = vocab()
 
     toks = doc.tokens
-    by_start, _ = _offset_maps(doc)
     for lo, hi in _header_lines(doc):
         # each part of "Government of Canada / Gouvernement du Canada" on its own
-        first = next((by_start[p] for p in range(lo, hi) if p in by_start), None)
+        first = doc.first_token_in(lo, hi)
         if first is None:
             continue
         n = first
