@@ -168,3 +168,62 @@ def test_government_domain_examples():
     assert _government_domain("press." + dom) == code
     assert _government_domain("not" + dom) is None or "not" + dom in domains
     assert _government_domain("example.com") is None
+
+
+def _caseless_sources() -> list[str]:
+    from meetview.extract.vocab import vocab
+
+    v = vocab()
+    lists = ("negations", "planned", "past_refs", "phone_words", "video_words", "past_times")
+    return [
+        *("|".join(getattr(v, name)) for name in (*lists, "attendance_before", "attendance_after")),
+        r"\bcalled [A-Z]\w+",  # a class in upper case, folded
+        r"\bsaid\S*",  # an upper-case escape: no letter, stays as it is
+        r"\bSaid [A-Za-z]",  # an upper-case letter: run the slow way
+    ]
+
+
+# Text dense in the phrases and in the letters where lower-casing and case-insensitive matching part:
+# dotted and dotless i, long s, the Kelvin sign, final sigma
+PHRASE_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *("did not attend ", "DID NOT ", "will ", "WILL ", "video ", "Called Biden ", "called on "),
+            *("phone call ", "last year ", "following the talks, ", "was attended by ", "ſkipped "),
+            *("İ", "ı", "K", "Σ ", "’s ", ", ", "in ", "talks ", "said", "SAID", "\n", "x"),
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(PHRASE_TEXT, st.integers(0, 20), st.integers(0, 20))
+def test_caseless_patterns_find_what_case_insensitive_patterns_find(text, pos, cut):
+    import re
+
+    from meetview.extract.text import CaselessPattern
+
+    endpos = max(pos, len(text) - cut)
+    for source in _caseless_sources():
+        fast, slow = CaselessPattern(source), re.compile(source, re.I)
+        for t in (text, text):  # the second call takes the lower-cased text from the one-entry cache
+            assert [m.span() for m in fast.finditer(t, pos, endpos)] == [
+                m.span() for m in slow.finditer(t, pos, endpos)
+            ]
+            got, want = fast.search(t, pos, endpos), slow.search(t, pos, endpos)
+            assert (got and got.span()) == (want and want.span())
+            assert (got and got.group(0).lower()) == (want and want.group(0).lower())
+
+
+def test_caseless_pattern_takes_the_fast_path_only_where_it_is_exact():
+    from meetview.extract.text import CaselessPattern
+
+    assert CaselessPattern(r"\bcalled [A-Z]").cs is not None
+    assert CaselessPattern(r"\bsaid\S").cs is not None  # an escape, no letter
+    assert CaselessPattern(r"\bSaid").cs is None  # a letter in upper case: only re.I matches it
+    p = CaselessPattern(r"\bskip")
+    assert p.search("They SKIPPED it").span() == (5, 9)
+    assert p._lowered("They ſkipped") is None  # long s: only re.I equates it with "s"
+    assert p.search("They ſkipped").span() == (5, 9)
+    assert p._lowered("İstanbul") is None  # lower() makes it longer
+    assert CaselessPattern(r"\bwill").search("İ will").span() == (2, 6)  # not shifted by the longer "i̇"

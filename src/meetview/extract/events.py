@@ -11,6 +11,7 @@ from meetview.extract import countries as gaz
 from meetview.extract.dates import Anchor, DateExpr, find_dates
 from meetview.extract.document import Doc
 from meetview.extract.people import People, role_tokens
+from meetview.extract.text import CaselessPattern
 from meetview.extract.vocab import vocab
 
 _DETS = {
@@ -236,15 +237,15 @@ class Event:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[CaselessPattern, ...]:
     v = vocab()
     return (
-        re.compile("|".join(v.negations), re.I),
-        re.compile("|".join(v.planned), re.I),
-        re.compile("|".join(v.past_refs), re.I),
-        re.compile("|".join(v.phone_words), re.I),
-        re.compile("|".join(v.video_words), re.I),
-        re.compile("|".join(v.past_times) or r"(?!x)x", re.I),
+        CaselessPattern("|".join(v.negations)),
+        CaselessPattern("|".join(v.planned)),
+        CaselessPattern("|".join(v.past_refs)),
+        CaselessPattern("|".join(v.phone_words)),
+        CaselessPattern("|".join(v.video_words)),
+        CaselessPattern("|".join(v.past_times) or r"(?!x)x"),
     )
 
 
@@ -301,7 +302,7 @@ _PLANNED_AFTER = re.compile(
 _NOUN_PLAN = re.compile(r"(?:'s|’s|\b(?:the|a|an|his|her|its|their|our|this|that))\s+(?:\w+\s+)?$", re.I)
 
 
-def _planned_before(plan: re.Pattern[str], before: str, trig_end: int) -> bool:
+def _planned_before(plan: CaselessPattern, before: str, trig_end: int) -> bool:
     for m in plan.finditer(before):
         word = m.group(0).strip()
         if word.lower() in ("plan to", "plans to") and _NOUN_PLAN.search(
@@ -703,11 +704,11 @@ _ATTENDANCE_CUES = {
 
 
 @lru_cache(maxsize=1)
-def _attendance_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _attendance_patterns() -> tuple[CaselessPattern, CaselessPattern]:
     v = vocab()
     return (
-        re.compile("|".join(v.attendance_before) or r"(?!x)x", re.I),
-        re.compile("|".join(v.attendance_after) or r"(?!x)x", re.I),
+        CaselessPattern("|".join(v.attendance_before) or r"(?!x)x"),
+        CaselessPattern("|".join(v.attendance_after) or r"(?!x)x"),
     )
 
 
