@@ -170,6 +170,18 @@ def test_government_domain_examples():
     assert _government_domain("example.com") is None
 
 
+def _future_source() -> str:
+    from meetview.extract.dates import _FUTURE
+
+    return _FUTURE.source
+
+
+def _planned_after_source() -> str:
+    from meetview.extract.events import _PLANNED_AFTER
+
+    return _PLANNED_AFTER.source
+
+
 def _caseless_sources() -> list[str]:
     from meetview.extract.vocab import vocab
 
@@ -178,6 +190,8 @@ def _caseless_sources() -> list[str]:
     return [
         *("|".join(getattr(v, name)) for name in (*lists, "attendance_before", "attendance_after")),
         r"\bcalled [A-Z]\w+",  # a class in upper case, folded
+        _future_source(),
+        _planned_after_source(),
         r"\bsaid\S*",  # an upper-case escape: no letter, stays as it is
         r"\bSaid [A-Za-z]",  # an upper-case letter: run the slow way
     ]
@@ -190,7 +204,8 @@ PHRASE_TEXT = st.lists(
         [
             *("did not attend ", "DID NOT ", "will ", "WILL ", "video ", "Called Biden ", "called on "),
             *("phone call ", "last year ", "following the talks, ", "was attended by ", "ſkipped "),
-            *("İ", "ı", "K", "Σ ", "’s ", ", ", "in ", "talks ", "said", "SAID", "\n", "x"),
+            *("İ", "ı", "K", "Σ ", "’s ", ", ", "in ", "talks ", "said", "SAID", "\n", "x", "the "),
+            *("Scheduled ", "planned ", "to be held ", "Is Set To ", "next ", "a ", "; "),
         ]
     ),
     max_size=30,
@@ -210,9 +225,12 @@ def test_caseless_patterns_find_what_case_insensitive_patterns_find(text, pos, c
             assert [m.span() for m in fast.finditer(t, pos, endpos)] == [
                 m.span() for m in slow.finditer(t, pos, endpos)
             ]
-            got, want = fast.search(t, pos, endpos), slow.search(t, pos, endpos)
-            assert (got and got.span()) == (want and want.span())
-            assert (got and got.group(0).lower()) == (want and want.group(0).lower())
+            for got, want in (
+                (fast.search(t, pos, endpos), slow.search(t, pos, endpos)),
+                (fast.match(t, pos, endpos), slow.match(t, pos, endpos)),
+            ):
+                assert (got and got.span()) == (want and want.span())
+                assert (got and got.group(0).lower()) == (want and want.group(0).lower())
 
 
 def test_caseless_pattern_takes_the_fast_path_only_where_it_is_exact():

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from meetview.extract.text import CaselessPattern
+
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
@@ -82,11 +84,10 @@ _EXPR = re.compile(
     r"|(?P<yr>\b(?:in|In|during|During|of|since|until|by)\s+(?P<yr_y>(?:19|20)\d\d)\b(?![-–/]))"
     r")"
 )
-_FUTURE = re.compile(
+_FUTURE = CaselessPattern(
     r"\b(?:will|shall|'ll|is to|are to|to be held|scheduled|planned|plans? to|planning|upcoming|forthcoming"
     r"|expected to|is set to|are set to|due to|intends? to|ahead of|is going to|are going to|next|"
     r"to take place|would be held|in the coming|later this|tentatively|looking forward|looked forward)\b",
-    re.I,
 )
 
 

@@ -293,8 +293,8 @@ _ATTRIBUTIVE_DET = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s
 
 
 # "talks scheduled for Monday", "the meeting will take place": the trigger's own predicate, close after it
-_PLANNED_AFTER = re.compile(
-    r"[^.;,]{0,30}?(?<!\ba )(?<!\bthe )\b(?:scheduled|planned|to be held|to take place|will|expected)\b", re.I
+_PLANNED_AFTER = CaselessPattern(
+    r"[^.;,]{0,30}?(?<!\ba )(?<!\bthe )\b(?:scheduled|planned|to be held|to take place|will|expected)\b"
 )
 
 

@@ -146,14 +146,22 @@ class CaselessPattern:
     case. A text whose lower-case form has another length ("İ") or holds a letter that only
     case-insensitive matching equates with an ASCII letter is searched with the re.I pattern."""
 
-    __slots__ = ("_low", "_text", "ci", "cs")
+    __slots__ = ("_ci", "_low", "_text", "cs", "source")
 
     def __init__(self, source: str) -> None:
-        self.ci = re.compile(source, re.I)
+        self.source = source
         folded = source.replace("[A-Z]", "[a-z]")
         self.cs = None if _UPPER_LITERAL.search(folded) else re.compile(folded)
+        self._ci: re.Pattern[str] | None = None
         self._text: str | None = None
         self._low: str | None = None
+
+    @property
+    def ci(self) -> re.Pattern[str]:
+        """The re.I pattern, compiled when a text first needs it (most never do)."""
+        if self._ci is None:
+            self._ci = re.compile(self.source, re.I)
+        return self._ci
 
     def _lowered(self, text: str) -> str | None:
         if text is self._text:  # the same document text searched again (pos/endpos calls)
@@ -167,6 +175,10 @@ class CaselessPattern:
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = self._lowered(text) if self.cs is not None else None
         return self.ci.search(text, pos, endpos) if low is None else self.cs.search(low, pos, endpos)  # type: ignore[union-attr]
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = self._lowered(text) if self.cs is not None else None
+        return self.ci.match(text, pos, endpos) if low is None else self.cs.match(low, pos, endpos)  # type: ignore[union-attr]
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         low = self._lowered(text) if self.cs is not None else None
