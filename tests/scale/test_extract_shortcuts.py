@@ -245,3 +245,24 @@ def test_caseless_pattern_takes_the_fast_path_only_where_it_is_exact():
     assert p.search("They ſkipped").span() == (5, 9)
     assert p._lowered("İstanbul") is None  # lower() makes it longer
     assert CaselessPattern(r"\bwill").search("İ will").span() == (2, 6)  # not shifted by the longer "i̇"
+
+
+DATELINE_TEXT = st.lists(
+    st.sampled_from(
+        ["KYIV", "OSLO", "A", ",", ", ", "Kyiv", " -- ", " - ", ": ", "(Reuters)", " ", "\n", "x", "1"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@given(DATELINE_TEXT, st.integers(0, 6))
+def test_dateline_led_by_its_capital_matches_the_look_behind_first_pattern(text, pos):
+    import re
+
+    from meetview.extract.dates import _DATELINE
+
+    plain = re.compile(_DATELINE.pattern.replace(r"(?P<city>[A-Z](?<![\w,].)", r"(?<![\w,])(?P<city>[A-Z]"))
+    assert plain.pattern != _DATELINE.pattern
+    for p in range(min(pos, len(text)) + 1):
+        got, want = _DATELINE.search(text, p), plain.search(text, p)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))

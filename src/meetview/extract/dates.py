@@ -340,8 +340,10 @@ _DATELINE_PREFIX = re.compile(
     r"[A-Z][^\n]{3,140}?(?:\s(?:--|—|–|-)\s|\([A-Z][A-Za-z .&]{1,30}\)\s*(?:--|—|–|-)?\s)"
 )
 _WEEKDAY_WORD = re.compile(rf"\b({_WD})\b")
+# a capital first, then the look back past it: the scan jumps from capital to capital (a pattern that
+# opens with a look-behind is tried at every position)
 _DATELINE = re.compile(
-    rf"(?<![\w,])(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){{0,3}})"
+    rf"(?P<city>[A-Z](?<![\w,].)[A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){{0,3}})"
     rf"(?:,\s*(?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?))?"
     rf"(?:,\s*(?P<md>{_MON}\s+[0-3]?\d))?"
     r"\s*(?:\((?:[A-Za-z][A-Za-z .&\-]{1,30})\))?\s*(?:--|—|–|-|:)\s"
