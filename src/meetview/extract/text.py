@@ -134,9 +134,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None, sent: int = 0) -
 
 # Letters a case-insensitive pattern matches to an ASCII letter that lower() does not turn into one
 # (dotless i, long s): a text holding one is matched the slow way.
-_CASE_EQUIVALENTS = ("\u0131", "\u017f")
+_DOTLESS_I, _LONG_S = "\u0131", "\u017f"
 # An upper-case letter in a pattern's source that is not an escape (\S, \W, \B, \A, \Z, \D)
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")
+# The last few texts searched, lower-cased (None: not safely), most recent first: the rules search one
+# clause or one document text with several patterns in turn
+_LOWERED: list[tuple[str, str | None]] = []
+
+
+def _lowered(text: str) -> str | None:
+    for seen, low in _LOWERED:
+        if seen is text:
+            return low
+    low = text.lower()
+    if len(low) != len(text) or _DOTLESS_I in low or _LONG_S in low:
+        low = None
+    _LOWERED.insert(0, (text, low))
+    del _LOWERED[4:]
+    return low
 
 
 class CaselessPattern:
@@ -146,15 +161,13 @@ class CaselessPattern:
     case. A text whose lower-case form has another length ("İ") or holds a letter that only
     case-insensitive matching equates with an ASCII letter is searched with the re.I pattern."""
 
-    __slots__ = ("_ci", "_low", "_text", "cs", "source")
+    __slots__ = ("_ci", "cs", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
         folded = source.replace("[A-Z]", "[a-z]")
         self.cs = None if _UPPER_LITERAL.search(folded) else re.compile(folded)
         self._ci: re.Pattern[str] | None = None
-        self._text: str | None = None
-        self._low: str | None = None
 
     @property
     def ci(self) -> re.Pattern[str]:
@@ -163,23 +176,14 @@ class CaselessPattern:
             self._ci = re.compile(self.source, re.I)
         return self._ci
 
-    def _lowered(self, text: str) -> str | None:
-        if text is self._text:  # the same document text searched again (pos/endpos calls)
-            return self._low
-        low: str | None = text.lower()
-        if len(low) != len(text) or any(c in low for c in _CASE_EQUIVALENTS):
-            low = None
-        self._text, self._low = text, low
-        return low
-
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = self._lowered(text) if self.cs is not None else None
+        low = _lowered(text) if self.cs is not None else None
         return self.ci.search(text, pos, endpos) if low is None else self.cs.search(low, pos, endpos)  # type: ignore[union-attr]
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = self._lowered(text) if self.cs is not None else None
+        low = _lowered(text) if self.cs is not None else None
         return self.ci.match(text, pos, endpos) if low is None else self.cs.match(low, pos, endpos)  # type: ignore[union-attr]
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        low = self._lowered(text) if self.cs is not None else None
+        low = _lowered(text) if self.cs is not None else None
         return self.ci.finditer(text, pos, endpos) if low is None else self.cs.finditer(low, pos, endpos)  # type: ignore[union-attr]
