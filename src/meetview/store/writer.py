@@ -333,7 +333,7 @@ def save_article(
 
     own: set[int] = set()  # this article's meetings never merge with each other
     for position, meeting in enumerate(extraction.meetings):
-        record = json.dumps(_record(meeting), ensure_ascii=False)
+        record = _RECORD_JSON.encode(_record(meeting))
         twin_id = _find_twin(session, meeting, own)
         # A meeting only this article reports is built from its record directly, with no re-read.
         meeting_id = _write_meeting(session, None, [meeting]) if twin_id is None else twin_id
@@ -371,6 +371,10 @@ _SELECT_TOPIC_IDS = Lean(select(Topic.id))
 _INSERT_TOPIC = Lean(insert(Topic))
 _SELECT_ORGANIZATION = Lean(select(Organization.id).where(Organization.name == bindparam("name")))
 _INSERT_ORGANIZATION = Lean(insert(Organization).returning(Organization.id))
+
+
+# json.dumps(..., ensure_ascii=False) builds this encoder on every call
+_RECORD_JSON = json.JSONEncoder(ensure_ascii=False)
 
 
 def _record(m: records.Meeting) -> dict:
