@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
@@ -232,8 +231,6 @@ def _person_country_fallback(
     """The side of someone the article does not place: its most named country not already taken
     (or, failing that, any named country but `exclude`, the other side's)."""
 
-    if os.environ.get("MV_NOFALLBACK"):
-        return None
     counts = _country_counts(doc)
     if anchor.dateline_city:
         code = gaz.place_country(anchor.dateline_city)
