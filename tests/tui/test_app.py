@@ -603,6 +603,39 @@ async def test_remembers_query_sort_panes_and_theme(db, make_app, state_dir):
         assert len(again.ids) == 4
 
 
+async def test_each_database_opens_on_its_own_last_filter(db, make_app, tmp_path):
+    """A filter names people by id ("person:#2"): another database must not open on it."""
+    from factories import build_sample
+
+    from meetview.store import open_store
+    from meetview.tui.state import UiState
+
+    other = build_sample(open_store(str(tmp_path / "other.db")))
+    try:
+        app = make_app(db)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app.set_query("country:NO")
+            await pilot.press("greater_than_sign")  # the next sort column: this database's view
+            await pilot.press("right_square_bracket")  # a wider facet column: layout, for every database
+            await settle(pilot)
+        width, sort = app.ui.facets_width, app.sort
+        assert sort != "date" and width != UiState().facets_width
+        second = make_app(other)
+        async with second.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert second.query_text == "" and second.sort == "date" and len(second.ids) == 5
+            assert second.ui.facets_width == width
+            second.set_query("topic:drones")
+            await settle(pilot)
+        again = make_app(db)
+        async with again.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert again.query_text == "country:NO" and again.sort == sort and sorted(again.ids) == [1, 2]
+    finally:
+        other.close()
+
+
 async def test_a_corrupt_state_file_is_ignored(db, make_app, state_dir):
     state_dir.mkdir(parents=True)
     (state_dir / "tui-state.json").write_text('{"query": 12, "sort": "nope", "facets_width": "x"', "utf-8")

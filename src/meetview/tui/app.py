@@ -144,7 +144,7 @@ class MeetviewApp(App[None]):
         self.store = store
         self.state_dir = state_dir
         self.remember = remember
-        self.ui: UiState = load_state(state_dir) if remember else UiState()
+        self.ui: UiState = load_state(state_dir, store.url) if remember else UiState()
         self.page_size = page_size
         self.query_text = self.ui.query
         self.sort = self.ui.sort
@@ -953,4 +953,4 @@ class MeetviewApp(App[None]):
     def _save(self) -> None:
         if self.remember:
             self.ui.query = self.query_text
-            save_state(self.state_dir, self.ui)
+            save_state(self.state_dir, self.ui, self.store.url)
