@@ -519,3 +519,23 @@ def test_a_weak_verb_naming_no_one_new_goes_on_telling_the_meeting():
     )
     assert len(ex.meetings) == 1
     assert {p.name for p in ex.meetings[0].participants} == {"Ana Soto", "Kari Lund"}
+
+
+def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_is_anyones_title():
+    # a government's own readout (its site gives the home side), its envoy named without a country
+    text = (
+        "National Security Advisor Kenji Sato traveled to Norway on Tuesday and was joined in his "
+        "meetings by Deputy Advisor Taro Mori and Director Yuki Ono. "
+        "In Oslo, Mr. Sato met with Prime Minister Kari Lund and Foreign Minister Nils Berg. "
+        "In his meetings with senior Norwegian officials, Mr. Sato reaffirmed the partnership between "
+        "Japan and Norway."
+    )
+    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
+    people = {p.name: p for m in ex.meetings for p in m.participants}
+    # "senior Norwegian officials" is a group, nobody's title: Sato stays Japan's adviser
+    assert people["Kenji Sato"].role == "National Security Advisor" and people["Kenji Sato"].country == "JP"
+    assert people["Kari Lund"].country == "NO" and people["Nils Berg"].country == "NO"
+    # the recap ("In his meetings with senior Norwegian officials, ...") is no meeting of its own
+    assert not any(m.evidence.startswith("In his meetings") for m in ex.meetings)
+    # those who joined his meetings came with him
+    assert people["Taro Mori"].country == "JP" and people["Yuki Ono"].country == "JP"

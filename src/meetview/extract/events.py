@@ -647,12 +647,28 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     # ..." is the one just told
                 ):
                     trig.kind = "anaphor"
+                elif trig.kind == "noun" and _recap_opening(toks, x, a, low):
+                    trig.kind = "anaphor"  # "In his meetings with senior officials, X ...": the ones told
                 trig.session = _is_session(doc, k, x, a, b)
                 trig.plural = trig.kind in ("noun", "anaphor") and low in _PLURAL_NOUNS
                 trig.reported = _predicative(doc, trig, a)
                 trig.status = _status(doc, trig)
                 out.append(trig)
     return out
+
+
+# A sentence opening on someone's meetings ("In his meetings with senior Israeli officials, Mr. X
+# reaffirmed ...", "Throughout her talks, ...") goes on about the meetings told before it
+_RECAP_OPENERS = {"in", "during", "throughout", "across", "at"}
+
+
+def _recap_opening(toks: list, x: int, a: int, low: str) -> bool:
+    return (
+        x - 2 == a
+        and (low in _PLURAL_NOUNS or low in ("talks", "consultations"))
+        and toks[a].low in _RECAP_OPENERS
+        and toks[x - 1].low in ("his", "her", "their")
+    )
 
 
 _PAIR_VERBS = {"agreed", "signed", "reaffirmed", "exchanged", "shook", "reviewed", "pledged", "vowed", "held"}

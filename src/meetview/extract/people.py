@@ -386,10 +386,31 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     end = first
     if end > k and toks[end - 1].text == ",":
         end -= 1
-    # a role phrase ends with its head, a modifier or a place/org ("President of Ukraine"), never "to the"
-    if k < end and toks[end - 1].low not in _LEAD_TRIM and _has_head(doc, k, end):
+    # a role phrase ends with its head, a modifier or a place/org ("President of Ukraine"), never "to the";
+    # one with only plural heads is a group's ("In his meetings with senior Israeli officials, Mr. X")
+    if (
+        k < end
+        and toks[end - 1].low not in _LEAD_TRIM
+        and _has_head(doc, k, end)
+        and _singular_head(doc, k, end)
+    ):
         return (k, end), honorific
     return None, honorific
+
+
+# Heads in the plural: a phrase whose only heads they are names a group ("senior officials"), while
+# one holding another head is one person's ("Chairman of the Council of Ministers")
+_GROUP_HEADS = {"officials", "ministers", "counterparts", "leaders", "colleagues", "presidents", "envoys"}
+
+
+def _singular_head(doc: Doc, i: int, j: int) -> bool:
+    v = vocab()
+    return any(
+        doc.tokens[x].low in v.heads
+        and doc.tokens[x].low not in _CONNECT
+        and doc.tokens[x].low not in _GROUP_HEADS
+        for x in range(i, j)
+    )
 
 
 def _portfolio_words(doc: Doc, k: int, lo: int) -> int | None:

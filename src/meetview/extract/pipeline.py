@@ -204,19 +204,47 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return _person_country_fallback(doc, taken, anchor)
 
 
-def _counterpart(doc: Doc, e: Event, lead: int | None, pid: int) -> bool:
+def _counterpart(
+    doc: Doc, e: Event, lead: int | None, pid: int, by_id: dict[int, Person] | None = None
+) -> bool:
     """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
-    of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...")."""
+    of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...", "X was
+    joined in his meetings by Y")."""
     first = [c for c in e.candidates if c.trigger.sent == e.first.trigger.sent]
     persons = {p for c in first for p in c.persons}
     subject = {p for c in first for p in c.subject}
     if pid not in persons or lead not in persons or pid == lead:
+        return False
+    if (
+        by_id
+        and pid in by_id
+        and lead in by_id
+        and _companion(doc, e.first.trigger.sent, by_id[pid], by_id[lead])
+    ):
         return False
     if pid in subject and lead in subject:
         if persons <= subject and any(_with_others(doc, c.trigger) for c in first):
             return False  # "X and Y hosted a meeting with executives": one side, meeting unnamed others
         return len(subject) == 2  # "Biden and Johnson spoke"; not "Biden, Blinken and Austin met"
     return True
+
+
+_COMPANY_VERBS = {"joined", "accompanied"}
+
+
+def _companion(doc: Doc, sent: int, p: Person, lead: Person) -> bool:
+    """Whether p is named after "was joined (in his meetings) by" / "accompanied by" that follows the
+    lead in the sentence: someone who came with the lead."""
+    a, b = doc.sent_tokens[sent]
+    toks = doc.tokens
+    lead_at = min((m.i for m in lead.mentions if m.sent == sent), default=None)
+    p_at = min((m.i for m in p.mentions if m.sent == sent), default=None)
+    if lead_at is None or p_at is None or p_at < lead_at:
+        return False
+    for x in range(lead_at + 1, min(p_at, b)):
+        if toks[x].low == "by" and any(toks[y].low in _COMPANY_VERBS for y in range(max(a, x - 5), x)):
+            return True
+    return False
 
 
 def _with_others(doc: Doc, t) -> bool:
@@ -310,7 +338,7 @@ def _meeting(
             country = lead_country if pid == lead else p.country
         elif p.voice:
             country = p.voice  # "X said that China is ready ..."
-        elif unqualified_lead and lead_country and not _counterpart(doc, e, lead, pid):
+        elif unqualified_lead and lead_country and not _counterpart(doc, e, lead, pid, by_id):
             country = lead_country  # "Foreign Minister X was also present": the publisher's own side
         elif len(explicit) >= 3 and not home:
             country = None  # many sides at the table: the host country or the most named one is a guess
@@ -319,7 +347,7 @@ def _meeting(
         else:
             taken = explicit | ({lead_country} if lead_country else set())
             country = home if home else _person_country_fallback(doc, taken, anchor)
-            if home and lead_country == home and _counterpart(doc, e, lead, pid):
+            if home and lead_country == home and _counterpart(doc, e, lead, pid, by_id):
                 country = _person_country_fallback(doc, taken, anchor, exclude=lead_country)
         participants.append(
             Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
