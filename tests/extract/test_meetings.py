@@ -539,3 +539,15 @@ def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_i
     assert not any(m.evidence.startswith("In his meetings") for m in ex.meetings)
     # those who joined his meetings came with him
     assert people["Taro Mori"].country == "JP" and people["Yuki Ono"].country == "JP"
+
+
+def test_those_the_lead_meets_later_in_the_telling_are_counterparts():
+    # a government's own readout: the envoy's side is the publisher's; whom he met is the host's
+    text = (
+        "Special Envoy Kenji Sato visited Kenya on Monday. He was joined by Deputy Envoy Taro Mori. "
+        "In Nairobi, Mr. Sato met with Foreign Minister Amani Otieno and Defence Minister Wanjiru Kamau."
+    )
+    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
+    people = {p.name: p.country for m in ex.meetings for p in m.participants}
+    assert people["Kenji Sato"] == "JP" and people["Taro Mori"] == "JP"
+    assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"

@@ -213,8 +213,10 @@ def _counterpart(
     first = [c for c in e.candidates if c.trigger.sent == e.first.trigger.sent]
     persons = {p for c in first for p in c.persons}
     subject = {p for c in first for p in c.subject}
-    if pid not in persons or lead not in persons or pid == lead:
+    if pid == lead:
         return False
+    if pid not in persons or lead not in persons:
+        return any(_met_by(doc, c, lead, pid) for c in e.candidates if c.trigger.sent != e.first.trigger.sent)
     if (
         by_id
         and pid in by_id
@@ -227,6 +229,16 @@ def _counterpart(
             return False  # "X and Y hosted a meeting with executives": one side, meeting unnamed others
         return len(subject) == 2  # "Biden and Johnson spoke"; not "Biden, Blinken and Austin met"
     return True
+
+
+def _met_by(doc: Doc, c, lead: int, pid: int) -> bool:
+    """Whether the candidate tells the lead, its subject, meeting pid ("X met with Y"): pid named after
+    a verb and its "with", the lead before the verb."""
+    t = c.trigger
+    if t.kind != "verb" or c.subject != [lead] or not _with_others(doc, t):
+        return False
+    start = doc.tokens[t.i].start
+    return any(person == pid and s > start for person, s, _ in c.mentions)
 
 
 _COMPANY_VERBS = {"joined", "accompanied"}
