@@ -550,4 +550,21 @@ def test_those_the_lead_meets_later_in_the_telling_are_counterparts():
     ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
     people = {p.name: p.country for m in ex.meetings for p in m.participants}
     assert people["Kenji Sato"] == "JP" and people["Taro Mori"] == "JP"
-    assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"
+    assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"  # not RU, the most named
+
+
+def test_counterparts_nothing_places_come_from_the_side_the_meeting_names():
+    # "consultations with Kenyan counterparts": the officials then listed are Kenya's, though the
+    # readout names Russia more often
+    text = (
+        "This week, Deputy Envoy Kenji Sato was in the region to discuss economic cooperation. "
+        "Sato also continued our close consultations with Kenyan counterparts about the impact of "
+        "Russia's war. "
+        "Sato met with Foreign Secretary Amani Otieno, Finance Secretary Wanjiru Kamau and Kenya's "
+        "Trade Secretary Joseph Mwangi. "
+        "They discussed Russia's sanctions, Russian grain exports and Russia's energy prices."
+    )
+    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
+    people = {p.name: p.country for m in ex.meetings for p in m.participants}
+    assert people["Kenji Sato"] == "JP"
+    assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"  # not RU, the most named

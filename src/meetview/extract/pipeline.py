@@ -265,6 +265,13 @@ def _with_others(doc: Doc, t) -> bool:
     return any(doc.tokens[x].low == "with" for x in range(t.j, end))
 
 
+def _other_side(e: Event, lead_country: str | None) -> str | None:
+    """The one country the meeting's own sentences name besides the lead's ("consultations with Indian
+    counterparts"), if there is exactly one: where a counterpart nothing else places comes from."""
+    named = {code for c in e.candidates for code in c.countries} - {lead_country}
+    return named.pop() if len(named) == 1 else None
+
+
 def _person_country_fallback(
     doc: Doc, taken: set[str], anchor: Anchor, exclude: str | None = None
 ) -> str | None:
@@ -360,7 +367,9 @@ def _meeting(
             taken = explicit | ({lead_country} if lead_country else set())
             country = home if home else _person_country_fallback(doc, taken, anchor)
             if home and lead_country == home and _counterpart(doc, e, lead, pid, by_id):
-                country = _person_country_fallback(doc, taken, anchor, exclude=lead_country)
+                country = _other_side(e, lead_country) or _person_country_fallback(
+                    doc, taken, anchor, exclude=lead_country
+                )
         participants.append(
             Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
         )
