@@ -539,6 +539,15 @@ def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_i
     assert not any(m.evidence.startswith("In his meetings") for m in ex.meetings)
     # those who joined his meetings came with him
     assert people["Taro Mori"].country == "JP" and people["Yuki Ono"].country == "JP"
+    # a group after a title and "and" is still a group
+    text = text.replace(
+        "In his meetings with senior", "During his engagements with the Prime Minister and senior"
+    )
+    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
+    people = {p.name: p for m in ex.meetings for p in m.participants}
+    assert people["Kenji Sato"].role == "National Security Advisor" and people["Kenji Sato"].country == "JP"
+    assert people["Kari Lund"].country == "NO"
+    assert not any(m.evidence.startswith("During his engagements") for m in ex.meetings)
 
 
 def test_those_the_lead_meets_later_in_the_telling_are_counterparts():

@@ -404,7 +404,17 @@ _GROUP_HEADS = {"officials", "ministers", "counterparts", "leaders", "colleagues
 
 
 def _singular_head(doc: Doc, i: int, j: int) -> bool:
+    """Whether the role phrase tokens[i:j] can be one person's: it holds a head that is not plural,
+    and its last conjunct, when that holds heads, does too ("the Prime Minister and senior officials"
+    is a group)."""
     v = vocab()
+    last = max((x + 1 for x in range(i, j) if doc.tokens[x].low in ("and", ",")), default=i)
+    if (
+        last > i
+        and any(doc.tokens[x].low in v.heads for x in range(last, j))
+        and not _singular_head(doc, last, j)
+    ):
+        return False
     return any(
         doc.tokens[x].low in v.heads
         and doc.tokens[x].low not in _CONNECT
