@@ -577,3 +577,15 @@ def test_counterparts_nothing_places_come_from_the_side_the_meeting_names():
     people = {p.name: p.country for m in ex.meetings for p in m.participants}
     assert people["Kenji Sato"] == "JP"
     assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"  # not RU, the most named
+
+
+def test_a_post_named_without_a_name_is_not_someone_of_another_rank():
+    # "the Executive Secretary" is not the "Deputy Assistant Secretary" who came along
+    text = (
+        "Special Envoy Kenji Sato visited Kenya and Tanzania this week. He was joined by Deputy "
+        "Assistant Secretary Taro Mori. In Nairobi, Mr. Sato met with President Amani Otieno. "
+        "In Arusha, Mr. Sato met with the Executive Secretary of the regional commission."
+    )
+    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
+    people = {p.name: p.country for m in ex.meetings for p in m.participants}
+    assert people["Taro Mori"] == "JP" and people["Amani Otieno"] == "KE"

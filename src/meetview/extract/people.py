@@ -1090,6 +1090,10 @@ def role_tokens(doc: Doc, m: Mention) -> tuple[int, int] | None:
     return None if i is None or j is None else (i, j + 1)
 
 
+# Words that tell posts of one head apart: a role phrase holding one names nobody whose role lacks it
+_RANK_WORDS = {"executive", "assistant", "associate", "principal"}
+
+
 def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sent: int) -> Person | None:
     """The person a role phrase without a name refers to ("the Prime Minister of the United Kingdom")."""
     v = vocab()
@@ -1142,6 +1146,8 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
             ok = bool(core) and core <= (role_words | p.role_heads)
             if ok and "deputy" in heads and "deputy" not in role_words:
                 ok = False
+            if ok and (words & _RANK_WORDS) - role_words:
+                ok = False  # "the Executive Secretary" is not the "Deputy Assistant Secretary"
         if not ok:
             continue
         score = len(p.mentions) + (0.5 if p.mentions[-1].sent >= sent - 2 else 0)
