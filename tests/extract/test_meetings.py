@@ -521,6 +521,16 @@ def test_a_weak_verb_naming_no_one_new_goes_on_telling_the_meeting():
     assert {p.name for p in ex.meetings[0].participants} == {"Ana Soto", "Kari Lund"}
 
 
+# A government's own readout: its site gives the publisher's side (Japan)
+JP_READOUT = "https://www.mofa.go.jp/press/2031/0507.html"
+
+
+def _placed(text: str) -> dict[str, str | None]:
+    """Each participant's country in a Japanese government readout of `text`."""
+    ex = run(text, published="2031-05-07", url=JP_READOUT)
+    return {p.name: p.country for m in ex.meetings for p in m.participants}
+
+
 def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_is_anyones_title():
     # a government's own readout (its site gives the home side), its envoy named without a country
     text = (
@@ -530,7 +540,7 @@ def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_i
         "In his meetings with senior Norwegian officials, Mr. Sato reaffirmed the partnership between "
         "Japan and Norway."
     )
-    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
+    ex = run(text, published="2031-05-07", url=JP_READOUT)
     people = {p.name: p for m in ex.meetings for p in m.participants}
     # "senior Norwegian officials" is a group, nobody's title: Sato stays Japan's adviser
     assert people["Kenji Sato"].role == "National Security Advisor" and people["Kenji Sato"].country == "JP"
@@ -543,7 +553,7 @@ def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_i
     text = text.replace(
         "In his meetings with senior", "During his engagements with the Prime Minister and senior"
     )
-    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
+    ex = run(text, published="2031-05-07", url=JP_READOUT)
     people = {p.name: p for m in ex.meetings for p in m.participants}
     assert people["Kenji Sato"].role == "National Security Advisor" and people["Kenji Sato"].country == "JP"
     assert people["Kari Lund"].country == "NO"
@@ -556,8 +566,7 @@ def test_those_the_lead_meets_later_in_the_telling_are_counterparts():
         "Special Envoy Kenji Sato visited Kenya on Monday. He was joined by Deputy Envoy Taro Mori. "
         "In Nairobi, Mr. Sato met with Foreign Minister Amani Otieno and Defence Minister Wanjiru Kamau."
     )
-    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
-    people = {p.name: p.country for m in ex.meetings for p in m.participants}
+    people = _placed(text)
     assert people["Kenji Sato"] == "JP" and people["Taro Mori"] == "JP"
     assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"  # not RU, the most named
 
@@ -573,8 +582,7 @@ def test_counterparts_nothing_places_come_from_the_side_the_meeting_names():
         "Trade Secretary Joseph Mwangi. "
         "They discussed Russia's sanctions, Russian grain exports and Russia's energy prices."
     )
-    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
-    people = {p.name: p.country for m in ex.meetings for p in m.participants}
+    people = _placed(text)
     assert people["Kenji Sato"] == "JP"
     assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"  # not RU, the most named
 
@@ -586,6 +594,5 @@ def test_a_post_named_without_a_name_is_not_someone_of_another_rank():
         "Assistant Secretary Taro Mori. In Nairobi, Mr. Sato met with President Amani Otieno. "
         "In Arusha, Mr. Sato met with the Executive Secretary of the regional commission."
     )
-    ex = run(text, published="2031-05-07", url="https://www.mofa.go.jp/press/2031/0507.html")
-    people = {p.name: p.country for m in ex.meetings for p in m.participants}
+    people = _placed(text)
     assert people["Taro Mori"] == "JP" and people["Amani Otieno"] == "KE"

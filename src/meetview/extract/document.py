@@ -46,32 +46,36 @@ class Doc:
         self._token_starts: list[int] | None = None
         self._token_ends: list[int] | None = None
 
+    def _token_offsets(self) -> tuple[list[int], list[int]]:
+        """Every token's start and end offset, in text order (made on first use)."""
+        if self._token_starts is None or self._token_ends is None:
+            self._token_starts = [t.start for t in self.tokens]
+            self._token_ends = [t.end for t in self.tokens]
+        return self._token_starts, self._token_ends
+
     def token_starting(self, pos: int) -> int | None:
         """The index of the token that starts at character `pos`, if one does."""
-        starts = self._token_starts
-        if starts is None:
-            starts = self._token_starts = [t.start for t in self.tokens]
-        n = bisect_left(starts, pos)
-        return n if n < len(starts) and starts[n] == pos else None
+        return _exact(self._token_offsets()[0], pos)
 
     def token_ending(self, pos: int) -> int | None:
         """The index of the token that ends at character `pos`, if one does."""
-        ends = self._token_ends
-        if ends is None:
-            ends = self._token_ends = [t.end for t in self.tokens]
-        n = bisect_left(ends, pos)
-        return n if n < len(ends) and ends[n] == pos else None
+        return _exact(self._token_offsets()[1], pos)
 
     def first_token_in(self, lo: int, hi: int) -> int | None:
         """The index of the first token that starts in [lo, hi), if any."""
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in self.tokens]
-        n = bisect_left(self._token_starts, lo)
-        return n if n < len(self._token_starts) and self._token_starts[n] < hi else None
+        starts = self._token_offsets()[0]
+        n = bisect_left(starts, lo)
+        return n if n < len(starts) and starts[n] < hi else None
 
     def sent_text(self, k: int) -> str:
         s = self.sentences[k]
         return self.text[s.start : s.end]
+
+
+def _exact(values: list[int], pos: int) -> int | None:
+    """The index of `pos` in the sorted `values`, if it is there."""
+    n = bisect_left(values, pos)
+    return n if n < len(values) and values[n] == pos else None
 
 
 @lru_cache(maxsize=1)
