@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import run
 
 
@@ -560,39 +562,34 @@ def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_i
     assert not any(m.evidence.startswith("During his engagements") for m in ex.meetings)
 
 
-def test_those_the_lead_meets_later_in_the_telling_are_counterparts():
-    # a government's own readout: the envoy's side is the publisher's; whom he met is the host's
-    text = (
-        "Special Envoy Kenji Sato visited Kenya on Monday. He was joined by Deputy Envoy Taro Mori. "
-        "In Nairobi, Mr. Sato met with Foreign Minister Amani Otieno and Defence Minister Wanjiru Kamau."
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Special Envoy Kenji Sato visited Kenya on Monday. He was joined by Deputy Envoy Taro Mori. "
+            "In Nairobi, Mr. Sato met with Foreign Minister Amani Otieno and Defence Minister Wanjiru "
+            "Kamau.",
+            {"Kenji Sato": "JP", "Taro Mori": "JP", "Amani Otieno": "KE", "Wanjiru Kamau": "KE"},
+            id="whom the lead meets later in the telling is a counterpart",
+        ),
+        pytest.param(
+            "This week, Deputy Envoy Kenji Sato was in the region to discuss economic cooperation. "
+            "Sato also continued our close consultations with Kenyan counterparts about the impact of "
+            "Russia's war. Sato met with Foreign Secretary Amani Otieno, Finance Secretary Wanjiru Kamau "
+            "and Kenya's Trade Secretary Joseph Mwangi. They discussed Russia's sanctions, Russian grain "
+            "exports and Russia's energy prices.",
+            {"Kenji Sato": "JP", "Amani Otieno": "KE", "Wanjiru Kamau": "KE"},  # not RU, the most named
+            id="counterparts nothing places come from the side the meeting names",
+        ),
+        pytest.param(
+            "Special Envoy Kenji Sato visited Kenya and Tanzania this week. He was joined by Deputy "
+            "Assistant Secretary Taro Mori. In Nairobi, Mr. Sato met with President Amani Otieno. "
+            "In Arusha, Mr. Sato met with the Executive Secretary of the regional commission.",
+            {"Taro Mori": "JP", "Amani Otieno": "KE"},  # "the Executive Secretary" is not Mori
+            id="a post named without a name is not someone of another rank",
+        ),
+    ],
+)
+def test_sides_in_a_government_readout(text, expected):
     people = _placed(text)
-    assert people["Kenji Sato"] == "JP" and people["Taro Mori"] == "JP"
-    assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"  # not RU, the most named
-
-
-def test_counterparts_nothing_places_come_from_the_side_the_meeting_names():
-    # "consultations with Kenyan counterparts": the officials then listed are Kenya's, though the
-    # readout names Russia more often
-    text = (
-        "This week, Deputy Envoy Kenji Sato was in the region to discuss economic cooperation. "
-        "Sato also continued our close consultations with Kenyan counterparts about the impact of "
-        "Russia's war. "
-        "Sato met with Foreign Secretary Amani Otieno, Finance Secretary Wanjiru Kamau and Kenya's "
-        "Trade Secretary Joseph Mwangi. "
-        "They discussed Russia's sanctions, Russian grain exports and Russia's energy prices."
-    )
-    people = _placed(text)
-    assert people["Kenji Sato"] == "JP"
-    assert people["Amani Otieno"] == "KE" and people["Wanjiru Kamau"] == "KE"  # not RU, the most named
-
-
-def test_a_post_named_without_a_name_is_not_someone_of_another_rank():
-    # "the Executive Secretary" is not the "Deputy Assistant Secretary" who came along
-    text = (
-        "Special Envoy Kenji Sato visited Kenya and Tanzania this week. He was joined by Deputy "
-        "Assistant Secretary Taro Mori. In Nairobi, Mr. Sato met with President Amani Otieno. "
-        "In Arusha, Mr. Sato met with the Executive Secretary of the regional commission."
-    )
-    people = _placed(text)
-    assert people["Taro Mori"] == "JP" and people["Amani Otieno"] == "KE"
+    assert {name: people.get(name) for name in expected} == expected
