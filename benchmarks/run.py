@@ -207,7 +207,17 @@ def main(argv: list[str] | None = None) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(results, indent=1, default=str))
     if args.write:
-        (ROOT / "benchmarks" / "RESULTS.md").write_text(text + "\n")
+        path = ROOT / "benchmarks" / "RESULTS.md"
+        path.write_text(with_history(text, path.read_text("utf-8") if path.exists() else ""))
+
+
+HISTORY = "\n## Import measured again"  # hand-written sections under the tables: kept by --write
+
+
+def with_history(text: str, old: str) -> str:
+    """The new report followed by the earlier file's "measured again" sections, newest first."""
+    at = old.find(HISTORY)
+    return text.rstrip("\n") + "\n" + (old[at:].rstrip("\n") + "\n" if at >= 0 else "")
 
 
 def report(results: dict, large: int) -> str:
