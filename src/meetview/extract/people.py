@@ -398,11 +398,6 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     return None, honorific
 
 
-# Heads in the plural: a phrase whose only heads they are names a group ("senior officials"), while
-# one holding another head is one person's ("Chairman of the Council of Ministers")
-_GROUP_HEADS = {"officials", "ministers", "counterparts", "leaders", "colleagues", "presidents", "envoys"}
-
-
 def _singular_head(doc: Doc, i: int, j: int) -> bool:
     """Whether the role phrase tokens[i:j] can be one person's: it holds a head that is not plural,
     and its last conjunct, when that holds heads, does too ("the Prime Minister and senior officials"
@@ -906,6 +901,9 @@ _RANKS = {
 }
 # "her Peruvian and Bolivian counterparts, Luis Vargas and Juan Quispe": names in apposition to them
 _PLURAL_HEADS = {"counterparts", "ministers", "leaders", "colleagues", "presidents", "envoys", "secretaries"}
+# Heads naming a group: a role phrase whose only heads they are ("senior officials") is nobody's title,
+# while one holding another head is one person's ("Chairman of the Council of Ministers")
+_GROUP_HEADS = _PLURAL_HEADS | {"officials"}
 _INITIAL_SKIP = {"of", "the", "for", "and", "&", "'s", "to", "on", "in"}
 
 
@@ -1091,7 +1089,7 @@ def role_tokens(doc: Doc, m: Mention) -> tuple[int, int] | None:
 
 
 # Words that tell posts of one head apart: a role phrase holding one names nobody whose role lacks it
-_RANK_WORDS = {"executive", "assistant", "associate", "principal"}
+_RANK_WORDS = {"deputy", "executive", "assistant", "associate", "principal"}
 
 
 def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sent: int) -> Person | None:
@@ -1144,10 +1142,8 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         else:
             core = heads - {"deputy", "vice", "member"}
             ok = bool(core) and core <= (role_words | p.role_heads)
-            if ok and "deputy" in heads and "deputy" not in role_words:
-                ok = False
             if ok and (words & _RANK_WORDS) - role_words:
-                ok = False  # "the Executive Secretary" is not the "Deputy Assistant Secretary"
+                ok = False  # "the Deputy Minister" is not the Minister, nor "the Executive Secretary" another
         if not ok:
             continue
         score = len(p.mentions) + (0.5 if p.mentions[-1].sent >= sent - 2 else 0)
