@@ -204,9 +204,7 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return _person_country_fallback(doc, taken, anchor)
 
 
-def _counterpart(
-    doc: Doc, e: Event, lead: int | None, pid: int, by_id: dict[int, Person] | None = None
-) -> bool:
+def _counterpart(doc: Doc, e: Event, lead: int | None, pid: int, by_id: dict[int, Person]) -> bool:
     """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
     of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...", "X was
     joined in his meetings by Y")."""
@@ -217,12 +215,7 @@ def _counterpart(
         return False
     if pid not in persons or lead not in persons:
         return any(_met_by(doc, c, lead, pid) for c in e.candidates if c.trigger.sent != e.first.trigger.sent)
-    if (
-        by_id
-        and pid in by_id
-        and lead in by_id
-        and _companion(doc, e.first.trigger.sent, by_id[pid], by_id[lead])
-    ):
+    if pid in by_id and lead in by_id and _companion(doc, e.first.trigger.sent, by_id[pid], by_id[lead]):
         return False
     if pid in subject and lead in subject:
         if persons <= subject and any(_with_others(doc, c.trigger) for c in first):
