@@ -123,6 +123,24 @@ def test_meetview_db_environment_variable_and_db_option(tmp_path):
     assert count(url_db) == 1
 
 
+def test_db_before_the_command_names_the_database_the_command_uses(tmp_path):
+    """`meetview --db X import ...` (the option as `meetview --help` lists it) imports into X, not into the
+    default database; a command's own --db wins over it, and the next run does not inherit it."""
+    from meetview.config import default_db_path
+
+    folder = write_corpus(tmp_path / "in")
+    team, other = tmp_path / "team.db", tmp_path / "other.db"
+    count = lambda p: sqlite3.connect(p).execute("select count(*) from article").fetchone()[0]  # noqa: E731
+    assert invoke("--db", str(team), "import", str(folder / "talks.txt")).exit_code == 0
+    assert count(team) == 1 and not default_db_path().exists()
+    result = invoke("--db", str(team), "stats")
+    assert result.exit_code == 0 and str(team) in result.output
+    assert invoke("--db", str(team), "import", str(folder / "call.md"), "--db", str(other)).exit_code == 0
+    assert (count(team), count(other)) == (1, 1)
+    assert invoke("import", str(folder / "visit.txt")).exit_code == 0  # no --db: the default again
+    assert count(default_db_path()) == 1 and (count(team), count(other)) == (1, 1)
+
+
 def test_first_run_imports_the_seeds_into_the_default_database(isolated_env):
     from meetview.config import default_db_path
 

@@ -80,6 +80,7 @@ def _open(db: str | None, *, migrate: bool = True):
 
     from meetview.store import open_store
 
+    db = db or _root_db["db"]
     try:
         return open_store(db, migrate=migrate)
     except (SQLAlchemyError, OSError) as e:
@@ -90,9 +91,15 @@ def _is_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+# The --db given before the command (`meetview --db team.db import ...`), set by `root` on every run: the
+# commands open that database unless they name one themselves
+_root_db: dict[str, str | None] = {"db": None}
+
+
 @app.callback(invoke_without_command=True)
 def root(ctx: typer.Context, db: DbOption = None) -> None:
     """Without a command: open the browser (importing the bundled samples into an empty default database)."""
+    _root_db["db"] = db
     if ctx.invoked_subcommand is not None:
         return
     store = _open(db)
