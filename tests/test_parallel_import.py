@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from factories import write_articles
@@ -99,3 +103,114 @@ def test_a_parallel_re_import_of_a_partly_changed_folder_matches_a_serial_one(tm
     imported, updated, unchanged, skipped = summary[2]
     assert (imported, updated, unchanged) == (1, 7, 62) and skipped == [str(paths[20])]
     assert dump(stores[1], folder) == dump(stores[2], folder)
+
+
+needs_fork = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the workers must inherit the test's patch"
+)
+
+
+def _dying_on(monkeypatch, name: str, marker=None) -> None:
+    """Workers preparing `name` die on the spot (SIGKILL: no exception, no clean-up), every time, or
+    only the first time when `marker` is given (a worker killed from outside, once)."""
+    from meetview import importer
+
+    real, parent = importer.prepare, os.getpid()
+
+    def prepare(source, *args, **kwargs):
+        if os.getpid() != parent and source.endswith(name) and (marker is None or not marker.exists()):
+            if marker is not None:
+                marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(importer, "prepare", prepare)
+
+
+@needs_fork
+def test_a_worker_that_dies_on_a_source_costs_that_source_alone(tmp_path, monkeypatch):
+    """The chunks in flight die with the worker; their sources are prepared again one at a time, so
+    the import goes on: the source that kills a worker is reported and skipped, nothing else is lost."""
+    from meetview.importer import WORKER_DIED
+
+    folder = tmp_path / "corpus"
+    paths = write_articles(folder, 60, seed=5)
+    poison = paths[17].with_name("poison.txt")
+    paths[17].rename(poison)
+    good = tmp_path / "good"
+    write_articles(good, 60, seed=5)
+    (good / paths[17].name).unlink()
+    serial = open_store(str(tmp_path / "s.db"))
+    assert run_import(serial, [str(good)]).imported == 59
+
+    _dying_on(monkeypatch, "poison.txt")
+    parallel = open_store(str(tmp_path / "p.db"))
+    report = run_import(parallel, [str(folder)], jobs=2)
+    assert report.imported == 59
+    assert [(s.source, s.reason) for s in report.skipped] == [(str(poison), WORKER_DIED)]
+    assert dump(serial, good) == dump(parallel, folder)
+    # the next run tries it again (it was not recorded as imported), and a worker dies of it again
+    again = run_import(parallel, [str(folder)], jobs=2)
+    assert (again.unchanged, [s.source for s in again.skipped]) == (59, [str(poison)])
+
+
+@needs_fork
+def test_a_worker_killed_once_loses_nothing(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    paths = write_articles(folder, 60, seed=6)
+    _dying_on(monkeypatch, paths[30].name, marker=tmp_path / "killed-once")
+    parallel = open_store(str(tmp_path / "p.db"))
+    report = run_import(parallel, [str(folder)], jobs=2)
+    assert (tmp_path / "killed-once").exists()  # a worker did die
+    assert report.imported == 60 and report.ok
+    serial = open_store(str(tmp_path / "s.db"))
+    run_import(serial, [str(folder)])
+    assert dump(serial, folder) == dump(parallel, folder)
+
+
+_SLOW_IMPORT = """
+import os, sys, time
+from meetview import importer
+from meetview.store import open_store
+
+def chunk(sources):  # every worker writes its pid, then works for a minute
+    with open(sys.argv[3], "a") as f:
+        f.write(f"{os.getpid()}\\n")
+    time.sleep(60)
+
+importer._prepare_chunk = chunk
+importer.run_import(open_store(sys.argv[1]), [sys.argv[2]], jobs=2)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+@needs_fork
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads process states from /proc")
+def test_workers_exit_when_the_importer_is_killed(tmp_path):
+    """An importer killed outright (SIGKILL, the out-of-memory killer) leaves no worker waiting forever."""
+    folder = tmp_path / "corpus"
+    write_articles(folder, 20)
+    script, pids = tmp_path / "slow_import.py", tmp_path / "pids"
+    script.write_text(_SLOW_IMPORT)
+    proc = subprocess.Popen([sys.executable, str(script), str(tmp_path / "m.db"), str(folder), str(pids)])
+    try:
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            workers = {int(p) for p in pids.read_text().split()} if pids.exists() else set()
+        assert len(workers) == 2 and all(_running(p) for p in workers)
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + 15
+    while any(_running(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [p for p in workers if _running(p)]

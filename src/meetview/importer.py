@@ -11,10 +11,13 @@ each commit bumps the data version once.
 from __future__ import annotations
 
 import gc
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import IntegrityError
@@ -123,7 +126,10 @@ WINDOW = 4  # tasks in flight per worker: the writer never holds more than this 
 
 def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int) -> Iterator[Prepared]:
     """Prepared sources in input order. With workers, a bounded window of chunks is in flight, so
-    memory stays flat however many sources there are and however far the writer falls behind."""
+    memory stays flat however many sources there are and however far the writer falls behind. A worker
+    that dies (a source crashed or exhausted it, or someone killed it) takes its chunk and every other
+    chunk in flight with it: those sources are prepared again one at a time in new workers, so only a
+    source that kills a worker on its own is lost, and it is reported."""
     args = [(s, known.get(s), force) for s in sources]
     if jobs <= 1 or len(sources) < 2:
         for a in args:
@@ -131,9 +137,9 @@ def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int)
         return
     size = max(1, min(CHUNK, len(args) // (jobs * WINDOW)))
     tasks = _tasks(args, size, jobs)
-    pending: deque = deque()  # in input order: futures of chunks, and lists of ready results
+    pending: deque = deque()  # in input order: (future, chunk) in the workers, and lists of ready results
     in_flight = 0
-    pool: ProcessPoolExecutor | None = None  # started at the first source that needs one
+    workers = _Workers(jobs)
     try:
         while True:
             while in_flight < jobs * WINDOW and len(pending) < READY_AHEAD:
@@ -143,24 +149,78 @@ def _prepared(sources: list[str], known: dict[str, str], force: bool, jobs: int)
                 if isinstance(task, Prepared):
                     pending.append([task])
                     continue
-                if pool is None:
-                    warm_up()
-                    gc.freeze()  # workers forked now share the warm heap, and their collector skips it
-                    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start)
-                pending.append(pool.submit(_prepare_chunk, task))
+                pending.append((workers.submit(task), task))
                 in_flight += 1
             if not pending:
                 return
             head = pending.popleft()
             if isinstance(head, list):
                 yield from head
-            else:
-                in_flight -= 1
-                yield from head.result()
+                continue
+            in_flight -= 1
+            future, chunk = head
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                workers.replace()
+                results = workers.one_by_one(chunk)
+                pending = deque(e if isinstance(e, list) else workers.one_by_one(e[1]) for e in pending)
+                in_flight = 0
+            yield from results
     finally:
-        if pool is not None:
-            pool.shutdown()
+        workers.close()
+
+
+class _Workers:
+    """The worker processes of one import: started at the first source that needs one (after the
+    warm-up, so they share its heap), and replaced when one dies."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self.warm = False
+
+    def submit(self, chunk: list[tuple[str, str | None, bool]]) -> Future:
+        if self.pool is None:
+            if not self.warm:
+                warm_up()
+                gc.freeze()  # workers forked now share the warm heap, and their collector skips it
+                self.warm = True
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.jobs, initializer=_worker_start, initargs=(os.getpid(),)
+            )
+        try:
+            return self.pool.submit(_prepare_chunk, chunk)
+        except BrokenProcessPool:  # a worker died since the last result: the chunks it took will say so
+            self.replace()
+            return self.submit(chunk)
+
+    def replace(self) -> None:
+        """Let go of a broken pool: the next task starts new workers."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def one_by_one(self, chunk: list[tuple[str, str | None, bool]]) -> list[Prepared]:
+        """The chunk's sources, each alone in the workers: a worker that dies now died of its source."""
+        out = []
+        for args in chunk:
+            try:
+                out.extend(self.submit([args]).result())
+            except BrokenProcessPool:
+                self.replace()
+                out.append(Prepared(args[0], error=WORKER_DIED))
+        return out
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
+        if self.warm:
             gc.unfreeze()
+
+
+WORKER_DIED = "the worker process reading it stopped abruptly (it crashed, ran out of memory or was killed)"
 
 
 READY_AHEAD = 256  # results the writer may have waiting, ready or in flight: memory stays flat
@@ -170,8 +230,26 @@ READY_AHEAD = 256  # results the writer may have waiting, ready or in flight: me
 YOUNG_OBJECTS = 20_000
 
 
-def _worker_start() -> None:
+def _worker_start(importer: int | None = None) -> None:
     gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
+    if importer is not None:
+        _exit_with(importer)
+
+
+IMPORTER_CHECK_SECONDS = 0.5
+
+
+def _exit_with(importer: int) -> None:
+    """End this worker when the importing process is gone. A worker waits for tasks on a pipe whose
+    write end it inherited too, so it never reads an end of file: an importer killed outright (SIGKILL,
+    the out-of-memory killer) would leave its workers waiting forever, holding their memory."""
+
+    def watch() -> None:
+        while os.getppid() == importer:
+            time.sleep(IMPORTER_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="meetview-importer-watch", daemon=True).start()
 
 
 def _tasks(args: list[tuple[str, str | None, bool]], size: int, jobs: int) -> Iterator[Prepared | list]:
