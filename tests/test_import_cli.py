@@ -141,6 +141,31 @@ def test_db_before_the_command_names_the_database_the_command_uses(tmp_path):
     assert count(default_db_path()) == 1 and (count(team), count(other)) == (1, 1)
 
 
+def test_import_uses_the_cpus_available_unless_told(tmp_path, monkeypatch):
+    """Without --jobs an import runs one worker per CPU this process may use, at most four (the one
+    writer sets the pace beyond that); --jobs N is taken as given."""
+    import os
+
+    from meetview import importer
+
+    seen = []
+    real = importer.run_import
+
+    def spy(store, paths, *, jobs=1, **kwargs):
+        seen.append(jobs)
+        return real(store, paths, jobs=jobs, **kwargs)
+
+    monkeypatch.setattr(importer, "run_import", spy)
+    folder = write_corpus(tmp_path / "in")
+    for cpus, given, expected in [(8, None, 4), (1, None, 1), (3, None, 3), (8, "2", 2)]:
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid, n=cpus: set(range(n)), raising=False)
+        monkeypatch.setattr(os, "cpu_count", lambda n=cpus: n)
+        db = tmp_path / f"{cpus}-{given}.db"
+        result = invoke("import", str(folder), "--db", str(db), *(["--jobs", given] if given else []))
+        assert result.exit_code == 0 and "3 imported" in result.output, result.output
+        assert seen.pop() == expected
+
+
 def test_first_run_imports_the_seeds_into_the_default_database(isolated_env):
     from meetview.config import default_db_path
 

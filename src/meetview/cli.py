@@ -173,8 +173,16 @@ def import_cmd(
     ],
     db: DbOption = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes for reading and extraction.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            max=64,
+            help="Worker processes for reading and extraction. Default: the CPUs available, at most 4.",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-read and re-extract unchanged sources.")] = False,
     max_size: Annotated[
         int | None,
@@ -191,6 +199,10 @@ def import_cmd(
 
         os.environ[ENV_MAX_BYTES] = str(max_size)  # worker processes inherit it
     store = _open(db)
+    if jobs is None:
+        from meetview.importer import auto_jobs
+
+        jobs = auto_jobs()
     report = _run_import(store, paths, jobs=jobs, force=force)
     if not report.ok:
         raise typer.Exit(1)

@@ -120,6 +120,18 @@ def _prepare_chunk(chunk: list[tuple[str, str | None, bool]]) -> list[Prepared]:
     return [prepare(*args) for args in chunk]
 
 
+AUTO_JOBS_MAX = 4  # beyond this the one writer, not extraction, sets the pace (docs/scale.md)
+
+
+def auto_jobs() -> int:
+    """Worker processes when the user names none: the CPUs this process may run on, at most AUTO_JOBS_MAX."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, AUTO_JOBS_MAX))
+
+
 CHUNK = 32  # sources per task sent to a worker: fewer round trips for cheap (unchanged) sources
 WINDOW = 4  # tasks in flight per worker: the writer never holds more than this many results
 
