@@ -344,3 +344,17 @@ def test_a_company_after_someones_title_is_no_person():
     )
     assert "Equinor" not in r and "Telenor" not in r
     assert "Ana Rojas" in r
+
+
+@pytest.mark.parametrize("adverb", ["Lastly", "Separately", "Recently", "Similarly", "Subsequently"])
+def test_a_sentence_adverb_before_a_comma_is_nobody(adverb):
+    """"Lastly, President X discussed ...": the adverb is no person whose role is the name after it."""
+    text = (
+        "President Anna Berg of Norway met Prime Minister Musalia Mudavadi of Kenya in Oslo on Monday. "
+        f"{adverb}, Energy Minister Hua Wang of Norway discussed gas supplies with Kenyan officials."
+    )
+    got = people(text)
+    assert adverb not in got
+    assert got["Hua Wang"][:2] == ("Energy Minister", "NO")
+    names = {p.name for m in run(text, "2024-03-05").meetings for p in m.participants}
+    assert adverb not in names and "Anna Berg" in names
