@@ -348,7 +348,7 @@ def test_a_company_after_someones_title_is_no_person():
 
 @pytest.mark.parametrize("adverb", ["Lastly", "Separately", "Recently", "Similarly", "Subsequently"])
 def test_a_sentence_adverb_before_a_comma_is_nobody(adverb):
-    """"Lastly, President X discussed ...": the adverb is no person whose role is the name after it."""
+    """ "Lastly, President X discussed ...": the adverb is no person whose role is the name after it."""
     text = (
         "President Anna Berg of Norway met Prime Minister Musalia Mudavadi of Kenya in Oslo on Monday. "
         f"{adverb}, Energy Minister Hua Wang of Norway discussed gas supplies with Kenyan officials."
@@ -358,3 +358,44 @@ def test_a_sentence_adverb_before_a_comma_is_nobody(adverb):
     assert got["Hua Wang"][:2] == ("Energy Minister", "NO")
     names = {p.name for m in run(text, "2024-03-05").meetings for p in m.participants}
     assert adverb not in names and "Anna Berg" in names
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Prime Minister Theresa May met Chancellor Angela Merkel in Berlin.",
+            "Theresa May",
+            "Prime Minister",
+        ),
+        ("Theresa May met Angela Merkel in Berlin on Friday.", "Theresa May", None),
+        ("The senators, Todd Young and Jane Street, met the envoy.", "Todd Young", None),
+        ("Representative Mark Green met the envoy in Kyiv.", "Mark Green", "Representative"),
+        (
+            "South Korean Foreign Minister Park Jin met the envoy in Seoul.",
+            "Park Jin",
+            "South Korean Foreign Minister",
+        ),
+        ("President Park Geun-hye met Prime Minister Shinzo Abe in Seoul.", "Park Geun-hye", "President"),
+        ("Defense Minister Min-ji Park held a video call with the envoy.", "Min-ji Park", "Defense Minister"),
+        ("The envoy met Mr. Hall in Ottawa.", "Hall", None),
+    ],
+)
+def test_surnames_that_are_also_common_words(text, name, role):
+    """May, Young, Green, Park, Hall, Street: a name after a given name that opens it, or after a title."""
+    got = people(text)
+    assert name in got, got
+    assert got[name][0] == role
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("They met on May 5 in Central Park and at Hyde Park.", {"May", "Central Park", "Hyde Park"}),
+        ("Kamala Harris May Visit Kyiv", {"Kamala Harris May", "Harris May"}),
+        ("The envoy met Lamar Johnson of St. Sabina Church.", {"Sabina Church", "Lamar Johnson of St"}),
+        ("He met Force Commander Major General Laurent Michon.", {"Major", "Major General Laurent Michon"}),
+    ],
+)
+def test_common_words_that_are_surnames_stay_words_elsewhere(text, wrong):
+    assert not wrong & set(people(text))

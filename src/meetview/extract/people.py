@@ -127,6 +127,8 @@ def _name_token(doc: Doc, i: int) -> bool:
     if i in doc.place_at or i in doc.org_at:
         return False
     low = t.low
+    if low in v.stop_surnames and _stop_surname(doc, i):
+        return True
     if low in v.stop_caps or low in v.heads or low in v.honorifics or low in v.headline_verbs:
         return False
     if low in ("tan", "puan", "toh") and i + 1 < len(doc.tokens) and doc.tokens[i + 1].low in ("sri", "seri"):
@@ -136,6 +138,30 @@ def _name_token(doc: Doc, i: int) -> bool:
     if t.text.isupper() and _ACRONYM.match(t.text):
         return _caps_surname(doc, i)
     return True
+
+
+def _stop_surname(doc: Doc, i: int) -> bool:
+    """A word that is mostly not a name but is a surname ("May", "Young", "Park"), where it is one: right
+    after a given name that opens the name ("Theresa May", "Min-ji Park"; not "Kamala Harris May") or
+    right after a title ("Foreign Minister Park Jin", "Mr. Hall"); never before a number ("May 5")."""
+    toks, t = doc.tokens, doc.tokens[i]
+    if i == 0 or t.text.isupper() or toks[i - 1].sent != t.sent:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].sent == t.sent and toks[i + 1].text[:1].isdigit():
+        return False
+    v = vocab()
+    prev = toks[i - 1]
+    if prev.cap and not prev.text.isupper() and (prev.low in given_names() or _KOREAN_GIVEN.match(prev.text)):
+        before = toks[i - 2] if i >= 2 and toks[i - 2].sent == t.sent else None
+        if before is not None and before.text == "." and i >= 3 and toks[i - 3].low == "st":
+            return False  # "St. Sabina Church": a saint's name
+        return before is None or not before.cap or before.low in v.heads or before.low in v.honorifics
+    if prev.text == "." and i >= 2:  # "Mr. Hall"
+        prev = toks[i - 2]
+    return t.low != "may" and (prev.low in v.heads or prev.low in v.honorifics)
+
+
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Min-ji", "Jae-in": a given name written first
 
 
 def _caps_surname(doc: Doc, i: int) -> bool:

@@ -27,6 +27,7 @@ class Vocab:
     observers: frozenset[str]
     sides: tuple[str, ...]
     stop_caps: frozenset[str]
+    stop_surnames: frozenset[str]
     headline_verbs: frozenset[str]
     meet_verbs: frozenset[str]
     talk_verbs: frozenset[str]
@@ -87,6 +88,7 @@ def vocab() -> Vocab:
         observers=_low(r["observers"]),
         sides=tuple(x.lower() for x in r["sides"]),
         stop_caps=_low(t["stop_capitalized"]),
+        stop_surnames=_low(t["stop_surnames"]),
         headline_verbs=_low(t["headline_verbs"]),
         meet_verbs=_low(t["meet_verbs"]),
         talk_verbs=_low(t["talk_verbs"]),
