@@ -593,3 +593,38 @@ def test_meetings_recalled_in_an_opening_phrase_are_the_ones_told_and_no_group_i
 def test_sides_in_a_government_readout(text, expected):
     people = _placed(text)
     assert {name: people.get(name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text, home, away",
+    [
+        # the host is at home, the guest is not from there
+        (
+            "King Charles III hosted President Anna Berg at Windsor Castle on Monday.",
+            "Charles III",
+            "Anna Berg",
+        ),
+        (
+            "Prime Minister Jonas Gahr Støre received Foreign Minister Anna Berg in Oslo on Monday.",
+            "Jonas Gahr Støre",
+            "Anna Berg",
+        ),
+        (
+            "Foreign Minister Anna Berg was received by Prime Minister Jonas Gahr Støre in Oslo on Monday.",
+            "Jonas Gahr Støre",
+            "Anna Berg",
+        ),
+        (
+            "Foreign Minister Anna Berg visited Prime Minister Jonas Gahr Støre in Oslo on Monday.",
+            "Jonas Gahr Støre",
+            "Anna Berg",
+        ),
+    ],
+)
+def test_who_is_at_home_where_a_meeting_takes_place(text, home, away):
+    """No one's country is written: the host of a meeting held in a country is placed there, the guest
+    (who visited, or was received) is not; a venue names its country ("Windsor Castle": GB)."""
+    (meeting,) = run(text, "2023-07-11").meetings
+    placed = {p.name: p.country for p in meeting.participants}
+    where = {"Windsor Castle": "GB", "Oslo": "NO"}[meeting.location]
+    assert placed[home] == where and placed[away] != where

@@ -399,3 +399,46 @@ def test_surnames_that_are_also_common_words(text, name, role):
 )
 def test_common_words_that_are_surnames_stay_words_elsewhere(text, wrong):
     assert not wrong & set(people(text))
+
+
+@pytest.mark.parametrize(
+    "text, name, role, country",
+    [
+        (
+            "The envoy met Chinese State Councilor Wang Yi in Tianjin.",
+            "Wang Yi",
+            "Chinese State Councilor",
+            "CN",
+        ),
+        (
+            "The envoy met Saudi Crown Prince Mohammed bin Salman in Jeddah.",
+            "Mohammed bin Salman",
+            "Saudi Crown Prince",
+            "SA",
+        ),
+        ("The envoy met Kuwaiti Sheikh Ahmad Nasser in Kuwait City.", "Ahmad Nasser", "Kuwaiti Sheikh", "KW"),
+        ("The envoy met Crown Prince Salman of Bahrain in Manama.", "Salman", "Crown Prince", "BH"),
+    ],
+)
+def test_titles_that_are_also_honorifics_head_a_role(text, name, role, country):
+    """ "Saudi Crown Prince X": "Prince" is the role's head as well as an honorific, so the role and its
+    country stay with the name; "State Councilor" is a post."""
+    got = people(text)
+    assert got[name][:2] == (role, country)
+
+
+def test_an_honorific_after_a_lower_case_word_stays_an_honorific():
+    """ "under Sheikh Mohammed's leadership": no role "under Sheikh", whose head would draw the article's
+    "the Vice President" references away from the Vice President."""
+    text = (
+        "Vice President Kamala Harris today led a delegation to Abu Dhabi. In her visit with UAE President "
+        "Sheikh Mohammed bin Zayed Al Nahyan, the Vice President conveyed condolences. The Vice President "
+        "congratulated Sheikh Mohammed on his election. The Vice President noted that she looks forward "
+        "to the relationship under Sheikh Mohammed’s leadership."
+    )
+    assert people(text)["Mohammed bin Zayed Al Nahyan"][:2] == ("UAE President", "AE")
+    assert (
+        people("Ties deepened under Sheikh Tamim bin Hamad, who met the envoy.")["Tamim bin Hamad"][0] is None
+    )
+    (meeting,) = run(text, "2022-05-16").meetings
+    assert {p.name for p in meeting.participants} == {"Kamala Harris", "Mohammed bin Zayed Al Nahyan"}

@@ -412,6 +412,13 @@ def _left_role(doc: Doc, run_i: int, lo: int) -> tuple[tuple[int, int] | None, b
     end = first
     if end > k and toks[end - 1].text == ",":
         end -= 1
+    elif (
+        k < end < run_i
+        and not _has_head(doc, k, end)
+        and _has_head(doc, end, run_i)
+        and any(toks[x].cap for x in range(k, end))
+    ):
+        end = run_i  # "Saudi Crown Prince X": the title that is also an honorific heads the role
     # a role phrase ends with its head, a modifier or a place/org ("President of Ukraine"), never "to the";
     # one with only plural heads is a group's ("In his meetings with senior Israeli officials, Mr. X")
     if (
@@ -1115,7 +1122,7 @@ def role_tokens(doc: Doc, m: Mention) -> tuple[int, int] | None:
 
 
 # Words that tell posts of one head apart: a role phrase holding one names nobody whose role lacks it
-_RANK_WORDS = {"deputy", "executive", "assistant", "associate", "principal"}
+_RANK_WORDS = {"deputy", "vice", "executive", "assistant", "associate", "principal"}
 
 
 def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sent: int) -> Person | None:

@@ -204,6 +204,24 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return _person_country_fallback(doc, taken, anchor)
 
 
+_HOSTING = frozenset({"hosted", "hosts", "host", "hosting", "received", "receives", "welcomed", "welcomes"})
+_VISITING = frozenset({"visited", "visits", "visiting"})
+
+
+def _guest_or_host(doc: Doc, e: Event, lead: int) -> bool | None:
+    """Whether the lead is the guest (True: "X visited Y", "X was received by Y") or the host (False: "X
+    hosted Y", "X received Y", "X welcomed Y") of the meeting its reporting verb tells; None: neither."""
+    t = e.first.trigger
+    if lead not in e.first.subject:
+        return None
+    low = doc.tokens[t.i].low
+    if low in _VISITING:
+        return True
+    if low in _HOSTING:
+        return t.j > t.i + 1  # "was received by Y" (the trigger runs to "by"): the subject is the guest
+    return None
+
+
 def _counterpart(doc: Doc, e: Event, lead: int | None, pid: int, by_id: dict[int, Person]) -> bool:
     """Whether pid is the lead's counterpart in the sentence that reports the meeting (the object
     of "met with"), rather than on the lead's side ("Biden, Blinken and Austin met with ...", "X was
@@ -340,7 +358,20 @@ def _meeting(
     where_country = gaz.place_country(where) if where else None
     lead_country = None
     if lead is not None:
-        lead_country = _person_country(by_id[lead], explicit, doc, home, anchor)
+        lp = by_id[lead]
+        guest = (
+            _guest_or_host(doc, e, lead)
+            if where_country and not (lp.country or lp.org or lp.voice or home)
+            else None
+        )
+        if guest is False:
+            lead_country = where_country  # "King X hosted Y at Windsor Castle": the host is at home
+        elif guest:  # "X visited Y in Oslo", "X was received by Y in Oslo": the visitor is not from there
+            lead_country = _person_country_fallback(
+                doc, explicit | {where_country}, anchor, exclude=where_country
+            )
+        else:
+            lead_country = _person_country(lp, explicit, doc, home, anchor)
     for pid in e.persons:
         p = by_id.get(pid)
         if p is None:
