@@ -628,3 +628,67 @@ def test_who_is_at_home_where_a_meeting_takes_place(text, home, away):
     placed = {p.name: p.country for p in meeting.participants}
     where = {"Windsor Castle": "GB", "Oslo": "NO"}[meeting.location]
     assert placed[home] == where and placed[away] != where
+
+
+def test_a_duration_is_not_the_topic():
+    """ "met for three hours in Bali": how long they met; the place after it is still the meeting's."""
+    (m,) = run(
+        "Joe Biden and Xi Jinping met for three hours on Monday in Bali, Indonesia.", "2022-11-14"
+    ).meetings
+    assert m.location == "Bali" and m.date == "2022-11-14"
+    (m,) = run(
+        "Joe Biden and Xi Jinping spoke for about 90 minutes by phone on Monday.", "2022-11-14"
+    ).meetings
+    assert m.format == "phone" and {p.name for p in m.participants} == {"Joe Biden", "Xi Jinping"}
+    assert not run("Joe Biden spoke for the first time about the crisis.", "2022-11-14").meetings
+
+
+@pytest.mark.parametrize(
+    "text, expanded",
+    [
+        ("President Anna Berg and President Xi Jinping held talks in Bali ahead of the G20 summit.", False),
+        ("President Anna Berg met President Xi Jinping on the eve of the G20 summit in Bali.", False),
+        ("After the G20 summit, President Anna Berg met President Xi Jinping in Bali.", False),
+        ("G20 leaders met in Bali on Tuesday.", True),
+    ],
+)
+def test_a_meeting_dated_by_a_summit_is_not_the_summit(text, expanded):
+    """A bilateral "ahead of the G20 summit" is not a meeting of the G20's members."""
+    (m,) = run(text, "2022-11-14").meetings
+    assert ("DE" in m.countries) is expanded  # a member neither side is from
+
+
+def test_the_meeting_with_someone_told_again_later_is_the_same_meeting():
+    """ "In the meeting with Prime Minister X, ..." after another meeting was told: the meeting with X."""
+    text = (
+        "A delegation led by Coordinator Kurt Campbell visited Honiara on April 22. The delegation met for "
+        "ninety minutes with Prime Minister Manasseh Sogavare. The trip had begun in Fiji, where they met "
+        "with Prime Minister Frank Bainimarama. In the meeting with Solomon Islands’ Prime Minister "
+        "Sogavare, the delegation set out its priorities."
+    )
+    meetings = run(text, "2022-04-23").meetings
+    assert len([m for m in meetings if any(p.name == "Manasseh Sogavare" for p in m.participants)]) == 1
+
+
+def test_a_visited_city_is_where_the_meeting_was_and_a_visiting_leader_is_not_a_place():
+    (m,) = run(
+        "Foreign Minister Anna Berg visited Kyiv on Monday and met President Volodymyr Zelenskyy.",
+        "2023-03-06",
+    ).meetings
+    assert m.location == "Kyiv"
+    (m,) = run(
+        "President Xi Jinping met the visiting Pakistan PM Imran Khan in Beijing on Tuesday.", "2019-10-08"
+    ).meetings
+    assert m.location == "Beijing"
+
+
+def test_a_later_sentence_about_the_host_country_goes_on_about_the_meeting_held_there():
+    """ "X met Y in Mexico City. Their meeting builds upon 200 years of relations between the United States
+    and Mexico": the country the meeting was held in names one of its sides, not a new meeting."""
+    text = (
+        "President Joseph R. Biden, Jr. met today with President Andrés Manuel López Obrador in Mexico City "
+        "to strengthen cooperation. Their meeting builds upon 200 years of bilateral relations between the "
+        "United States and Mexico."
+    )
+    (m,) = run(text, "2023-01-09").meetings
+    assert m.location == "Mexico City" and len(m.participants) == 2

@@ -530,6 +530,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             elif low in ("spoke", "speaks", "speak", "talked", "talk", "conferred"):
                 if _with_soon(toks, x, b):
                     trig = Trigger(k, x, x + 1, "verb")  # "spoke earlier today by phone with"
+                elif nxt == "for" and _duration_end(toks, x + 2, b):
+                    trig = Trigger(k, x, x + 1, "verb")  # "X and Y spoke for about 90 minutes"
                 elif nxt in (
                     "with",
                     "to",
@@ -895,6 +897,17 @@ def _participle_by(doc: Doc, t: Trigger, b: int, later: list[int]) -> int | None
 
 
 _SIDELINES = frozenset(("sidelines", "margins", "sideline", "margin"))
+# "ahead of the G20 summit", "on the eve of", "after the NATO summit": a meeting dated by another one
+_TIME_OF = frozenset(("ahead", "eve", "prior", "before", "after", "following"))
+_TIME_OF_FILLERS = frozenset(("the", "of", "to", "this", "next", "last", "week's", "year's"))
+
+
+def _in_time_of(before: list[str]) -> bool:
+    """Whether the words before a group's name date the meeting by the group's own ("ahead of the G20")."""
+    words = [
+        w for w in before[-3:] if w not in ("the", "of", "to", "this", "next", "last", "week's", "year's")
+    ]
+    return bool(words) and words[-1] in _TIME_OF
 
 
 def _on_the_margins(doc: Doc, x: int, a: int) -> bool:
@@ -1146,6 +1159,25 @@ def _clause_verb(t) -> bool:
 _HOSPITALITY = {"dinner", "lunch", "luncheon", "breakfast", "reception", "banquet", "working"}
 
 
+_TIME_UNITS = {"hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "night", "nights"}
+_AMOUNT_WORDS = {
+    "a", "an", "about", "around", "roughly", "nearly", "almost", "some", "over", "more", "than", "less",
+    "half", "several", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "one", "twenty", "thirty", "forty", "ninety", "-", "and",
+}  # fmt: skip
+
+
+def _duration_end(toks: list, k: int, b: int) -> int | None:
+    """The token after a duration starting at k ("three hours", "about 90 minutes", "more than an hour")."""
+    for y in range(k, min(b, k + 6)):
+        low = toks[y].low
+        if low in _TIME_UNITS:
+            return y + 1 if y > k else None
+        if not (low in _AMOUNT_WORDS or low.isdigit()):
+            return None
+    return None
+
+
 def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -> int:
     """Where the parties after a trigger end: at a stop word, the next trigger, or the clause end."""
     v = vocab()
@@ -1165,6 +1197,9 @@ def _object_end(doc: Doc, x: int, b: int, stops: list[int], covered: set[int]) -
         if low in v.topic_stops and not toks[k].cap:
             if low == "for" and any(toks[y].low in _HOSPITALITY for y in range(max(x, k - 5), k)):
                 k += 1  # "hosted a dinner for the Prime Ministers of ...": the guests
+                continue
+            if low == "for" and (span := _duration_end(toks, k + 1, b)):
+                k = span  # "met for three hours in Bali": how long, not what about
                 continue
             if low == "on" and k + 1 < b and _date_or_venue(toks, k + 1, b):
                 k += 1
@@ -1779,7 +1814,7 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
                 return ("Washington", h.start, h.end)
             continue
         welcome = toks[a:k] and any(t.low in _WELCOME_VERBS for t in toks[a:k])
-        if prev in ("in", "at") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
+        if prev in ("in", "at", "visited") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
     return None
@@ -1941,7 +1976,10 @@ def _session_orgs(
             continue
         wide = [toks[y].low for y in range(max(a, h.i - 7), h.i)]
         context = (
-            beside or any(w in wide for w in _SIDELINES) or (setting is not None and h.i < setting < t.i)
+            beside
+            or any(w in wide for w in _SIDELINES)
+            or (setting is not None and h.i < setting < t.i)
+            or _in_time_of(prv)
         )
         topical = end is not None and h.i >= end  # "... to discuss preparations for the G20 summit"
         if (
@@ -1973,6 +2011,7 @@ def _session_orgs(
                 c.groups.setdefault(h.value, (h.start, h.end))
                 if (
                     any(w in prv for w in ("sidelines", "margins"))
+                    or _in_time_of(prv)
                     or (setting is not None and h.i < setting < t.i)
                     or any(toks[y].low in _SIDELINES for y in range(max(a, t.j), h.i))
                 ):
@@ -2099,6 +2138,8 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                     partyless.append(c)
                 continue  # "the talks centred on ...": nothing to attach it to
         else:
+            toks = doc.tokens
+            definite = c.trigger.kind == "noun" and c.trigger.i > 0 and toks[c.trigger.i - 1].low == "the"
             for e in reversed(events):
                 if _dates_clash(e, c):
                     continue
@@ -2106,12 +2147,18 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                     continue  # "on the margins of the meeting, X held a bilateral meeting with Y"
                 eo = set(e.persons) - {main}
                 cp, ep = set(c.persons), set(e.persons)
+                if definite and cp and cp <= ep:
+                    target = e  # "In the meeting with Prime Minister X, ...": the meeting told before
+                    break
                 if others and others & eo and (cp <= ep or ep <= cp):
                     target = e  # the same people again (or the same meeting with more of them named)
                     break
-                sides = _event_places(e) | {country_of.get(p) for p in e.persons}
+                sides = _event_places(e) | {country_of.get(p) for p in e.persons} | _event_venues(e)
                 if not others and (set(c.countries) | set(c.groups)) & sides:
-                    target = e  # the same sides again ("The Vice President thanked the United States ...")
+                    # the same sides again ("The Vice President thanked the United States ..."), or the
+                    # country it took place in ("met X in Honiara. ... In the meeting with Solomon
+                    # Islands' Prime Minister X, ...")
+                    target = e
                     break
                 if (
                     not eo
@@ -2198,6 +2245,11 @@ def _delegates_of_sides(doc: Doc, e: Event, c: Candidate, country_of: dict) -> b
 
 def _event_places(e: Event) -> set[str]:
     return {x for c in e.candidates for x in (*c.countries, *c.groups)}
+
+
+def _event_venues(e: Event) -> set[str]:
+    """The countries of the places the event's sentences say it took place in."""
+    return {code for c in e.candidates if c.location and (code := gaz.place_country(c.location[0]))}
 
 
 def _parties(e: Event) -> bool:
