@@ -692,3 +692,12 @@ def test_a_later_sentence_about_the_host_country_goes_on_about_the_meeting_held_
     )
     (m,) = run(text, "2023-01-09").meetings
     assert m.location == "Mexico City" and len(m.participants) == 2
+
+
+def test_ministers_who_gathered_met():
+    (m,) = run("Ministers from Germany, France and Italy gathered in Rome on Monday.", "2023-04-19").meetings
+    assert sorted(m.countries) == ["DE", "FR", "IT"] and m.location == "Rome"
+    assert not run(
+        "Protesters gathered outside the embassy as President Anna Berg arrived.", "2023-04-19"
+    ).meetings
+    assert not run("Intelligence gathered by Norway was shared with Kenyan officials.", "2023-04-19").meetings
