@@ -701,3 +701,40 @@ def test_ministers_who_gathered_met():
         "Protesters gathered outside the embassy as President Anna Berg arrived.", "2023-04-19"
     ).meetings
     assert not run("Intelligence gathered by Norway was shared with Kenyan officials.", "2023-04-19").meetings
+
+
+@pytest.mark.parametrize(
+    "text, guest, country",
+    [
+        (
+            "The Minister of Foreign Affairs of the Republic of Azerbaijan, Jeyhun Bayramov, received the "
+            "delegation led by the Deputy Prime Minister of Georgia, Levan Davitashvili.",
+            "Levan Davitashvili",
+            "GE",
+        ),
+        (
+            "President Anna Berg welcomed the Kenyan delegation headed by Foreign Minister Musalia Mudavadi.",
+            "Musalia Mudavadi",
+            "KE",
+        ),
+        (
+            "President Anna Berg met the Kenyan delegation led by Musalia Mudavadi in Oslo.",
+            "Musalia Mudavadi",
+            "KE",
+        ),
+    ],
+)
+def test_receiving_a_delegation_led_by_someone_is_meeting_them(text, guest, country):
+    """The delegation's head takes part, and a country written before "delegation" is the head's."""
+    (m,) = run(text, "2023-05-10").meetings
+    placed = {p.name: p.country for p in m.participants}
+    assert placed[guest] == country and len(placed) == 2
+
+
+def test_a_list_of_meeting_participants_joins_the_meeting_told():
+    text = (
+        "Yesterday, Domestic Policy Advisor Susan Rice hosted a meeting with youth voting groups. "
+        "Meeting participants included Anna Berg and Musalia Mudavadi."
+    )
+    (m,) = run(text, "2021-07-07").meetings
+    assert {"Susan Rice", "Anna Berg", "Musalia Mudavadi"} <= {p.name for p in m.participants}

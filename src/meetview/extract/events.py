@@ -400,10 +400,15 @@ def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int)
     toks = doc.tokens
     v = vocab()
     k = x
-    while k < b and k - x <= 6:
+    limit = 6
+    while k < b and k - x <= limit:
         if k in people_at:
             return True
         low = toks[k].low
+        if _led_by(toks, k, x, b):  # "received the delegation led by the Deputy Prime Minister, X"
+            k += 2
+            limit = k - x + 8
+            continue
         if (
             low in v.heads
             or low in v.modifiers
@@ -417,6 +422,25 @@ def _next_is_person_or_role(doc: Doc, people_at: dict[int, int], x: int, b: int)
             continue
         return False
     return False
+
+
+def _receives_delegation(toks: list, x: int, i: int) -> bool:
+    """ "received (the Kenyan) delegation led by X", "met a delegation headed by Y": the verb at x takes
+    the delegation whose attendance phrase starts at i as its object: the meeting itself, told now."""
+    v = vocab()
+    if not (toks[x].low in v.host_verbs or (toks[x].low in v.meet_verbs and toks[x].low != "meeting")):
+        return False
+    return all(toks[y].low in _DETS or toks[y].cap for y in range(x + 1, i))
+
+
+def _led_by(toks: list, k: int, x: int, b: int) -> bool:
+    """Whether tokens k, k+1 are "led by" / "headed by" right after a delegation noun."""
+    return (
+        x < k < b - 1
+        and toks[k].low in ("led", "headed")
+        and toks[k + 1].low == "by"
+        and toks[k - 1].low in vocab().delegation_nouns
+    )
 
 
 _ADVERBIAL_WORDS = _DATE_WORDS | {
@@ -511,7 +535,12 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
             out.append(attend)
         for x in at_words.get(k, ()):
             low = toks[x].low
-            if any(t.side == "after" and t.i - 4 <= x < t.j for t in attends):
+            if any(
+                t.side == "after"
+                and t.i - 4 <= x < t.j
+                and not (x < t.i and _receives_delegation(toks, x, t.i))
+                for t in attends
+            ):
                 continue  # "The summit was hosted by X": the meeting told before, not a new one
             prev = toks[x - 1].low if x > a else ""
             nxt = toks[x + 1].low if x + 1 < b else ""

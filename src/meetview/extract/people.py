@@ -578,6 +578,20 @@ def _country_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | 
     return None
 
 
+def _delegation_country(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | None:
+    """ "the Kenyan delegation headed by (the) Foreign Minister X": the delegation's country is X's."""
+    toks = doc.tokens
+    k = i - 1
+    if k >= lo and toks[k].low == "the":
+        k -= 1
+    if k - 2 < lo or toks[k].low != "by" or toks[k - 1].low not in ("led", "headed"):
+        return None
+    if toks[k - 2].low not in ("delegation", "delegations"):
+        return None
+    h = doc.place_at.get(k - 3) if k - 3 >= lo else None
+    return (h.value, (h.start, h.end)) if h is not None and h.kind in ("country", "adj") else None
+
+
 def _org_before(doc: Doc, i: int, lo: int) -> tuple[str, tuple[int, int]] | None:
     """ "the European Union's Ursula von der Leyen", "NATO's Mark Rutte": an organisation's official."""
     toks = doc.tokens
@@ -672,6 +686,8 @@ def find_people(doc: Doc) -> People:
             nxt2 = toks[run.j + 1].low if run.j + 1 < b else ""
             prv = toks[run.i - 1].low if run.i - 1 >= a else ""
             run.place = _country_before(doc, run.i, a) if role is None else None
+            if role is None or _place_in(doc, *role)[0] is None:
+                run.place = run.place or _delegation_country(doc, role[0] if role else run.i, a)
             run.org = _org_before(doc, run.i, a) if role is None and run.place is None else None
             run.evidence = (
                 role is not None
