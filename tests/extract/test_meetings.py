@@ -738,3 +738,9 @@ def test_a_list_of_meeting_participants_joins_the_meeting_told():
     )
     (m,) = run(text, "2021-07-07").meetings
     assert {"Susan Rice", "Anna Berg", "Musalia Mudavadi"} <= {p.name for p in m.participants}
+
+
+def test_a_venue_after_the_is_where_the_meeting_was():
+    text = "Secretary Austin hosted Philippine Defense Secretary Gilberto Teodoro Jr. at the Pentagon."
+    (m,) = run(text, "2023-09-28").meetings
+    assert m.location == "Pentagon" and sorted(m.countries) == ["PH", "US"]

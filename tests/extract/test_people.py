@@ -442,3 +442,26 @@ def test_an_honorific_after_a_lower_case_word_stays_an_honorific():
     )
     (meeting,) = run(text, "2022-05-16").meetings
     assert {p.name for p in meeting.participants} == {"Kamala Harris", "Mohammed bin Zayed Al Nahyan"}
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("The Taoiseach, Leo Varadkar T.D., met the envoy in Dublin.", "Leo Varadkar", "Taoiseach"),
+        (
+            "Minister for Foreign Affairs Micheál Martin T.D. met the envoy.",
+            "Micheál Martin",
+            "Minister for Foreign Affairs",
+        ),
+        ("Secretary Austin hosted the envoy on Monday.", "Austin", "Secretary"),
+        ("Attorney General Garland met the envoy.", "Garland", "Attorney General"),
+        ("EAM Dr. S. Jaishankar met the envoy in New Delhi.", "S. Jaishankar", "EAM"),
+    ],
+)
+def test_post_nominals_town_surnames_and_title_acronyms(text, name, role):
+    """Letters after a name are not in it ("T.D."); a town after a title is a surname ("Secretary
+    Austin", not Austin, Texas); "EAM" (India's External Affairs Minister) is a title."""
+    got = people(text)
+    assert name in got, got
+    assert got[name][0] == role
+    assert "Austin" not in people("Officials met in Austin on Monday.")

@@ -138,6 +138,9 @@ def _person_named_like_a_town(tokens: list[Token], h: Hit) -> bool:
         return False
     names = given_names()
     before = tokens[h.i - 1] if h.i > 0 else None
+    if h.kind == "city" and _after_title(tokens, h.i):
+        return True  # "Secretary Austin hosted ...", "Mr. Austin": a surname after a title
+
     surname_after_given = (
         before is not None and before.cap and before.low in names and before.sent == tokens[h.i].sent
     )
@@ -165,6 +168,20 @@ def _person_named_like_a_town(tokens: list[Token], h: Hit) -> bool:
     if given_before_surname and surname(h.j) and ends_name(h.j + 1):
         return True
     return surname_after_given and surname(h.i) and ends_name(h.j)
+
+
+def _after_title(tokens: list[Token], i: int) -> bool:
+    """Whether token i follows a title ("Secretary", "Mr.") and ends the name (no capital after it)."""
+    v = vocab()
+    k = i - 1
+    if k > 0 and tokens[k].text == "." and tokens[k].sent == tokens[i].sent:
+        k -= 1
+    if k < 0 or tokens[k].sent != tokens[i].sent or not tokens[k].cap:
+        return False
+    if tokens[k].low not in v.heads and tokens[k].low not in v.honorifics:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or nxt.sent != tokens[i].sent or not nxt.cap
 
 
 # Titles of address written in capitals before a name ("HE Dr. X", "HH Sheikh Y"): read as "H.E.", "H.H."

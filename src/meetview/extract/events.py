@@ -1843,7 +1843,8 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
                 return ("Washington", h.start, h.end)
             continue
         welcome = toks[a:k] and any(t.low in _WELCOME_VERBS for t in toks[a:k])
-        if prev in ("in", "at", "visited") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
+        venue = prev == "the" and prev2 in ("in", "at") and h.kind == "city"  # "at the Pentagon"
+        if venue or prev in ("in", "at", "visited") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
     return None

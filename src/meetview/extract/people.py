@@ -127,6 +127,8 @@ def _name_token(doc: Doc, i: int) -> bool:
     if i in doc.place_at or i in doc.org_at:
         return False
     low = t.low
+    if low in v.post_nominals and i > 0 and doc.tokens[i - 1].cap:
+        return False  # "Leo Varadkar T.D.": letters after the name
     if low in v.stop_surnames and _stop_surname(doc, i):
         return True
     if low in v.stop_caps or low in v.heads or low in v.honorifics or low in v.headline_verbs:

@@ -23,6 +23,7 @@ class Vocab:
     honorifics: frozenset[str]
     particles: frozenset[str]
     suffixes: frozenset[str]
+    post_nominals: frozenset[str]
     org_roles: frozenset[str]
     observers: frozenset[str]
     sides: tuple[str, ...]
@@ -84,6 +85,7 @@ def vocab() -> Vocab:
         honorifics=_low(r["honorifics"]),
         particles=_low(r["particles"]),
         suffixes=_low(r["suffixes"]),
+        post_nominals=_low(r["post_nominals"]),
         org_roles=_low(r["org_roles"]),
         observers=_low(r["observers"]),
         sides=tuple(x.lower() for x in r["sides"]),
