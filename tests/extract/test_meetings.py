@@ -744,3 +744,18 @@ def test_a_venue_after_the_is_where_the_meeting_was():
     text = "Secretary Austin hosted Philippine Defense Secretary Gilberto Teodoro Jr. at the Pentagon."
     (m,) = run(text, "2023-09-28").meetings
     assert m.location == "Pentagon" and sorted(m.countries) == ["PH", "US"]
+
+
+def test_a_possessive_country_names_a_side_through_its_official():
+    """ "Norway's foreign minister met her Kenyan counterpart": no one named, both countries took part."""
+    (m,) = run("Norway's foreign minister met her Kenyan counterpart on Monday.", "2024-03-05").meetings
+    assert sorted(m.countries) == ["KE", "NO"] and not m.participants
+
+
+def test_a_role_that_names_no_post_is_no_title():
+    text = "The ministers, Anna Berg of Norway and Musalia Mudavadi of Kenya, met in Oslo on 4 March 2024."
+    (m,) = run(text, "2024-03-05").meetings
+    assert {(p.name, p.role, p.country) for p in m.participants} == {
+        ("Anna Berg", None, "NO"),
+        ("Musalia Mudavadi", None, "KE"),
+    }

@@ -1927,7 +1927,8 @@ def _delegations(
         possessive = any(toks[it.j].low == "'s" for it in items if it.j < b)
         # "held talks with X on the sidelines of a meeting of the ministers of ASEAN": the setting
         setting = any(toks[y].low in _SIDELINES for y in range(max(a, t.j), k))
-        if (after_noun or after_prep or direct) and not possessive and not setting:
+        # "Norway's foreign minister met ...": a possessive names a side only through its delegation noun
+        if (after_noun or ((after_prep or direct) and not possessive)) and not setting:
             for it in items:
                 if it.kind == "group":
                     c.groups[it.value] = (it.start, it.end)

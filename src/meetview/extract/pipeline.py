@@ -23,7 +23,7 @@ from meetview.extract.events import (
 from meetview.extract.people import People, Person, find_people, org_post, top_org
 from meetview.extract.publisher import home_country
 from meetview.extract.topics import find_topics, topics_of
-from meetview.extract.vocab import vocab
+from meetview.extract.vocab import role_words, vocab
 from meetview.records import Article, Extraction, Meeting, Participant, Span
 
 log = logging.getLogger(__name__)
@@ -190,6 +190,17 @@ def _country_counts(doc: Doc) -> dict[str, float]:
         if h.kind in ("country", "adj", "capital"):
             counts[h.value] = counts.get(h.value, 0) + 1
     return counts
+
+
+def _title(role: str | None) -> str | None:
+    """The role as a participant's title: none when it names no post ("of Norway" in "Anna Berg of Norway"
+    places her, and the country says so)."""
+    if role and not {w.lower() for w in _WORDS.findall(role)} & role_words():
+        return None
+    return role
+
+
+_WORDS = re.compile(r"[\w'-]+")
 
 
 def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anchor: Anchor) -> str | None:
@@ -395,7 +406,7 @@ def _meeting(
                     doc, taken, anchor, exclude=lead_country
                 )
         participants.append(
-            Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
+            Participant(p.name, _title(p.role), country, p.org, [a for a in p.aliases if a != p.name])
         )
         for m in p.mentions:
             if any(
@@ -452,7 +463,7 @@ def _meeting(
         for p in _speakers(doc, people, e, events, (set(countries) | members) - absent, set(orgs)):
             country = p.country
             participants.append(
-                Participant(p.name, p.role, country, p.org, [a for a in p.aliases if a != p.name])
+                Participant(p.name, _title(p.role), country, p.org, [a for a in p.aliases if a != p.name])
             )
             for m in p.mentions:
                 spans.append(Span("participant", p.name, m.start, m.end))
