@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from meetview.extract.dates import Anchor, find_anchor, find_dates, infer_year, resolve_weekday, sole_year
 from meetview.extract.text import mask
 
@@ -347,3 +349,28 @@ def test_extraction_does_not_load_the_date_parser_for_written_months():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "said, published, expected",
+    [
+        ("on 12.03.2024", "2024-03-20", "2024-03-12"),  # day first, with dots
+        ("on 12/03/2024", "2024-03-20", "2024-03-12"),  # 3 December is after the article: 12 March
+        ("on 03/25/2024", "2024-03-28", "2024-03-25"),  # month first: only one reading is a day
+        ("on the 12th", "2024-03-20", "2024-03-12"),  # the article's month
+        ("on the 25th", "2024-03-20", "2024-02-25"),  # still to come this month: the month before
+    ],
+)
+def test_numeric_dates_and_a_bare_day_of_the_month(said, published, expected):
+    (m,) = run(
+        f"Foreign Minister Anna Berg met Kenyan Foreign Minister Musalia Mudavadi {said}.", published
+    ).meetings
+    assert m.date == expected
+
+
+def test_an_ambiguous_numeric_date_and_an_ordinal_that_is_no_day_are_not_read_as_days():
+    text = "Foreign Minister Anna Berg met Kenyan Foreign Minister Musalia Mudavadi {}."
+    (m,) = run(text.format("on 05/03/2024"), "2024-06-20").meetings  # 5 March or 3 May: unknown
+    assert m.date == "2024-06-20"
+    (m,) = run(text.format("on the 30th anniversary of ties"), "2024-03-20").meetings
+    assert m.date == "2024-03-20"

@@ -84,6 +84,40 @@ _EXPR = re.compile(
     r"|(?P<yr>\b(?:in|In|during|During|of|since|until|by)\s+(?P<yr_y>(?:19|20)\d\d)\b(?![-–/]))"
     r")"
 )
+# Rarer forms, scanned only where a cheap hint finds one may be (each alternative of _EXPR is tried at
+# every word): "12.03.2024" (day first), "12/03/2024" (either way round: settled by the article's day),
+# "on the 12th" (a day of the article's month; not "on the 30th anniversary")
+_EXTRA = re.compile(
+    r"(?P<dot>\b(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d\d)\b)"
+    r"|(?P<sl>\b(?P<sl_a>[0-3]?\d)/(?P<sl_b>[0-3]?\d)/(?P<sl_y>(?:19|20)\d\d)\b)"
+    rf"|(?P<th>\b[Oo]n\s+the\s+(?P<th_d>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:of this month|at|in|with|and|when|as|before|after)\b))"
+)
+_ORDINAL_DAY_HINT = re.compile(r"the [0-3]?\d(?:st|nd|rd|th)\b")  # opens with a literal: a fast scan
+
+
+_HINTED: list[tuple[str, bool]] = []  # the last text searched and whether it holds a hint anywhere
+
+
+def _text_hint(text: str) -> bool:
+    """`_extra_hint` over the whole text, once for the text the rules search sentence by sentence."""
+    if not _HINTED or _HINTED[0][0] is not text:
+        _HINTED[:] = [(text, _extra_hint(text, 0, len(text)))]
+    return _HINTED[0][1]
+
+
+def _extra_hint(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] may hold one of `_EXTRA`'s forms (a year after "/" or ".", "the 12th")."""
+    find = text.find
+    return (
+        find("/20", start, end) >= 0
+        or find(".20", start, end) >= 0
+        or find("/19", start, end) >= 0
+        or find(".19", start, end) >= 0
+        or _ORDINAL_DAY_HINT.search(text, start, end) is not None
+    )
+
+
 _FUTURE = CaselessPattern(
     r"\b(?:will|shall|'ll|is to|are to|to be held|scheduled|planned|plans? to|planning|upcoming|forthcoming"
     r"|expected to|is set to|are set to|due to|intends? to|ahead of|is going to|are going to|next|"
@@ -191,6 +225,31 @@ def _resolve_month_day(month: int, day: int, anchor: Anchor, future: bool) -> st
     elif d > ref + timedelta(days=2):
         d = _safe_date(ref.year - 1, month, day) or d
     return _iso_day(d)
+
+
+def _either_way(a: int, b: int, year: int, anchor: Anchor) -> str | None:
+    """ "12/03/2024": day/month or month/day, whichever is a real day not after the article's; none
+    when both are (the article's own convention is unknown)."""
+    days = {d for d in (_safe_date(year, b, a), _safe_date(year, a, b)) if d is not None}
+    if anchor.day is not None and len(days) > 1:
+        days = {d for d in days if d <= anchor.day + timedelta(days=2)}
+    return _iso_day(days.pop()) if len(days) == 1 else None
+
+
+def _day_of_month(day: int, anchor: Anchor, future: bool) -> str | None:
+    """ "on the 12th": that day of the article's month, or of the month before when it is still to come
+    (the month after, in a future clause)."""
+    ref = anchor.day
+    if ref is None:
+        return None
+    d = _safe_date(ref.year, ref.month, day)
+    if d is not None and (d > ref + timedelta(days=2)) and not future:
+        year, month = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+        d = _safe_date(year, month, day)
+    elif d is not None and future and d < ref:
+        year, month = (ref.year, ref.month + 1) if ref.month < 12 else (ref.year + 1, 1)
+        d = _safe_date(year, month, day)
+    return _iso_day(d) if d else None
 
 
 def _resolve_month(month: int, anchor: Anchor, future: bool, qualifier: str) -> str | None:
@@ -314,6 +373,28 @@ def find_dates(text: str, start: int, end: int, anchor: Anchor) -> list[DateExpr
             # a stated day or month after the article's own is still to come ("the summit in October 2025")
             ahead = value > anchor.day.isoformat()[: len(value)]
         out.append(DateExpr(m.start(), m.end(), kind, value, ahead, _bound(text, m.start(), m.group(0))))
+    if _text_hint(text) and _extra_hint(text, start, end):
+        out.extend(_extra_dates(text, start, end, anchor, out))
+        out.sort(key=lambda d: d.start)
+    return out
+
+
+def _extra_dates(text: str, start: int, end: int, anchor: Anchor, found: list[DateExpr]) -> list[DateExpr]:
+    """The rarer forms of `_EXTRA` in text[start:end], where no other date expression stands."""
+    out = []
+    for m in _EXTRA.finditer(text, start, end):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        future = is_future(text, m.start(), start)
+        if m.group("dot"):
+            d = _safe_date(int(m.group("dot_y")), int(m.group("dot_m")), int(m.group("dot_d")))
+            value = _iso_day(d) if d else None
+        elif m.group("sl"):
+            value = _either_way(int(m.group("sl_a")), int(m.group("sl_b")), int(m.group("sl_y")), anchor)
+        else:
+            value = _day_of_month(int(m.group("th_d")), anchor, future)
+        ahead = future or (value is not None and anchor.day is not None and value > anchor.day.isoformat())
+        out.append(DateExpr(m.start(), m.end(), "full", value, ahead, _bound(text, m.start(), m.group(0))))
     return out
 
 

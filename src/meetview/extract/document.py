@@ -138,7 +138,12 @@ def _person_named_like_a_town(tokens: list[Token], h: Hit) -> bool:
         return False
     names = given_names()
     before = tokens[h.i - 1] if h.i > 0 else None
-    if h.kind == "city" and _after_title(tokens, h.i):
+    if (
+        h.kind == "city"
+        and before is not None
+        and (before.cap or before.text == ".")
+        and _after_title(tokens, h.i)
+    ):
         return True  # "Secretary Austin hosted ...", "Mr. Austin": a surname after a title
 
     surname_after_given = (

@@ -688,8 +688,8 @@ def find_people(doc: Doc) -> People:
             nxt2 = toks[run.j + 1].low if run.j + 1 < b else ""
             prv = toks[run.i - 1].low if run.i - 1 >= a else ""
             run.place = _country_before(doc, run.i, a) if role is None else None
-            if role is None or _place_in(doc, *role)[0] is None:
-                run.place = run.place or _delegation_country(doc, role[0] if role else run.i, a)
+            if run.place is None and (led := _delegation_country(doc, role[0] if role else run.i, a)):
+                run.place = led if role is None or _place_in(doc, *role)[0] is None else None
             run.org = _org_before(doc, run.i, a) if role is None and run.place is None else None
             run.evidence = (
                 role is not None

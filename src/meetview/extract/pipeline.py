@@ -192,6 +192,7 @@ def _country_counts(doc: Doc) -> dict[str, float]:
     return counts
 
 
+@lru_cache(maxsize=4096)
 def _title(role: str | None) -> str | None:
     """The role as a participant's title: none when it names no post ("of Norway" in "Anna Berg of Norway"
     places her, and the country says so)."""
