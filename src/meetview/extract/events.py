@@ -1815,7 +1815,10 @@ def _nearest_date(dates: list[DateExpr], pos: int, doc: Doc) -> DateExpr | None:
 
 # "a visit to Tashkent", "travelled to Tashkent, where she met ...": the place is where the meeting was
 _TRAVEL_TO = {"visit", "trip", "travelled", "traveled", "travels", "flew", "arrived", "went"}
-_WELCOME_VERBS = {"welcomed", "welcomes", "welcoming", "received", "receives", "hosted", "hosts"}
+# verbs whose subject receives the others (the place after "to" is theirs; the pipeline places them there)
+WELCOME_VERBS = frozenset(
+    {"welcomed", "welcomes", "welcoming", "received", "receives", "hosted", "hosts", "host", "hosting"}
+)
 
 
 def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
@@ -1842,7 +1845,7 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
                     return (city, h.start, h.end)
                 return ("Washington", h.start, h.end)
             continue
-        welcome = toks[a:k] and any(t.low in _WELCOME_VERBS for t in toks[a:k])
+        welcome = toks[a:k] and any(t.low in WELCOME_VERBS for t in toks[a:k])
         venue = prev == "the" and prev2 in ("in", "at") and h.kind == "city"  # "at the Pentagon"
         if venue or prev in ("in", "at", "visited") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"

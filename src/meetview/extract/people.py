@@ -1139,6 +1139,14 @@ def role_tokens(doc: Doc, m: Mention) -> tuple[int, int] | None:
     return None if i is None or j is None else (i, j + 1)
 
 
+_ROLE_WORD = re.compile(r"[\w'-]+")
+
+
+def words_of(role: str | None) -> set[str]:
+    """The lower-cased words of a role phrase ("Deputy Foreign Minister" -> deputy, foreign, minister)."""
+    return {w.lower() for w in _ROLE_WORD.findall(role or "")}
+
+
 # Words that tell posts of one head apart: a role phrase holding one names nobody whose role lacks it
 _RANK_WORDS = {"deputy", "vice", "executive", "assistant", "associate", "principal"}
 
@@ -1181,7 +1189,7 @@ def _resolve_role(doc: Doc, persons: list[Person], i: int, j: int, det: str, sen
         unplaced = p.org is None and p.country is None and not p.role
         if org and p.org != org and not (unplaced and ahead <= 0):
             continue
-        role_words = {w.lower() for w in re.findall(r"[\w'-]+", p.role or "")}
+        role_words = words_of(p.role)
         if org and unplaced and p.org is None:
             ok = True  # "the IAEA chief" for someone the article names with no post or side of their own
         elif head_of_state:

@@ -14,13 +14,14 @@ from meetview.extract.document import Doc, prepare
 from meetview.extract.events import (
     _ABSENT,
     _WRITTEN,
+    WELCOME_VERBS,
     Event,
     _long_before,
     build_candidates,
     cluster,
     find_triggers,
 )
-from meetview.extract.people import People, Person, find_people, org_post, top_org
+from meetview.extract.people import People, Person, find_people, org_post, top_org, words_of
 from meetview.extract.publisher import home_country
 from meetview.extract.topics import find_topics, topics_of
 from meetview.extract.vocab import role_words, vocab
@@ -196,12 +197,9 @@ def _country_counts(doc: Doc) -> dict[str, float]:
 def _title(role: str | None) -> str | None:
     """The role as a participant's title: none when it names no post ("of Norway" in "Anna Berg of Norway"
     places her, and the country says so)."""
-    if role and not {w.lower() for w in _WORDS.findall(role)} & role_words():
+    if role and not words_of(role) & role_words():
         return None
     return role
-
-
-_WORDS = re.compile(r"[\w'-]+")
 
 
 def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anchor: Anchor) -> str | None:
@@ -216,7 +214,6 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
     return _person_country_fallback(doc, taken, anchor)
 
 
-_HOSTING = frozenset({"hosted", "hosts", "host", "hosting", "received", "receives", "welcomed", "welcomes"})
 _VISITING = frozenset({"visited", "visits", "visiting"})
 
 
@@ -229,7 +226,7 @@ def _guest_or_host(doc: Doc, e: Event, lead: int) -> bool | None:
     low = doc.tokens[t.i].low
     if low in _VISITING:
         return True
-    if low in _HOSTING:
+    if low in WELCOME_VERBS:
         return t.j > t.i + 1  # "was received by Y" (the trigger runs to "by"): the subject is the guest
     return None
 
