@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from meetview.extract import names as pnames
+from meetview.extract import notables
 from meetview.extract.document import Doc
 from meetview.extract.vocab import given_names, role_words, vocab
 
@@ -69,6 +70,7 @@ class Person:
     role: str | None = None
     country: str | None = None
     country_span: tuple[int, int] | None = None
+    country_known: bool = False  # the country is world knowledge (notables), not the article's word
     org: str | None = None
     org_span: tuple[int, int] | None = None
     observer: bool = False
@@ -815,6 +817,9 @@ def find_people(doc: Doc) -> People:
         if p is None and len(words) >= 2 and _listed_after_person(doc, run, mentions):
             p = Person(len(persons), name)  # "the European Union's Ursula von der Leyen and António Costa"
             persons.append(p)
+        if p is None and len(words) == 1 and _bare_notable(doc, run):
+            p = Person(len(persons), name)  # "Macron and Scholz held talks": a name the news uses alone
+            persons.append(p)
         if p is None:
             continue
         if name != p.name and name not in p.aliases:
@@ -935,6 +940,9 @@ def find_people(doc: Doc) -> People:
     _respective_countries(doc, persons, by_sentence)
     _org_officials(doc, persons)
     _voices(doc, persons, by_sentence)
+    for p in persons:  # the text placed them nowhere: what everyone knows ("President Zelensky")
+        if p.country is None and p.org is None and (known := notables.known([p.name, *p.aliases])):
+            p.country, p.country_known = known.country, True
     keep = [p for p in persons if p.mentions]
     return People(keep, by_sentence, unnamed)
 
@@ -1102,6 +1110,29 @@ def _voices(doc: Doc, persons: list[Person], by_sentence: dict[int, list[Mention
             best = sorted(vs, key=lambda c: -vs[c])
             if len(best) == 1 or vs[best[0]] > vs[best[1]]:
                 p.voice = best[0]
+
+
+# Nouns after a leader's surname that make it a modifier, not the person ("the Biden administration")
+_SURNAME_MODIFIED = {
+    "administration", "government", "regime", "era", "team", "camp", "cabinet", "presidency",
+    "doctrine", "family", "years", "campaign", "plan", "policy", "policies", "supporters", "allies",
+    "aides", "loyalists", "visit", "mansion", "residence", "'s",
+}  # fmt: skip
+
+
+# "Biden-Harris Administration", "the Putin/Xi summit": a surname joined to another word names no one
+_JOINERS = {"-", "‐", "–", "/"}
+
+
+def _bare_notable(doc: Doc, run: _Run) -> bool:
+    """A lone word that names a well-known person ("Lavrov"), used as a name: not a modifier of a noun
+    ("the Biden administration") or a possessive."""
+    toks = doc.tokens
+    if notables.bare(toks[run.i].text) is None:
+        return False
+    nxt = toks[run.j].low if run.j < len(toks) and toks[run.j].sent == toks[run.i].sent else ""
+    prv = toks[run.i - 1].low if run.i > 0 and toks[run.i - 1].sent == toks[run.i].sent else ""
+    return nxt not in _SURNAME_MODIFIED and nxt not in _JOINERS and prv not in _JOINERS
 
 
 def _listed_after_person(doc: Doc, run: _Run, mentions: list[Mention]) -> bool:

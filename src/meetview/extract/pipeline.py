@@ -381,11 +381,12 @@ def _meeting(
             )
         else:
             lead_country = _person_country(lp, explicit, doc, home, anchor)
+    # a lead the article itself does not place: its companions are on its side
+    unqualified_lead = lead is not None and (not lp.country or lp.country_known) and not lp.org
     for pid in e.persons:
         p = by_id.get(pid)
         if p is None:
             continue
-        unqualified_lead = lead is not None and not by_id[lead].country and not by_id[lead].org
         if pid == lead or p.country or p.org:
             country = lead_country if pid == lead else p.country
         elif p.voice:

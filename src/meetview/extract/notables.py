@@ -1,0 +1,60 @@
+"""Well-known officials (data/notables.tsv): the country a named official represents when the article does
+not say, and the surnames that name one person alone ("Macron and Scholz held talks")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from meetview.extract import names as pnames
+
+
+@dataclass(frozen=True)
+class Notable:
+    name: str
+    country: str
+    bare: str | None  # the one word that names this person alone, or None
+
+
+@dataclass(frozen=True)
+class _Table:
+    by_surname: dict[str, tuple[Notable, ...]]  # surname key of the full name -> people
+    by_bare: dict[str, Notable]  # surname key of the bare word -> its one person
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    text = resources.files("meetview.extract.data").joinpath("notables.tsv").read_text("utf-8")
+    by_surname: dict[str, list[Notable]] = {}
+    by_bare: dict[str, Notable] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, country, bare = [*line.split("\t"), "", ""][:3]
+        person = Notable(name.strip(), country.strip(), bare.strip() or None)
+        by_surname.setdefault(pnames.surname_key(person.name), []).append(person)
+        if person.bare:
+            by_bare[pnames.surname_key(person.bare)] = person
+    return _Table({k: tuple(v) for k, v in by_surname.items()}, by_bare)
+
+
+def bare(word: str) -> Notable | None:
+    """The person a single word names alone ("Macron", "Erdogan", "Zelenskyy"), if it is one."""
+    return _table().by_bare.get(pnames.surname_key(word))
+
+
+def known(forms: list[str]) -> Notable | None:
+    """The one well-known person these written forms of a name denote: a full name compatible with one
+    of the table's, or a word that names someone alone; None when none or several fit."""
+    table = _table()
+    found: set[Notable] = set()
+    for form in forms:
+        if len(pnames.words(form)) < 2:
+            if (person := table.by_bare.get(pnames.surname_key(form))) is not None:
+                found.add(person)
+            continue
+        found.update(
+            p for p in table.by_surname.get(pnames.surname_key(form), ()) if pnames.same_person(p.name, form)
+        )
+    return found.pop() if len(found) == 1 else None
