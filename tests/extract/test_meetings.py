@@ -759,3 +759,41 @@ def test_a_role_that_names_no_post_is_no_title():
         ("Anna Berg", None, "NO"),
         ("Musalia Mudavadi", None, "KE"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Foreign Minister Anna Berg arrived in Beijing on Monday for a two-day visit. On Tuesday, Berg "
+            "met Chinese Foreign Minister Wang Yi to discuss trade.",
+            "Beijing",
+        ),
+        (
+            "Foreign Minister Anna Berg arrived in Beijing on Monday. She met Chinese Foreign Minister "
+            "Wang Yi on Tuesday to discuss trade.",
+            "Beijing",
+        ),
+        # a trip to two places: which one, the text must say
+        (
+            "Director Anna Berg travelled to Rwanda and the Democratic Republic of Congo on Monday. Berg "
+            "met Congolese Foreign Minister Jean Mbala on Tuesday.",
+            None,
+        ),
+        # someone else arrived
+        (
+            "Foreign Minister Anna Berg arrived in Beijing on Monday. On Tuesday, Trade Minister Tom Lee "
+            "met Chinese Foreign Minister Wang Yi.",
+            None,
+        ),
+        # a seat of government is no city
+        (
+            "Foreign Minister Anna Berg arrived at the White House on Monday. She met Secretary of State "
+            "Tom Lee on Tuesday.",
+            None,
+        ),
+    ],
+)
+def test_a_meeting_is_where_its_people_had_just_arrived(text, place):
+    (meeting,) = run(text, "2024-04-10").meetings
+    assert meeting.location == place

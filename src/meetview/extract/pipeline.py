@@ -514,6 +514,13 @@ def _meeting(
         )
     ):
         fmt = "in-person"
+    if (
+        location is None
+        and fmt in ("in-person", None)
+        and (arrived := _arrival(doc, people, e, events, other))
+    ):
+        location = arrived[0]
+        spans.append(Span("location", location, arrived[1], arrived[2]))
     if location is None and anchor.dateline_city and fmt in ("in-person", None) and e is events[0]:
         location = anchor.dateline_city
         if anchor.dateline_span:
@@ -674,6 +681,57 @@ def _carried_date(
         and not _long_before(d.value, anchor)  # background ("talks collapsed in April 2014")
     ]
     return good[-1] if len(good) == 1 else None
+
+
+_ARRIVALS = frozenset(
+    {"arrived", "arrives", "arriving", "travelled", "traveled", "travels", "flew", "landed", "visited",
+     "visiting", "was", "is", "were", "are"}
+)  # fmt: skip
+
+
+def _arrival(
+    doc: Doc, people: People, e: Event, events: list[Event], other: set[int] | None
+) -> tuple[str, int, int] | None:
+    """Where the meeting's people had just arrived, when its own sentences name no place: "X arrived in
+    Beijing on Monday. On Tuesday, X met Y". One of the two sentences before it, the nearer first, with one
+    of its people (or a pronoun for them) before a travel verb and a place right after it; never across a
+    sentence that reports another meeting, and not from a trip to several places."""
+    mine = set(e.persons)
+    toks = doc.tokens
+    for k in range(e.first.trigger.sent - 1, max(-1, e.first.trigger.sent - 3), -1):
+        if k in doc.title_sentences or k in doc.caption_sentences or k in (other or ()):
+            return None
+        if any(c.trigger.sent == k for ev in events if ev is not e for c in ev.candidates):
+            return None
+        b = doc.sent_tokens[k][1]
+        first = min((m.j for m in people.by_sentence.get(k, []) if m.person in mine), default=None)
+        if first is None:
+            continue
+        for x in range(first, b - 1):
+            if toks[x].low not in _ARRIVALS:
+                continue
+            y = x + 1 if toks[x].low in ("visited", "visiting") else x + 2
+            if y != x + 1 and toks[x + 1].low not in ("in", "to", "at"):
+                continue
+            h = doc.place_at.get(y)
+            if h is not None and h.i == y and h.kind in ("city", "capital", "country"):
+                if h.j < b and _another_stop(doc, h.j):
+                    return None  # "travelled to Rwanda and the DRC": which stop, the text must say
+                return (doc.text[h.start : h.end], h.start, h.end)
+    return None
+
+
+def _another_stop(doc: Doc, x: int) -> bool:
+    """Whether another place follows a place at token x: "and (the) DRC", "and the Democratic Republic of
+    Congo", ", Nairobi" (not the country of a city: "Lima, Peru")."""
+    low = doc.tokens[x].low
+    if low not in ("and", ",", "&"):
+        return False
+    for z in range(x + 1, min(x + 6, len(doc.tokens))):
+        h = doc.place_at.get(z)
+        if h is not None and h.i == z and h.kind in ("city", "capital", "country"):
+            return low != "," or h.kind != "country"
+    return False
 
 
 def _in_org_name(doc: Doc, start: int, end: int) -> bool:
