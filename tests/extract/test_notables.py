@@ -106,3 +106,14 @@ def test_dotless_abbreviations_of_us_and_uk_are_countries():
         for p in find_people(prepare("U.S President, Jane Roe, met U.K Minister Tom Poe.")).persons
     }
     assert got == {"Jane Roe": "US", "Tom Poe": "GB"}
+
+
+def test_a_japanese_surname_first_in_capitals_after_a_title():
+    (meeting,) = run(
+        "Prime Minister KISHIDA Fumio held a telephone call with President Joe Biden on April 9."
+    ).meetings
+    assert [(p.name, p.role, p.country) for p in meeting.participants] == [
+        ("KISHIDA Fumio", "Prime Minister", "JP"),
+        ("Joe Biden", "President", "US"),
+    ]
+    assert meeting.format == "phone"

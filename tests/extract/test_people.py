@@ -454,3 +454,9 @@ def test_an_honorific_after_a_lower_case_word_stays_an_honorific():
     )
     (meeting,) = run(text, "2022-05-16").meetings
     assert {p.name for p in meeting.participants} == {"Kamala Harris", "Mohammed bin Zayed Al Nahyan"}
+
+
+def test_a_sherpa_is_a_title_not_a_name():
+    got = people("They met G20 Sherpa Priya Raman and Brazilian Sherpa Mauricio Lyrio in New Delhi.")
+    assert got["Priya Raman"][0] == "G20 Sherpa"
+    assert got["Mauricio Lyrio"][:2] == ("Brazilian Sherpa", "BR")

@@ -49,7 +49,7 @@ def known(forms: list[str]) -> Notable | None:
     of the table's, or a word that names someone alone; None when none or several fit."""
     table = _table()
     found: set[Notable] = set()
-    for form in forms:
+    for form in map(_surname_last, forms):
         if len(pnames.words(form)) < 2:
             if (person := table.by_bare.get(pnames.surname_key(form))) is not None:
                 found.add(person)
@@ -58,3 +58,13 @@ def known(forms: list[str]) -> Notable | None:
             p for p in table.by_surname.get(pnames.surname_key(form), ()) if pnames.same_person(p.name, form)
         )
     return found.pop() if len(found) == 1 else None
+
+
+def _surname_last(name: str) -> str:
+    """A name with its surname last: Japanese official texts write it first, in capitals ("KISHIDA
+    Fumio")."""
+    words = name.split()
+    caps = [w for w in words if len(w) > 2 and w.isupper()]
+    if len(caps) != 1 or words[-1] == caps[0]:
+        return name
+    return " ".join([w for w in words if w != caps[0]] + [caps[0].title()])

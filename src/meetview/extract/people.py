@@ -175,12 +175,18 @@ def _caps_surname(doc: Doc, i: int) -> bool:
         return False
     if sum(c in "AEIOUY" for c in toks[i].text) < 2:
         return False  # "PDNSA", "NSC": an acronym, not a surname
-    for k in (i - 1, i + 1):
-        if 0 <= k < len(toks) and toks[k].sent == toks[i].sent:
-            n = toks[k]
-            if n.cap and not n.text.isupper() and n.low not in vocab().stop_caps and k not in doc.place_at:
-                return n.low not in vocab().heads and n.low not in vocab().modifiers
-    return False
+    v = vocab()
+    return any(  # either side: "Prime Minister KISHIDA Fumio" has a title before it
+        0 <= k < len(toks)
+        and toks[k].sent == toks[i].sent
+        and toks[k].cap
+        and not toks[k].text.isupper()
+        and k not in doc.place_at
+        and toks[k].low not in v.stop_caps
+        and toks[k].low not in v.heads
+        and toks[k].low not in v.modifiers
+        for k in (i - 1, i + 1)
+    )
 
 
 def _is_city_name(doc: Doc, i: int) -> bool:
