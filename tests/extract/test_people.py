@@ -460,3 +460,33 @@ def test_a_sherpa_is_a_title_not_a_name():
     got = people("They met G20 Sherpa Priya Raman and Brazilian Sherpa Mauricio Lyrio in New Delhi.")
     assert got["Priya Raman"][0] == "G20 Sherpa"
     assert got["Mauricio Lyrio"][:2] == ("Brazilian Sherpa", "BR")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "National Security Adviser Ilze Berzins received United Arab Emirates' Deputy Defense Minister "
+            "Reem Al Hashimy in Riga on Saturday.",
+            "Reem Al Hashimy",
+            "AE",
+        ),
+        (
+            "Latvian Foreign Minister Ilze Berzins received the Netherlands’ Foreign Minister Anna de Vries "
+            "in Riga on Friday.",
+            "Anna de Vries",
+            "NL",
+        ),
+    ],
+)
+def test_a_plural_possessive_country_before_a_title(text, name, country):
+    assert people(text)[name][1] == country
+    (meeting,) = run(text, "2019-09-29").meetings
+    assert country in meeting.countries
+
+
+def test_a_closing_quote_after_s_before_a_lower_word_is_no_possessive():
+    from meetview.extract.document import prepare
+
+    doc = prepare("The so-called 'peace plans' were discussed.")
+    assert [t.low for t in doc.tokens if t.text == "'"] == ["'", "'"]
