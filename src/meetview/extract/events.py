@@ -2161,12 +2161,17 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
         # telling the meeting before it
         anaphor = anaphor or (c.trigger.kind == "weak" and not others and bool(events))
         if anaphor or not has_parties or (not others and not c.countries and not c.groups and not c.orgs):
+            # the meeting being told; "In the meeting with Prime Minister X, ..." after another meeting
+            # came in between: the last one told with X
+            told = events[-1] if events else None
+            if c.trigger.kind == "noun" and c.trigger.i > 0 and doc.tokens[c.trigger.i - 1].low == "the":
+                told = next((e for e in reversed(events) if set(e.persons) & set(c.persons)), told)
             if (
-                events
-                and not _dates_clash(events[-1], c)
-                and c.trigger.sent - events[-1].candidates[-1].trigger.sent <= 25
+                told is not None
+                and not _dates_clash(told, c)
+                and c.trigger.sent - told.candidates[-1].trigger.sent <= 25
             ):
-                target = events[-1]
+                target = told
             elif not has_parties:
                 if c.trigger.reported or c.trigger.session:
                     partyless.append(c)
