@@ -797,3 +797,29 @@ def test_a_role_that_names_no_post_is_no_title():
 def test_a_meeting_is_where_its_people_had_just_arrived(text, place):
     (meeting,) = run(text, "2024-04-10").meetings
     assert meeting.location == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coordinator Kurt Campbell began the trip in Fiji, where he met with Prime Minister Frank "
+        "Bainimarama on April 20.",
+        "Coordinator Kurt Campbell travelled to Fiji on April 20, where he met with Prime Minister Frank "
+        "Bainimarama.",
+    ],
+)
+def test_who_travelled_to_the_place_is_the_guest_and_whom_they_met_the_host(text):
+    (m,) = run(text, "2022-04-23").meetings
+    assert m.location == "Fiji"
+    assert {p.name: p.country for p in m.participants} == {"Kurt Campbell": None, "Frank Bainimarama": "FJ"}
+
+
+def test_someone_else_s_trip_does_not_make_the_subject_a_guest():
+    """The travel rule stays silent: the countries are what they were without it."""
+    (m,) = run(
+        "Foreign Minister Anna Berg, whose deputy Tom Lee travelled to Nairobi last week, met with President "
+        "William Odhiambo in Nairobi on Monday.",
+        "2022-04-23",
+    ).meetings
+    got = {p.name: p.country for p in m.participants}
+    assert (got["Anna Berg"], got["William Odhiambo"]) == ("KE", None)

@@ -228,7 +228,31 @@ def _guest_or_host(doc: Doc, e: Event, lead: int) -> bool | None:
         return True
     if low in WELCOME_VERBS:
         return t.j > t.i + 1  # "was received by Y" (the trigger runs to "by"): the subject is the guest
-    return None
+    return True if _travelled_before(doc, e, lead) else None
+
+
+_TRAVELLED = frozenset({"travelled", "traveled", "arrived", "flew", "landed", "toured", "began", "started"})
+
+
+def _travelled_before(doc: Doc, e: Event, lead: int) -> bool:
+    """Whether the lead travelled to the place, as the sentence tells before its meeting: "X travelled to
+    Fiji, where he met Y", "X arrived in Suva and met Y", "X began the trip in Fiji, where ..."; the
+    travel verb after the lead's name, with nobody else named in between."""
+    t = e.first.trigger
+    toks = doc.tokens
+    verb_at = toks[t.i].start
+    own = [end for person, start, end in e.first.mentions if person == lead and end <= verb_at]
+    if not own:
+        return False
+    lead_end = min(own)
+    others = [
+        start for person, start, _ in e.first.mentions if person != lead and lead_end <= start < verb_at
+    ]
+    stop = min(others, default=verb_at)
+    first = doc.first_token_in(lead_end, verb_at)
+    return first is not None and any(
+        toks[x].low in _TRAVELLED for x in range(first, t.i) if toks[x].start < stop
+    )
 
 
 def _counterpart(doc: Doc, e: Event, lead: int | None, pid: int, by_id: dict[int, Person]) -> bool:
