@@ -490,3 +490,31 @@ def test_a_closing_quote_after_s_before_a_lower_word_is_no_possessive():
 
     doc = prepare("The so-called 'peace plans' were discussed.")
     assert [t.low for t in doc.tokens if t.text == "'"] == ["'", "'"]
+
+
+def test_the_eu_high_representative_speaks_for_the_eu():
+    got = people(
+        "High Representative/Vice-President Josep Borrell met Foreign Minister Ararat Mirzoyan of Armenia."
+    )
+    assert got["Josep Borrell"][:3] == ("High Representative/Vice-President", None, "EU")
+    # a country in the role is no EU post ("High Representative for Bosnia and Herzegovina")
+    got = people("The Kenyan High Representative Anna Wanjiru met Foreign Minister Tom Lee of Malta.")
+    assert got["Anna Wanjiru"][1:3] == ("KE", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "German Finance Minister Christian Lindner met Czech Foreign Minister Jan Lipavsky.",
+            "Christian Lindner",
+        ),
+        ("Christian Lindner met Jan Lipavsky in Prague on Monday.", "Christian Lindner"),
+    ],
+)
+def test_christian_opens_a_name_before_a_surname(text, name):
+    assert name in people(text)
+
+
+def test_christian_before_a_group_is_no_name():
+    assert set(people("The Christian Democrats met Senator Tom Lee.")) == {"Tom Lee"}

@@ -12,7 +12,7 @@ from meetview.extract import notables
 from meetview.extract.document import Doc
 from meetview.extract.vocab import given_names, role_words, vocab
 
-_CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "from", "'s", ",", "&", "-", "–"}
+_CONNECT = {"of", "the", "for", "and", "at", "to", "on", "in", "from", "'s", ",", "&", "-", "–", "/"}
 _LEAD_TRIM = {
     "of",
     "the",
@@ -133,6 +133,8 @@ def _name_token(doc: Doc, i: int) -> bool:
         return False  # "Leo Varadkar T.D.": letters after the name
     if low in v.stop_surnames and _stop_surname(doc, i):
         return True
+    if low in _GIVEN_WORDS:
+        return True
     if low in v.stop_caps or low in v.heads or low in v.honorifics or low in v.headline_verbs:
         return False
     if low in ("tan", "puan", "toh") and i + 1 < len(doc.tokens) and doc.tokens[i + 1].low in ("sri", "seri"):
@@ -142,6 +144,11 @@ def _name_token(doc: Doc, i: int) -> bool:
     if t.text.isupper() and _ACRONYM.match(t.text):
         return _caps_surname(doc, i)
     return True
+
+
+# Given names that are also words the rules skip ("Christian Democrats"): they may open a name ("Christian
+# Lindner"); alone, or before a group's name, they name nobody, as no evidence makes them a person
+_GIVEN_WORDS = {"christian"}
 
 
 def _stop_surname(doc: Doc, i: int) -> bool:
@@ -772,6 +779,9 @@ def find_people(doc: Doc) -> People:
         if country is None and run.post:
             country, cspan = _place_in(doc, *run.post)
         role_text = _text(doc, i, j).strip(" ,")
+        if org is None and country is None:  # "High Representative Josep Borrell": the EU's
+            low_role = role_text.lower()
+            org = next((o for title, o in v.implied_orgs if title in low_role), None)
         heads = _heads_of(doc, i, j)
         if p.role is None or (p.country is None and country):
             p.role = role_text

@@ -25,6 +25,7 @@ class Vocab:
     suffixes: frozenset[str]
     post_nominals: frozenset[str]
     org_roles: frozenset[str]
+    implied_orgs: tuple[tuple[str, str], ...]
     observers: frozenset[str]
     sides: tuple[str, ...]
     stop_caps: frozenset[str]
@@ -87,6 +88,7 @@ def vocab() -> Vocab:
         suffixes=_low(r["suffixes"]),
         post_nominals=_low(r["post_nominals"]),
         org_roles=_low(r["org_roles"]),
+        implied_orgs=tuple((k.lower(), o) for k, o in r["implied_orgs"].items()),
         observers=_low(r["observers"]),
         sides=tuple(x.lower() for x in r["sides"]),
         stop_caps=_low(t["stop_capitalized"]),
