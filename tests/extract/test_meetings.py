@@ -823,3 +823,19 @@ def test_someone_else_s_trip_does_not_make_the_subject_a_guest():
     ).meetings
     got = {p.name: p.country for p in m.participants}
     assert (got["Anna Berg"], got["William Odhiambo"]) == ("KE", None)
+
+
+def test_a_meeting_later_the_same_day_is_where_the_one_before_was():
+    meetings = run(
+        "In Tallinn, Minister Elina Valtonen met with Estonian Foreign Minister Margus Tsahkna on 14 March. "
+        "Later in the day, Valtonen met with Estonian Defence Minister Hanno Pevkur.",
+        "2024-03-15",
+    ).meetings
+    assert [(m.date, m.location) for m in meetings] == [("2024-03-14", "Tallinn"), ("2024-03-14", "Tallinn")]
+    # the next day may be elsewhere: no place is carried
+    meetings = run(
+        "In Tallinn, Minister Elina Valtonen met with Estonian Foreign Minister Margus Tsahkna on 14 March. "
+        "The next day, Valtonen met with Latvian Foreign Minister Baiba Braze.",
+        "2024-03-16",
+    ).meetings
+    assert [(m.date, m.location) for m in meetings] == [("2024-03-14", "Tallinn"), ("2024-03-15", None)]

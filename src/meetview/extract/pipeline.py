@@ -82,10 +82,13 @@ _SAME_DAY = re.compile(
 
 def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meeting]) -> None:
     """A meeting that states no date of its own but is told as happening the same day as (or the day
-    after) the meeting told just before it takes that meeting's date."""
+    after) the meeting told just before it takes that meeting's date; one told the same day by one of
+    its people, with no place of its own, took place where that meeting did ("Later in the day, X met
+    Y")."""
     firsts = [e.first.trigger.sent for e in events]
     for i, m in enumerate(meetings):
-        if any(sp.field == "date" for sp in m.spans):
+        dated = any(sp.field == "date" for sp in m.spans)
+        if dated and m.location:
             continue
         k = firsts[i]
         s = doc.sentences[k]
@@ -98,10 +101,20 @@ def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meet
         mine = {x.name for x in m.participants}
         shared = [j for j in before if mine & {x.name for x in meetings[j].participants}]
         prev = meetings[max(shared or before, key=lambda j: firsts[j])]
-        if not prev.date or len(prev.date) != 10 or not any(sp.field == "date" for sp in prev.spans):
+        next_day = bool(hit.group("next") or hit.group("next2"))
+        if (
+            m.location is None
+            and prev.location
+            and shared
+            and not next_day
+            and m.format in ("in-person", None)
+        ):
+            m.location = prev.location
+            m.spans.extend(sp for sp in prev.spans if sp.field == "location")
+        if dated or not prev.date or len(prev.date) != 10 or not any(sp.field == "date" for sp in prev.spans):
             continue
         day = date.fromisoformat(prev.date)
-        if hit.group("next") or hit.group("next2"):
+        if next_day:
             day += timedelta(days=1)
             if anchor.day is not None and day > anchor.day:
                 continue
