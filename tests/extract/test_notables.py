@@ -117,3 +117,17 @@ def test_a_japanese_surname_first_in_capitals_after_a_title():
         ("Joe Biden", "President", "US"),
     ]
     assert meeting.format == "phone"
+
+
+def test_someone_who_also_led_an_organisation_is_named_but_not_placed():
+    (m,) = run("Stoltenberg met Zelensky in Kyiv on Monday to discuss air defence.", "2023-06-05").meetings
+    assert [(p.name, p.country, p.organization) for p in m.participants] == [
+        ("Stoltenberg", None, None),  # NATO's, or Norway's minister: the date decides, the text must say
+        ("Zelensky", "UA", None),
+    ]
+    (m,) = run("Guterres spoke by phone with Erdogan on Monday about the grain deal.", "2023-06-05").meetings
+    assert [(p.name, p.country, p.organization) for p in m.participants] == [
+        ("Guterres", None, "UN"),
+        ("Erdogan", "TR", None),
+    ]
+    assert m.organizations == ["UN"]

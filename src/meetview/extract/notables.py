@@ -13,8 +13,9 @@ from meetview.extract import names as pnames
 @dataclass(frozen=True)
 class Notable:
     name: str
-    country: str
+    country: str | None  # None: it depends on the date (someone who also led an organisation)
     bare: str | None  # the one word that names this person alone, or None
+    org: str | None = None  # the organisation they spoke for throughout
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ def _table() -> _Table:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, country, bare = [*line.split("\t"), "", ""][:3]
-        person = Notable(name.strip(), country.strip(), bare.strip() or None)
+        name, country, bare, org = [*line.split("\t"), "", "", ""][:4]
+        person = Notable(name.strip(), country.strip() or None, bare.strip() or None, org.strip() or None)
         by_surname.setdefault(pnames.surname_key(person.name), []).append(person)
         if person.bare:
             by_bare[pnames.surname_key(person.bare)] = person

@@ -958,7 +958,10 @@ def find_people(doc: Doc) -> People:
     _voices(doc, persons, by_sentence)
     for p in persons:  # the text placed them nowhere: what everyone knows ("President Zelensky")
         if p.country is None and p.org is None and (known := notables.known([p.name, *p.aliases])):
-            p.country, p.country_known = known.country, True
+            if known.country:
+                p.country, p.country_known = known.country, True
+            else:
+                p.org = known.org
     keep = [p for p in persons if p.mentions]
     return People(keep, by_sentence, unnamed)
 
