@@ -244,7 +244,9 @@ def _guest_or_host(doc: Doc, e: Event, lead: int) -> bool | None:
     return True if _travelled_before(doc, e, lead) else None
 
 
-_TRAVELLED = frozenset({"travelled", "traveled", "arrived", "flew", "landed", "toured", "began", "started"})
+# A journey's verbs: whoever they tell of came from elsewhere ("arrived in Beijing", "travelled to Fiji")
+_JOURNEY = frozenset({"travelled", "traveled", "travels", "arrived", "arrives", "arriving", "flew", "landed"})
+_TRAVELLED = _JOURNEY | {"toured", "began", "started"}  # "... began the trip in Fiji, where ..."
 
 
 def _travelled_before(doc: Doc, e: Event, lead: int) -> bool:
@@ -720,10 +722,7 @@ def _carried_date(
     return good[-1] if len(good) == 1 else None
 
 
-_ARRIVALS = frozenset(
-    {"arrived", "arrives", "arriving", "travelled", "traveled", "travels", "flew", "landed", "visited",
-     "visiting", "was", "is", "were", "are"}
-)  # fmt: skip
+_ARRIVALS = _JOURNEY | {"visited", "visiting", "was", "is", "were", "are"}  # "... was in Oslo on Monday"
 
 
 def _arrival(
