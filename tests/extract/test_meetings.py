@@ -817,8 +817,8 @@ def test_who_travelled_to_the_place_is_the_guest_and_whom_they_met_the_host(text
 def test_someone_else_s_trip_does_not_make_the_subject_a_guest():
     """The travel rule stays silent: the countries are what they were without it."""
     (m,) = run(
-        "Foreign Minister Anna Berg, whose deputy Tom Lee travelled to Nairobi last week, met with President "
-        "William Odhiambo in Nairobi on Monday.",
+        "Foreign Minister Anna Berg, whose deputy Tom Lee travelled to Nairobi last week, met with Trade "
+        "Minister William Odhiambo in Nairobi on Monday.",
         "2022-04-23",
     ).meetings
     got = {p.name: p.country for p in m.participants}
@@ -839,3 +839,21 @@ def test_a_meeting_later_the_same_day_is_where_the_one_before_was():
         "2024-03-16",
     ).meetings
     assert [(m.date, m.location) for m in meetings] == [("2024-03-14", "Tallinn"), ("2024-03-15", None)]
+
+
+def test_a_leader_met_at_a_place_is_its_host_unless_the_text_says_otherwise():
+    (m,) = run(
+        "Foreign Minister Anna Berg met with President William Odhiambo in Nairobi on Monday.", "2022-04-23"
+    ).meetings
+    assert {p.name: p.country for p in m.participants} == {"Anna Berg": None, "William Odhiambo": "KE"}
+    # a host verb says who is at home, whatever the ranks
+    (m,) = run(
+        "National Security Adviser Ilze Berzins received President William Odhiambo in Riga on Saturday.",
+        "2022-04-23",
+    ).meetings
+    assert {p.name: p.country for p in m.participants}["Ilze Berzins"] == "LV"
+    # two leaders: the text leaves it open, no guess
+    (m,) = run(
+        "President Anna Berg met with President William Odhiambo in Nairobi on Monday.", "2022-04-23"
+    ).meetings
+    assert {p.name: p.country for p in m.participants}["William Odhiambo"] is None

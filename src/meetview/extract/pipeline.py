@@ -228,6 +228,27 @@ def _person_country(p: Person, taken: set[str], doc: Doc, home: str | None, anch
 
 
 _VISITING = frozenset({"visited", "visits", "visiting"})
+# Heads of state and government: met where they govern, unless the text says they travelled
+_LEADERS = frozenset(
+    {"president", "king", "queen", "emir", "amir", "sultan", "chancellor", "premier", "taoiseach"}
+)
+
+
+def _leader(p: Person) -> bool:
+    heads = words_of(p.role)
+    if heads & {"deputy", "vice", "former", "acting"} or "-" in (p.role or ""):
+        return False  # "Vice President", "Deputy Prime Minister", "Vice-President", "President-elect"
+    return bool(heads & _LEADERS) or {"prime", "minister"} <= heads
+
+
+def _calls_on_a_leader(lead: Person, members: list[Person]) -> bool | None:
+    """Whether an unplaced lead who is no head of state or government met one the article does not
+    place either, at a place it names: "Foreign Minister X met with President Y in Nairobi" is a visit to
+    Y, whose country is where they met. None when the text leaves it open."""
+    if _leader(lead):
+        return None
+    others = [p for p in members if p is not lead and not (p.country or p.org)]
+    return True if any(_leader(p) for p in others) else None
 
 
 def _guest_or_host(doc: Doc, e: Event, lead: int) -> bool | None:
@@ -412,6 +433,8 @@ def _meeting(
             if where_country and not (lp.country or lp.org or lp.voice or home)
             else None
         )
+        if guest is None and where_country and not (lp.country or lp.org or lp.voice or home):
+            guest = _calls_on_a_leader(lp, members)
         if guest is False:
             lead_country = where_country  # "King X hosted Y at Windsor Castle": the host is at home
         elif guest:  # "X visited Y in Oslo", "X was received by Y in Oslo": the visitor is not from there
