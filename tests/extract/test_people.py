@@ -518,3 +518,13 @@ def test_christian_opens_a_name_before_a_surname(text, name):
 
 def test_christian_before_a_group_is_no_name():
     assert set(people("The Christian Democrats met Senator Tom Lee.")) == {"Tom Lee"}
+
+
+def test_an_organisation_after_the_name_is_the_post_s():
+    got = people("President Joe Biden spoke with President Ursula von der Leyen of the European Commission.")
+    assert got["Ursula von der Leyen"][:3] == ("President", None, "EU")
+    # a country after the name still wins when the title names an organisation
+    got = people(
+        "President Joe Biden met with 2022 ASEAN Chair Prime Minister Hun Sen of Cambodia in Phnom Penh."
+    )
+    assert got["Hun Sen"][1:3] == ("KH", "ASEAN")

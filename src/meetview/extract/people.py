@@ -695,8 +695,14 @@ def find_people(doc: Doc) -> People:
                 right = None
             if role is None:
                 role = right
-            elif right is not None and _place_in(doc, *role)[0] is None and _place_in(doc, *right)[0]:
-                run.post = right
+            elif (
+                right is not None
+                and _place_in(doc, *role)[0] is None
+                and (
+                    _place_in(doc, *right)[0] or (_org_in(doc, *role)[0] is None and _org_in(doc, *right)[0])
+                )
+            ):
+                run.post = right  # "President X of Ukraine", "President X of the European Commission"
             run.role = role
             run.honorific = honorific
             nxt = toks[run.j].low if run.j < b else ""
@@ -778,6 +784,8 @@ def find_people(doc: Doc) -> People:
         org, ospan = _org_in(doc, i, j)
         if country is None and run.post:
             country, cspan = _place_in(doc, *run.post)
+            if country is None and org is None:
+                org, ospan = _org_in(doc, *run.post)
         role_text = _text(doc, i, j).strip(" ,")
         if org is None and country is None:  # "High Representative Josep Borrell": the EU's
             low_role = role_text.lower()
