@@ -312,6 +312,18 @@ def test_the_last_word_of_a_portfolio_is_no_part_of_the_name_after_it():
     assert not any(name.startswith(("Transportation", "Economics")) for name in r)
 
 
+def test_a_list_of_portfolios_with_commas_is_one_role():
+    r = _roles(
+        "Federal Minister for Environment, Nature Conservation and Nuclear Safety Kari Lund met Chile's "
+        "Minister of Environment, Forest and Climate Change Ana Rojas and Minister of Commerce and "
+        "Industry and G20 Sherpa Ola Berg in Oslo on Monday."
+    )
+    assert r["Kari Lund"][0] == "Federal Minister for Environment, Nature Conservation and Nuclear Safety"
+    assert r["Ana Rojas"][0] == "Chile's Minister of Environment, Forest and Climate Change"
+    assert r["Ola Berg"][0] == "Minister of Commerce and Industry and G20 Sherpa"
+    assert set(r) == {"Kari Lund", "Ana Rojas", "Ola Berg"}  # no "Nature Conservation" or "Forest"
+
+
 def test_second_gentleman_is_a_title_like_first_lady():
     r = _roles(
         "Vice President Ana Soto and Second Gentleman Karl Huber met Foreign Minister Ana Rojas in Oslo."
