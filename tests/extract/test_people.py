@@ -358,6 +358,20 @@ def test_a_company_after_someones_title_is_no_person():
     assert "Ana Rojas" in r
 
 
+def test_a_company_of_several_words_in_an_attendee_list_is_no_person():
+    text = (
+        "Foreign Minister Ana Rojas met business leaders in Oslo on Monday.\n\nAttendees included:\n"
+        "-   Kari Lund, President, Transportation Trades Department, AFL-CIO\n"
+        "-   Ola Berg, President and CEO, American Trucking Associations\n"
+        "-   Lars Holm, President and CEO, Samsung Electronics North America\n"
+        "-   Eva Dahl, Executive Director, Musalia Mudavadi, Deputy Director\n"
+    )
+    got = set(people(text))
+    assert {"Kari Lund", "Ola Berg", "Lars Holm", "Eva Dahl", "Ana Rojas"} <= got
+    assert not {"Transportation Trades", "Trucking Associations", "Samsung Electronics"} & got
+    assert "Musalia Mudavadi" in got  # a name with a title of its own after it is a person
+
+
 @pytest.mark.parametrize("adverb", ["Lastly", "Separately", "Recently", "Similarly", "Subsequently"])
 def test_a_sentence_adverb_before_a_comma_is_nobody(adverb):
     """ "Lastly, President X discussed ...": the adverb is no person whose role is the name after it."""

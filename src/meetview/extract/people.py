@@ -662,6 +662,28 @@ def _name_text(doc: Doc, run: _Run) -> str:
     return t
 
 
+def _company_after_title(doc: Doc, run: _Run, role: tuple[int, int], a: int, b: int) -> bool:
+    """Whether the run names the company after someone's title and a comma, as attendee lists write
+    them: "Jane Roe, President & CEO, Walmart", "X, President and CEO, American Trucking Associations",
+    "Y, President, Transportation Trades Department, AFL-CIO". One word is enough; a longer run must
+    follow a title that is itself set off by a comma (the "Name, Title, Company" of a list) and be no
+    name followed by a title of its own ("X, Director, Ana Rojas, Deputy Director")."""
+    toks = doc.tokens
+    if toks[run.i].low in given_names():
+        return False
+    c = run.i - 1
+    while c > role[0] and c in doc.place_at and run.i - c <= 2:
+        c -= 1  # "..., U.S. Chamber of Commerce": a place's adjective opens the company's name
+    if c < a or toks[c].text != ",":
+        return False
+    if run.j - run.i == 1 and c == run.i - 1:
+        return True
+    if not (role[0] - 1 >= a and toks[role[0] - 1].text == ","):
+        return False
+    titled = run.j < b and toks[run.j].text == "," and _right_role(doc, run.j, b) not in (None, _NEXT_PERSON)
+    return not titled
+
+
 def find_people(doc: Doc) -> People:
     v = vocab()
     toks = doc.tokens
@@ -681,13 +703,7 @@ def find_people(doc: Doc) -> People:
                 and toks[run.i].low not in given_names()
             ):
                 continue  # "Director of Public Engagement", "Council of Economic Advisers": no name
-            if (
-                role is not None
-                and run.j - run.i == 1
-                and run.i - 1 >= a
-                and toks[run.i - 1].text == ","
-                and toks[run.i].low not in given_names()
-            ):
+            if role is not None and _company_after_title(doc, run, role, a, b):
                 continue  # "Jane Roe, President & CEO, Walmart": the company after someone's title
             right = _right_role(doc, run.j, b)
             listed = right is _NEXT_PERSON
