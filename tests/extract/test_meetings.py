@@ -857,3 +857,16 @@ def test_a_leader_met_at_a_place_is_its_host_unless_the_text_says_otherwise():
         "President Anna Berg met with President William Odhiambo in Nairobi on Monday.", "2022-04-23"
     ).meetings
     assert {p.name: p.country for p in m.participants}["William Odhiambo"] is None
+
+
+@pytest.mark.parametrize("noun", ["situation", "war", "crisis", "conflict"])
+def test_the_place_of_what_is_talked_about_is_no_location(noun):
+    """ "discussed the situation in Syria in a phone call": Syria is the subject, not where they were."""
+    text = (
+        f"Foreign Minister Anna Berg of Norway and Foreign Minister Musalia Mudavadi of Kenya discussed "
+        f"the {noun} in Syria in a meeting on 3 March 2031."
+    )
+    (m,) = run(text, published="2031-03-04").meetings
+    assert m.location is None
+    (m,) = run(text.replace("a meeting", "a meeting in Nairobi"), published="2031-03-04").meetings
+    assert m.location == "Nairobi"

@@ -1821,6 +1821,19 @@ WELCOME_VERBS = frozenset(
 )
 
 
+# Nouns whose "in X" names what is talked about, not where the talk is: "the situation in Syria",
+# "the war in Ukraine", "the crisis in Sudan"
+_ABOUT_IN = frozenset(
+    {
+        "situation", "situations", "war", "crisis", "conflict", "developments", "events", "peace",
+        "stability", "security", "escalation", "fighting", "violence", "elections", "hostilities", "tensions",
+        "unrest", "ceasefire", "truce", "settlement", "aggression", "invasion", "occupation", "offensive",
+        "attacks", "strikes", "turmoil", "atrocities", "massacre", "genocide", "famine", "catastrophe",
+        "disaster",
+    }
+)  # fmt: skip
+
+
 def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
     toks = doc.tokens
     for k in range(a, b):
@@ -1847,6 +1860,8 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
             continue
         welcome = toks[a:k] and any(t.low in WELCOME_VERBS for t in toks[a:k])
         venue = prev == "the" and prev2 in ("in", "at") and h.kind == "city"  # "at the Pentagon"
+        if prev == "in" and prev2 in _ABOUT_IN:
+            continue
         if venue or prev in ("in", "at", "visited") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
