@@ -554,3 +554,14 @@ def test_an_organisation_after_the_name_is_the_post_s():
         "President Joe Biden met with 2022 ASEAN Chair Prime Minister Hun Sen of Cambodia in Phnom Penh."
     )
     assert got["Hun Sen"][1:3] == ("KH", "ASEAN")
+
+
+def test_a_title_only_one_country_gives_places_its_holder():
+    got = people(
+        "President Anna Berg of Norway spoke with His Holiness Pope Francis about Israel and Gaza. "
+        "Taoiseach Kari Lund joined them."
+    )
+    assert got["Francis"][1] == "VA"
+    assert got["Kari Lund"][1] == "IE"
+    # the article's own word still wins
+    assert people("Chilean Minister Kari Lund met Pope Francis.")["Kari Lund"][1] == "CL"

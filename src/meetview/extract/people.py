@@ -986,6 +986,11 @@ def find_people(doc: Doc) -> People:
                 p.country, p.country_known = known.country, True
             else:
                 p.org = known.org
+        elif p.country is None and p.org is None and p.role:  # "His Holiness Pope Francis": VA
+            implied = vocab().implied_countries
+            country = next((implied[w] for w in p.role.lower().split() if w in implied), None)
+            if country:
+                p.country, p.country_known = country, True
     keep = [p for p in persons if p.mentions]
     return People(keep, by_sentence, unnamed)
 

@@ -26,6 +26,7 @@ class Vocab:
     post_nominals: frozenset[str]
     org_roles: frozenset[str]
     implied_orgs: tuple[tuple[str, str], ...]
+    implied_countries: dict[str, str]
     observers: frozenset[str]
     sides: tuple[str, ...]
     stop_caps: frozenset[str]
@@ -89,6 +90,7 @@ def vocab() -> Vocab:
         post_nominals=_low(r["post_nominals"]),
         org_roles=_low(r["org_roles"]),
         implied_orgs=tuple((k.lower(), o) for k, o in r["implied_orgs"].items()),
+        implied_countries={k.lower(): c for k, c in r["implied_countries"].items()},
         observers=_low(r["observers"]),
         sides=tuple(x.lower() for x in r["sides"]),
         stop_caps=_low(t["stop_capitalized"]),
