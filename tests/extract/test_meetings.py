@@ -870,3 +870,34 @@ def test_the_place_of_what_is_talked_about_is_no_location(noun):
     assert m.location is None
     (m,) = run(text.replace("a meeting", "a meeting in Nairobi"), published="2031-03-04").meetings
     assert m.location == "Nairobi"
+
+
+def test_the_place_after_a_long_title_is_the_meetings():
+    text = (
+        "Minister of Foreign Affairs of Ukraine Andrii Sybiha held a meeting with Deputy Prime Minister "
+        "and Minister of Foreign Affairs of the Republic of Poland Radosław Sikorski in Kyiv on 17 January "
+        "2031. The ministers discussed air defence."
+    )
+    (m,) = run(text, published="2031-01-17").meetings
+    assert m.location == "Kyiv"
+    # the reach is still counted in words: a place far down a long sentence is someone else's
+    far = (
+        "Foreign Minister Anna Berg of Norway met Foreign Minister Musalia Mudavadi of Kenya on 3 March "
+        "2031 and the two discussed trade and energy and the grain corridor and the elections that are due "
+        "next year, which observers will follow closely from their offices in Geneva."
+    )
+    (m,) = run(far, published="2031-03-04").meetings
+    assert m.location is None
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "to discuss $500 million in U.S. Foreign Military Financing.",
+        "to discuss the Investing in America Agenda.",
+    ],
+)
+def test_a_country_naming_whose_something_is_is_no_location(tail):
+    text = f"On 3 March 2031, Anna Berg met Musalia Mudavadi {tail}"
+    (m,) = run(text, published="2031-03-04").meetings
+    assert m.location is None

@@ -1508,10 +1508,33 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     t.status = "past"  # "after the summit in Tokyo on 24 May 2022": recalled in passing
                 elif not _in_core(doc, c.date, t, end):
                     c.date = None  # "met X to congratulate her on her election in November"
-            c.location = _location(doc, max(a, t.i - 14), min(end, t.j + 14))
+            c.location = _location(doc, _reach(doc, t.i, a, -1), _reach(doc, t.j - 1, end, 1) + 1)
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
+
+
+# How far from its trigger a meeting's place is looked for: this many words, not counting the
+# capitalized words and joints of names and titles ("held a meeting with Deputy Prime Minister and
+# Minister of Foreign Affairs of Poland Radosław Sikorski in Kyiv")
+PLACE_REACH = 14
+_TITLE_JOINTS = frozenset({"of", "and", "the", "for", "–", "-", ",", "'s", "."})
+
+
+def _reach(doc: Doc, k: int, bound: int, step: int) -> int:
+    """The token PLACE_REACH words from k in direction step (-1, 1), stopping at bound."""
+    toks = doc.tokens
+    left = PLACE_REACH
+    while left > 0 and k != bound:
+        nxt = k + step
+        if step > 0 and nxt >= bound:
+            break
+        if step < 0 and nxt < bound:
+            break
+        k = nxt
+        if not (toks[k].cap or toks[k].low in _TITLE_JOINTS):
+            left -= 1
+    return k
 
 
 _REPRESENT = re.compile(r"represented|delegation|side|team|accompanied|included", re.I)
@@ -1834,6 +1857,9 @@ _ABOUT_IN = frozenset(
 )  # fmt: skip
 
 
+_AMOUNTS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "percent", "%", "m", "bn"})
+
+
 def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
     toks = doc.tokens
     for k in range(a, b):
@@ -1860,8 +1886,17 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
             continue
         welcome = toks[a:k] and any(t.low in WELCOME_VERBS for t in toks[a:k])
         venue = prev == "the" and prev2 in ("in", "at") and h.kind == "city"  # "at the Pentagon"
-        if prev == "in" and prev2 in _ABOUT_IN:
-            continue
+        if prev == "in" and (prev2 in _ABOUT_IN or prev2 in _AMOUNTS):
+            continue  # "the situation in Syria", "$500 million in U.S. Foreign Military Financing"
+        nxt = toks[h.j] if h.j < b else None
+        if (
+            h.kind == "country"
+            and nxt is not None
+            and nxt.cap
+            and nxt.sent == toks[k].sent
+            and h.j not in doc.place_at
+        ):
+            continue  # "in U.S. Foreign Military Financing": the country names whose it is
         if venue or prev in ("in", "at", "visited") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
