@@ -859,7 +859,7 @@ def test_a_leader_met_at_a_place_is_its_host_unless_the_text_says_otherwise():
     assert {p.name: p.country for p in m.participants}["William Odhiambo"] is None
 
 
-@pytest.mark.parametrize("noun", ["situation", "war", "crisis", "conflict"])
+@pytest.mark.parametrize("noun", ["situation", "war", "crisis", "conflict", "attack"])
 def test_the_place_of_what_is_talked_about_is_no_location(noun):
     """ "discussed the situation in Syria in a phone call": Syria is the subject, not where they were."""
     text = (
@@ -901,3 +901,14 @@ def test_a_country_naming_whose_something_is_is_no_location(tail):
     text = f"On 3 March 2031, Anna Berg met Musalia Mudavadi {tail}"
     (m,) = run(text, published="2031-03-04").meetings
     assert m.location is None
+
+
+def test_looking_forward_to_a_country_is_no_welcome_there():
+    text = (
+        "On 3 March 2031, President Anna Berg of Norway welcomed Prime Minister Musalia Mudavadi of Kenya "
+        "and the two looked forward to Sweden joining the initiative."
+    )
+    (m,) = run(text, published="2031-03-04").meetings
+    assert m.location is None
+    (m,) = run(text.replace("of Kenya and", "of Kenya to Oslo and"), published="2031-03-04").meetings
+    assert m.location == "Oslo"

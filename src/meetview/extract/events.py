@@ -1851,12 +1851,17 @@ _ABOUT_IN = frozenset(
         "situation", "situations", "war", "crisis", "conflict", "developments", "events", "peace",
         "stability", "security", "escalation", "fighting", "violence", "elections", "hostilities", "tensions",
         "unrest", "ceasefire", "truce", "settlement", "aggression", "invasion", "occupation", "offensive",
-        "attacks", "strikes", "turmoil", "atrocities", "massacre", "genocide", "famine", "catastrophe",
-        "disaster",
+        "attacks", "strikes", "turmoil", "attack", "strike", "bombing", "shelling", "killings", "crimes",
+        "atrocities", "massacre", "genocide", "famine", "catastrophe", "disaster",
     }
 )  # fmt: skip
 
 
+# "welcomed ... and look forward to Sweden joining NATO", "their support to Ukraine": a "to" no guest
+# arrives by
+_NOT_WELCOMED_TO = frozenset(
+    {"forward", "support", "commitment", "aid", "assistance", "solidarity", "threat"}
+)
 _AMOUNTS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "percent", "%", "m", "bn"})
 
 
@@ -1897,7 +1902,11 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
             and h.j not in doc.place_at
         ):
             continue  # "in U.S. Foreign Military Financing": the country names whose it is
-        if venue or prev in ("in", "at", "visited") or (prev == "to" and (prev2 in _TRAVEL_TO or welcome)):
+        if (
+            venue
+            or prev in ("in", "at", "visited")
+            or (prev == "to" and (prev2 in _TRAVEL_TO or (welcome and prev2 not in _NOT_WELCOMED_TO)))
+        ):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
     return None
