@@ -912,3 +912,21 @@ def test_looking_forward_to_a_country_is_no_welcome_there():
     assert m.location is None
     (m,) = run(text.replace("of Kenya and", "of Kenya to Oslo and"), published="2031-03-04").meetings
     assert m.location == "Oslo"
+
+
+def test_chairing_or_addressing_a_council_is_its_session():
+    text = (
+        "EU High Representative Kari Lund chaired the Foreign Affairs Council on 24 February 2031. Foreign "
+        "ministers discussed sanctions. Ukrainian Foreign Minister Ola Berg joined the meeting via "
+        "videoconference."
+    )
+    (m,) = run(text, published="2031-02-24").meetings
+    assert {p.name for p in m.participants} == {"Kari Lund", "Ola Berg"}
+    assert m.organizations == ["EU"] and "UA" in m.countries
+    (m,) = run(
+        "President Anna Berg of Norway addressed the UN Security Council on 3 March 2031.",
+        published="2031-03-04",
+    ).meetings
+    assert m.organizations == ["UN"] and m.countries == ["NO"]
+    said = "Foreign Minister Anna Berg of Norway said on 3 March 2031 that the UN Security Council must act."
+    assert run(said, published="2031-03-04").meetings == []

@@ -481,6 +481,11 @@ def _adverbials_end(doc: Doc, x: int, b: int) -> int:
     return k if k < b and (toks[k - 1].low == "," or toks[k].low == "by") else x
 
 
+# The last word of a body whose sessions are its meetings: "X chaired the Foreign Affairs Council",
+# "Y addressed the UN Security Council", "Z attended the North Atlantic Council"
+_BODY_SESSIONS = frozenset({"council", "assembly"})
+
+
 @lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
     v = vocab()
@@ -495,6 +500,7 @@ def _trigger_words() -> frozenset[str]:
         | _NEEDS_WITH
         | _MULTI_HEADS
         | _PAIR_VERBS
+        | _BODY_SESSIONS
         | {
             "meeting",
             "talks",
@@ -659,6 +665,14 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     doc, x, a
                 ):
                     trig = Trigger(k, x, x + 1, "noun")  # "took part in a conference of donors"
+            if (
+                trig is None
+                and low in _BODY_SESSIONS
+                and x in doc.org_at
+                and doc.org_at[x].j == x + 1
+                and _attended_noun(doc, doc.org_at[x].i, a)
+            ):
+                trig = Trigger(k, x, x + 1, "noun")  # "chaired the Foreign Affairs Council": its session
             if trig is None and low in _MULTI_HEADS and _collective(doc, x, a, b):
                 trig = Trigger(k, x, x + 1, "collective")
             if trig is not None and trig.kind == "noun" and _discussed(doc, x, a):
@@ -2044,6 +2058,11 @@ def _session_orgs(
         body = [w for w in prv if w not in ("the", "of")]
         gap = [toks[y].text for y in range(h.j, t.i)]
         adjacent = len(gap) <= 1 or (all(g in (")", ",", "(") or g.isupper() for g in gap) and len(gap) <= 4)
+        if h.i <= t.i < h.j:  # "chaired the Foreign Affairs Council": the body's own session
+            c.orgs.setdefault(h.value, (h.start, h.end))
+            party.add(h.value)
+            t.session = True
+            continue
         if h.j <= t.i and adjacent and toks[t.i].low in ("met", "meets", "convened", "gathered", "meet"):
             c.orgs.setdefault(h.value, (h.start, h.end))  # "The European Council met in Brussels"
             party.add(h.value)
