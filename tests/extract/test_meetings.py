@@ -930,3 +930,14 @@ def test_chairing_or_addressing_a_council_is_its_session():
     assert m.organizations == ["UN"] and m.countries == ["NO"]
     said = "Foreign Minister Anna Berg of Norway said on 3 March 2031 that the UN Security Council must act."
     assert run(said, published="2031-03-04").meetings == []
+
+
+def test_chairs_named_after_a_long_stretch_of_the_sentence():
+    text = (
+        "The 27th meeting of the Ukraine Defense Contact Group took place at NATO headquarters in Brussels "
+        "on 9 April 2031, co-chaired for the first time by UK Defence Secretary Kari Lund and German Defence "
+        "Minister Ola Berg."
+    )
+    (m,) = run(text, published="2031-04-09").meetings
+    assert {p.name for p in m.participants} == {"Kari Lund", "Ola Berg"}
+    assert m.countries == ["DE", "GB"] and m.organizations == ["UDCG"]

@@ -929,7 +929,7 @@ _PARTICIPLES = {
 def _participle_by(doc: Doc, t: Trigger, b: int, later: list[int]) -> int | None:
     """The "by" of a participle phrase after a meeting noun ("the meeting, chaired by X"), if any."""
     toks = doc.tokens
-    stop = min([x for x in later if x > t.i] + [b, t.j + 14])
+    stop = min([x for x in later if x > t.i] + [b, _reach(doc, t.j - 1, b, 1) + 1])
     for x in range(t.j, stop):
         if toks[x].low in _PARTICIPLES:
             for y in range(x + 1, min(b, x + 7)):
