@@ -941,3 +941,16 @@ def test_chairs_named_after_a_long_stretch_of_the_sentence():
     (m,) = run(text, published="2031-04-09").meetings
     assert {p.name for p in m.participants} == {"Kari Lund", "Ola Berg"}
     assert m.countries == ["DE", "GB"] and m.organizations == ["UDCG"]
+
+
+def test_spoke_by_phone_with_is_one_call_with_its_counterpart():
+    text = (
+        "Defence Minister Kari Lund of Norway held a video conference with Defence Minister Ola Berg of "
+        "Sweden on 14 March 2031. They discussed drones.\n\nEarlier this week, Kari Lund also spoke by "
+        "phone with the UK Defence Secretary Lars Holm about air defence."
+    )
+    first, call = run(text, published="2031-03-14").meetings
+    assert {p.name for p in first.participants} == {"Kari Lund", "Ola Berg"}
+    assert first.date == "2031-03-14" and "air-defense" not in first.topics
+    assert {p.name for p in call.participants} == {"Kari Lund", "Lars Holm"}
+    assert call.format == "phone" and call.countries == ["GB", "NO"]

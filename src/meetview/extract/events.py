@@ -649,6 +649,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig = None
                 elif low in ("phone", "telephone") and nxt in ("call", "conversation", "calls", "talks"):
                     trig = None  # the noun after it is the trigger
+                elif low in ("phone", "telephone") and prev == "by" and _spoke_before(toks, x - 1, a):
+                    trig = None  # "spoke by phone with X": the verb is the trigger
                 elif (
                     "with" in follow
                     or "between" in follow
@@ -705,6 +707,15 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
 # A sentence opening on someone's meetings ("In his meetings with senior Israeli officials, Mr. X
 # reaffirmed ...", "Throughout her talks, ...") goes on about the meetings told before it
 _RECAP_OPENERS = {"in", "during", "throughout", "across", "at"}
+
+
+def _spoke_before(toks: list, by: int, a: int) -> bool:
+    """Whether a verb of speaking stands right before "by" (past an adverb): "spoke by phone",
+    "talked today by telephone"."""
+    k = by - 1
+    while k >= a and k >= by - 3 and toks[k].low in _SPOKE_FILLERS:
+        k -= 1
+    return k >= a and toks[k].low in ("spoke", "speaks", "speak", "talked", "talk", "talks", "conferred")
 
 
 def _recap_opening(toks: list, x: int, a: int, low: str) -> bool:
