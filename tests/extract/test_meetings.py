@@ -954,3 +954,14 @@ def test_spoke_by_phone_with_is_one_call_with_its_counterpart():
     assert first.date == "2031-03-14" and "air-defense" not in first.topics
     assert {p.name for p in call.participants} == {"Kari Lund", "Lars Holm"}
     assert call.format == "phone" and call.countries == ["GB", "NO"]
+
+
+def test_the_two_ministers_who_travelled_together_are_the_sides_of_their_meeting():
+    text = (
+        "Foreign Minister Kari Lund of Norway travelled to Kyiv on 10 September 2031 together with her "
+        "Polish counterpart Ola Berg. In Kyiv, the two ministers met with Ukrainian Foreign Minister Lars "
+        "Holm and discussed energy."
+    )
+    (m,) = run(text, published="2031-09-10").meetings
+    assert {p.name for p in m.participants} == {"Kari Lund", "Ola Berg", "Lars Holm"}
+    assert m.countries == ["NO", "PL", "UA"] and m.location == "Kyiv"

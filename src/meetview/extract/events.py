@@ -2203,6 +2203,12 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             c.groups.clear()
             c.countries.clear()
             c.trigger.session = False
+        elif c.persons and not events and c.trigger.kind != "attend" and _sides_subject(doc, c.trigger.sent):
+            before = [p for p in _named_before(people, c.trigger.sent, observers) if p not in c.persons]
+            if len(before) >= 2:
+                # "X travelled to Kyiv with Y. In Kyiv, the two ministers met with Z": X and Y are the sides
+                c.persons = before + c.persons
+                c.subject = before[:1]
         if c.trigger.kind == "attend":
             # attendees of the meeting just told: the latest event that names one of them, else the last
             told = [
