@@ -119,12 +119,41 @@ def test_a_japanese_surname_first_in_capitals_after_a_title():
     assert meeting.format == "phone"
 
 
-def test_someone_who_also_led_an_organisation_is_named_but_not_placed():
-    (m,) = run("Stoltenberg met Zelensky in Kyiv on Monday to discuss air defence.", "2023-06-05").meetings
+@pytest.mark.parametrize(
+    ("published", "side"),
+    [
+        ("2023-06-05", (None, "NATO")),  # NATO's Secretary General then
+        ("2025-06-05", ("NO", None)),  # Norway's finance minister then
+        ("2024-12-05", (None, None)),  # between the two: the text must say
+    ],
+)
+def test_someone_who_also_led_an_organisation_speaks_for_the_side_of_the_day(published, side):
+    (m,) = run("Stoltenberg met Zelensky in Kyiv on Monday to discuss air defence.", published).meetings
     assert [(p.name, p.country, p.organization) for p in m.participants] == [
-        ("Stoltenberg", None, None),  # NATO's, or Norway's minister: the date decides, the text must say
+        ("Stoltenberg", *side),
         ("Zelensky", "UA", None),
     ]
+
+
+def test_the_dated_side_needs_a_date_and_yields_to_the_text():
+    assert countries_of("Foreign Minister Annalena Baerbock met Foreign Minister Andrii Sybiha.") == {
+        "Annalena Baerbock": None,  # no date: no side
+        "Andrii Sybiha": "UA",
+    }
+    got = participants("Foreign Minister Annalena Baerbock met Andrii Sybiha in Kyiv.", "2024-09-10")
+    assert got == [[("Annalena Baerbock", "DE"), ("Andrii Sybiha", "UA")]]
+    got = participants(
+        "UN General Assembly President Annalena Baerbock met Andrii Sybiha in Kyiv.", "2024-09-10"
+    )
+    assert got[0][0] == ("Annalena Baerbock", None)  # the text's own organisation, not the table's DE
+
+
+def test_the_notables_terms_are_well_formed():
+    for person in [notables.known([name]) for name in ("Mark Rutte", "Kaja Kallas", "Donald Tusk")]:
+        assert person is not None and person.terms
+        for side, first, last in person.terms:
+            assert side.startswith("@") or (len(side) == 2 and side.isupper())
+            assert first < (last or "9999") and len(first) == 10
     (m,) = run("Guterres spoke by phone with Erdogan on Monday about the grain deal.", "2023-06-05").meetings
     assert [(p.name, p.country, p.organization) for p in m.participants] == [
         ("Guterres", None, "UN"),

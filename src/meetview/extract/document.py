@@ -36,6 +36,7 @@ class Doc:
     place_at: dict[int, Hit] = field(default_factory=dict)
     org_at: dict[int, Hit] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # per-document caches of the rules
+    day: str | None = None  # the article's date (publication or dateline), when known: dates world knowledge
 
     def sentence_of(self, pos: int) -> int:
         starts = self._starts

@@ -16,6 +16,17 @@ class Notable:
     country: str | None  # None: it depends on the date (someone who also led an organisation)
     bare: str | None  # the one word that names this person alone, or None
     org: str | None = None  # the organisation they spoke for throughout
+    terms: tuple[tuple[str, str, str], ...] = ()  # (side, first day, last day): "@" opens an organisation
+
+    def side_on(self, day: str | None) -> tuple[str | None, str | None]:
+        """(country, organisation) they spoke for on `day` (ISO, a month or year will do), if their terms
+        say; (None, None) between terms or without a day."""
+        if not day:
+            return None, None
+        for side, first, last in self.terms:
+            if (not first or day >= first[: len(day)]) and (not last or day <= last[: len(day)]):
+                return (None, side[1:]) if side.startswith("@") else (side, None)
+        return None, None
 
 
 @dataclass(frozen=True)
@@ -32,8 +43,15 @@ def _table() -> _Table:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, country, bare, org = [*line.split("\t"), "", "", ""][:4]
-        person = Notable(name.strip(), country.strip() or None, bare.strip() or None, org.strip() or None)
+        name, country, bare, org, terms = [*line.split("\t"), "", "", "", ""][:5]
+        spans = tuple(tuple(t.split(":")) for t in terms.split())
+        person = Notable(
+            name.strip(),
+            country.strip() or None,
+            bare.strip() or None,
+            org.strip() or None,
+            spans,  # type: ignore[arg-type]
+        )
         by_surname.setdefault(pnames.surname_key(person.name), []).append(person)
         if person.bare:
             by_bare[pnames.surname_key(person.bare)] = person

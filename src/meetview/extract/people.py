@@ -982,10 +982,12 @@ def find_people(doc: Doc) -> People:
     _voices(doc, persons, by_sentence)
     for p in persons:  # the text placed them nowhere: what everyone knows ("President Zelensky")
         if p.country is None and p.org is None and (known := notables.known([p.name, *p.aliases])):
-            if known.country:
-                p.country, p.country_known = known.country, True
+            fixed = known.country or known.org
+            country, org = (known.country, known.org) if fixed else known.side_on(doc.day)
+            if country:
+                p.country, p.country_known = country, True
             else:
-                p.org = known.org
+                p.org = org
         elif p.country is None and p.org is None and p.role:  # "His Holiness Pope Francis": VA
             implied = vocab().implied_countries
             country = next((implied[w] for w in p.role.lower().split() if w in implied), None)

@@ -49,6 +49,7 @@ def extract_strict(article: Article) -> Extraction:
     doc = prepare(text, article.title)
     published = article.published[:10] if _valid_day(article.published) else None
     anchor = find_anchor(text, doc.text, published, doc.body_start)
+    doc.day = published or anchor.published
     people = find_people(doc)
     triggers = find_triggers(doc, people)
     cands = build_candidates(doc, people, triggers, anchor)
