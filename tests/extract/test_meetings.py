@@ -965,3 +965,12 @@ def test_the_two_ministers_who_travelled_together_are_the_sides_of_their_meeting
     (m,) = run(text, published="2031-09-10").meetings
     assert {p.name for p in m.participants} == {"Kari Lund", "Ola Berg", "Lars Holm"}
     assert m.countries == ["NO", "PL", "UA"] and m.location == "Kyiv"
+
+
+def test_the_city_of_a_gathering_on_whose_sidelines_they_met_is_the_place():
+    text = (
+        "On the sidelines of the Munich Security Conference, President Kari Lund of Norway met with Prime "
+        "Minister Ola Berg of Japan on 15 February 2031."
+    )
+    (m,) = run(text, published="2031-02-15").meetings
+    assert m.location == "Munich"

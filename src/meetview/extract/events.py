@@ -1916,6 +1916,16 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
             continue
         welcome = toks[a:k] and any(t.low in WELCOME_VERBS for t in toks[a:k])
         venue = prev == "the" and prev2 in ("in", "at") and h.kind == "city"  # "at the Pentagon"
+        # "on the sidelines of the Munich Security Conference": the city names the gathering's venue
+        venue = venue or (
+            prev == "the"
+            and prev2 == "of"
+            and k - 3 >= a
+            and toks[k - 3].low in _SIDELINES
+            and h.kind in ("city", "capital")
+            and h.j < b
+            and toks[h.j].cap
+        )
         if prev == "in" and (prev2 in _ABOUT_IN or prev2 in _AMOUNTS):
             continue  # "the situation in Syria", "$500 million in U.S. Foreign Military Financing"
         nxt = toks[h.j] if h.j < b else None
