@@ -974,3 +974,16 @@ def test_the_city_of_a_gathering_on_whose_sidelines_they_met_is_the_place():
     )
     (m,) = run(text, published="2031-02-15").meetings
     assert m.location == "Munich"
+
+
+def test_a_sentence_opening_in_a_city_places_the_next_meeting_of_its_people():
+    text = (
+        "President Kari Lund of Finland paid an official visit to Japan on 3-6 March 2031. In Tokyo, "
+        "President Lund was received by the Emperor. On 4 March, President Lund met with Prime Minister "
+        "Ola Berg of Japan."
+    )
+    (m,) = run(text, published="2031-03-06").meetings
+    assert m.location == "Tokyo"
+    # someone else's city is not theirs
+    other = text.replace("In Tokyo, President Lund was received", "In Tokyo, the Emperor received guests")
+    assert run(other, published="2031-03-06").meetings[0].location is None

@@ -754,8 +754,9 @@ def _arrival(
 ) -> tuple[str, int, int] | None:
     """Where the meeting's people had just arrived, when its own sentences name no place: "X arrived in
     Beijing on Monday. On Tuesday, X met Y". One of the two sentences before it, the nearer first, with one
-    of its people (or a pronoun for them) before a travel verb and a place right after it; never across a
-    sentence that reports another meeting, and not from a trip to several places."""
+    of its people (or a pronoun for them) before a travel verb and a place right after it, or after an
+    opening "In <city>,"; never across a sentence that reports another meeting, and not from a trip to
+    several places."""
     mine = set(e.persons)
     toks = doc.tokens
     for k in range(e.first.trigger.sent - 1, max(-1, e.first.trigger.sent - 3), -1):
@@ -763,10 +764,19 @@ def _arrival(
             return None
         if any(c.trigger.sent == k for ev in events if ev is not e for c in ev.candidates):
             return None
-        b = doc.sent_tokens[k][1]
+        a, b = doc.sent_tokens[k]
         first = min((m.j for m in people.by_sentence.get(k, []) if m.person in mine), default=None)
         if first is None:
             continue
+        opener = doc.place_at.get(a + 1) if doc.tokens[a].low == "in" else None
+        if (
+            opener is not None
+            and opener.i == a + 1
+            and opener.kind in ("city", "capital")
+            and opener.j < min(b, first)
+            and doc.tokens[opener.j].text == ","
+        ):  # "In Tokyo, President X was received by the Emperor. On 4 March, X met Y"
+            return (doc.text[opener.start : opener.end], opener.start, opener.end)
         for x in range(first, b - 1):
             if toks[x].low not in _ARRIVALS:
                 continue
