@@ -987,3 +987,21 @@ def test_a_sentence_opening_in_a_city_places_the_next_meeting_of_its_people():
     # someone else's city is not theirs
     other = text.replace("In Tokyo, President Lund was received", "In Tokyo, the Emperor received guests")
     assert run(other, published="2031-03-06").meetings[0].location is None
+
+
+def test_an_ambassadors_post_is_not_where_a_guest_arrived():
+    text = (
+        "The Minister of Foreign Affairs of Latvia, Kari Lund, received the Ambassador of Brazil to Latvia, "
+        "Ola Berg, in Riga on 11 June 2031."
+    )
+    (m,) = run(text, published="2031-06-12").meetings
+    assert m.location == "Riga"
+
+
+def test_a_dateline_alone_on_its_line_places_the_first_meeting():
+    text = (
+        "Rutte meets Tusk\n\nBrussels, 20 January 2031\n\nNATO Secretary General Kari Lund met with the "
+        "Prime Minister of Poland, Ola Berg, at NATO Headquarters on Monday (20 January 2031)."
+    )
+    (m,) = run(text).meetings
+    assert m.location == "Brussels" and m.date == "2031-01-20"

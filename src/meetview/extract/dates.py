@@ -431,7 +431,8 @@ _DATELINE = re.compile(
 )
 _PLACE_DATE = re.compile(
     rf"(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?,\s*"
-    rf"(?P<date>[0-3]?\d\s+{_MON}\s+(?:19|20)\d\d|{_MON}\s+[0-3]?\d,\s*(?:19|20)\d\d)\s*(?:\.|--|—|–|-|:)\s"
+    rf"(?P<date>[0-3]?\d\s+{_MON}\s+(?:19|20)\d\d|{_MON}\s+[0-3]?\d,\s*(?:19|20)\d\d)"
+    r"(?:\s*(?:\.|--|—|–|-|:)\s|[ \t]*$)"  # on with the lead, or alone on its line
 )
 _LOCATION_ONLY = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})(?:\s{3,}|:\s)(?=[A-Z])", re.M

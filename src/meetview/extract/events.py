@@ -1887,6 +1887,27 @@ _ABOUT_IN = frozenset(
 _NOT_WELCOMED_TO = frozenset(
     {"forward", "support", "commitment", "aid", "assistance", "solidarity", "threat"}
 )
+
+
+def _title_to(doc: Doc, k: int) -> bool:
+    """Whether token k, right before "to <place>", ends an envoy's title: "the Ambassador of Brazil to
+    Latvia", "Ambassador to Latvia" (the place is where they serve, not where a guest arrived)."""
+    if k < 0:
+        return False
+    low = doc.tokens[k].low
+    if low in ("ambassador", "ambassadors", "envoy", "representative", "consul", "chargé"):
+        return True
+    h = doc.place_at.get(k)
+    if h is None or h.kind not in ("country", "adj"):
+        return False
+    y = h.i - 1
+    return (
+        y >= 1
+        and doc.tokens[y].low == "of"
+        and doc.tokens[y - 1].low in ("ambassador", "envoy", "representative")
+    )
+
+
 _AMOUNTS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "percent", "%", "m", "bn"})
 
 
@@ -1940,7 +1961,13 @@ def _location(doc: Doc, a: int, b: int) -> tuple[str, int, int] | None:
         if (
             venue
             or prev in ("in", "at", "visited")
-            or (prev == "to" and (prev2 in _TRAVEL_TO or (welcome and prev2 not in _NOT_WELCOMED_TO)))
+            or (
+                prev == "to"
+                and (
+                    prev2 in _TRAVEL_TO
+                    or (welcome and prev2 not in _NOT_WELCOMED_TO and not _title_to(doc, k - 2))
+                )
+            )
         ):
             # the city, not the country, when both are named: "in Lima, Peru"
             return (doc.text[h.start : h.end], h.start, h.end)
