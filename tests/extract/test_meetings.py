@@ -1005,3 +1005,16 @@ def test_a_dateline_alone_on_its_line_places_the_first_meeting():
     )
     (m,) = run(text).meetings
     assert m.location == "Brussels" and m.date == "2031-01-20"
+
+
+def test_meetings_without_a_place_in_a_datelined_article_are_in_its_city():
+    text = (
+        "Bilaterals at the summit\n\nVilnius, 12 July 2031\n\nOn the margins of the NATO Summit in Vilnius, "
+        "Prime Minister Kari Lund of Norway held a bilateral meeting with President Ola Berg of Chile. The "
+        "Prime Minister also met President Lars Holm of Peru."
+    )
+    first, second = run(text).meetings
+    assert first.location == second.location == "Vilnius"
+    # a trip that names another place keeps the dateline to itself
+    trip = text.replace("the NATO Summit in Vilnius", "the NATO Summit in Madrid")
+    assert [m.location for m in run(trip).meetings] == ["Madrid", None]

@@ -58,6 +58,7 @@ def extract_strict(article: Article) -> Extraction:
     other = {t.sent for t in triggers if t.status != "held"}  # sentences telling other meetings
     meetings = [_meeting(doc, people, anchor, e, events, home, other) for e in events]
     _same_day(doc, anchor, events, meetings)
+    _dateline_place(anchor, meetings)
     spans: list[Span] = []
     if anchor.published and anchor.published_span and not published:
         spans.append(Span("published", anchor.published, *anchor.published_span))
@@ -121,6 +122,21 @@ def _same_day(doc: Doc, anchor: Anchor, events: list[Event], meetings: list[Meet
                 continue
         m.date = day.isoformat()
         m.spans.append(Span("date", m.date, hit.start(), hit.end()))
+
+
+def _dateline_place(anchor: Anchor, meetings: list[Meeting]) -> None:
+    """A meeting in person with no place of its own, in an article datelined in a city where every
+    meeting with a place was held, was held there too: "VILNIUS, 12 July. On the margins of the NATO
+    Summit in Vilnius, X met Y. X also met Z." (A trip elsewhere names its own places, and then this
+    does not apply.)"""
+    city = anchor.dateline_city
+    if not city or any(m.location and m.location != city for m in meetings):
+        return
+    for m in meetings:
+        if m.location is None and m.format == "in-person":
+            m.location = city
+            if anchor.dateline_span:
+                m.spans.append(Span("location", city, *anchor.dateline_span))
 
 
 # A member kept away from a group's meeting ("was boycotted by the United States"), unless someone
