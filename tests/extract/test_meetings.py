@@ -1018,3 +1018,12 @@ def test_meetings_without_a_place_in_a_datelined_article_are_in_its_city():
     # a trip that names another place keeps the dateline to itself
     trip = text.replace("the NATO Summit in Vilnius", "the NATO Summit in Madrid")
     assert [m.location for m in run(trip).meetings] == ["Madrid", None]
+
+
+def test_so_called_is_no_phone_call():
+    text = (
+        "President Kari Lund of France hosted Chancellor Ola Berg of Germany in Paris on 15 March 2031 for "
+        "talks of the so-called Weimar Triangle."
+    )
+    (m,) = run(text, published="2031-03-15").meetings
+    assert m.format == "in-person"
