@@ -1027,3 +1027,24 @@ def test_so_called_is_no_phone_call():
     )
     (m,) = run(text, published="2031-03-15").meetings
     assert m.format == "in-person"
+
+
+def test_a_meeting_recalled_from_months_before_is_not_todays():
+    text = (
+        "BEIJING (AP) — Foreign Minister Kari Lund of Norway held talks with Foreign Minister Ola Berg of "
+        "China on Friday.\n\nLund later met President Lars Holm of China.\n\nThe visit was Lund's second "
+        "to China in less than a year. She last travelled to Beijing in June 2030, when she also met Holm."
+    )
+    dates = sorted((m.date or "") for m in run(text, published="2031-04-26").meetings)
+    assert "2030-06" in dates and dates.count("2030-06") == 1
+    assert dates.count("2031-04-25") == 2  # the talks, and "later" the same day, not June's
+
+
+def test_later_is_the_same_day_but_weeks_later_is_not():
+    told = (
+        "Foreign Minister Kari Lund of Norway met Foreign Minister Ola Berg of Chile in Oslo on 3 March 2031."
+    )
+    same = run(told + " Lund later met President Lars Holm of Peru.", published="2031-03-30").meetings
+    assert [m.date for m in same] == ["2031-03-03", "2031-03-03"]
+    weeks = run(told + " Two weeks later Lund met President Lars Holm of Peru.", published="2031-03-30")
+    assert weeks.meetings[1].date != "2031-03-03"

@@ -2182,9 +2182,14 @@ def _session_orgs(
     c.topical -= party
 
 
-def _dates_clash(e: Event, c: Candidate) -> bool:
+def _dates_clash(e: Event, c: Candidate, day: str | None = None) -> bool:
+    """Whether the candidate's date is not the event's. An event told with no date of its own is one of
+    the article's day (the news it reports), so a candidate dated more than a month before that day
+    ("He last travelled to Beijing in June 2023, when he also met Xi") is another meeting."""
     d1 = e.dated()
     d2 = c.date
+    if d1 is None and d2 is not None and d2.value and day and _month_before(d2.value, day):
+        return True
     if d1 is None or d2 is None or not d1.value or not d2.value:
         return False
     a, b = d1.value, d2.value
@@ -2194,6 +2199,22 @@ def _dates_clash(e: Event, c: Candidate) -> bool:
         gap = (date.fromisoformat(a) - date.fromisoformat(b)).days
         return not 0 < gap <= 3  # "concluded today", then "addressed the opening plenary on Thursday"
     return True
+
+
+def _month_before(value: str, day: str) -> bool:
+    """Whether the date `value` (a day, month or year) ends more than 30 days before `day`."""
+    try:
+        ref = date.fromisoformat(day[:10])
+        y = int(value[:4])
+        m = int(value[5:7]) if len(value) >= 7 else 12
+        last = (
+            int(value[8:10])
+            if len(value) == 10
+            else (date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)).day
+        )
+        return date(y, m, last) < ref - timedelta(days=30)
+    except ValueError:
+        return False
 
 
 def principal(people: People, cands: list[Candidate]) -> int | None:
@@ -2300,7 +2321,7 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
                 told = next((e for e in reversed(events) if set(e.persons) & set(c.persons)), told)
             if (
                 told is not None
-                and not _dates_clash(told, c)
+                and not _dates_clash(told, c, doc.day)
                 and c.trigger.sent - told.candidates[-1].trigger.sent <= 25
             ):
                 target = told
@@ -2312,7 +2333,7 @@ def cluster(doc: Doc, people: People, cands: list[Candidate]) -> list[Event]:
             toks = doc.tokens
             definite = c.trigger.kind == "noun" and c.trigger.i > 0 and toks[c.trigger.i - 1].low == "the"
             for e in reversed(events):
-                if _dates_clash(e, c):
+                if _dates_clash(e, c, doc.day):
                     continue
                 if e.session and not c.trigger.session and c.trigger.reported and len(c.persons) >= 2:
                     continue  # "on the margins of the meeting, X held a bilateral meeting with Y"

@@ -71,13 +71,15 @@ def extract_strict(article: Article) -> Extraction:
     )
 
 
-# "Later the same day", "the same evening", "later in the afternoon", "the following day": a meeting
-# dated by the one told before it
+# "Later the same day", "the same evening", "later in the afternoon", "the following day", "X later met
+# Y": a meeting dated by the one told before it
 _SAME_DAY = re.compile(
     r"\b(?:later (?:(?:on )?(?:the same|that) (?:day|morning|afternoon|evening)"
     r"|in the (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening))"
     r"|(?:on |in )?the same (?:day|morning|afternoon|evening|night)"
-    r"|(?P<next>(?:on )?the (?:following|next) (?:day|morning))|(?P<next2>a day later))\b",
+    r"|(?P<next>(?:on )?the (?:following|next) (?:day|morning))|(?P<next2>a day later)"
+    r"|(?<!weeks )(?<!week )(?<!days )(?<!months )(?<!month )(?<!years )(?<!year )(?<!hours )"
+    r"later(?!\s+(?:this|that|next|in|on|the)\b)(?=\s+(?:\w+\s+)?(?:met|held|spoke|received|hosted|visited)\b))\b",
     re.I,
 )
 
