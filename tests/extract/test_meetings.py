@@ -1048,3 +1048,12 @@ def test_later_is_the_same_day_but_weeks_later_is_not():
     assert [m.date for m in same] == ["2031-03-03", "2031-03-03"]
     weeks = run(told + " Two weeks later Lund met President Lars Holm of Peru.", published="2031-03-30")
     assert weeks.meetings[1].date != "2031-03-03"
+
+
+def test_talks_placed_by_the_dateline_are_in_person():
+    text = (
+        "BEIJING (AP) — Foreign Minister Kari Lund of Norway held more than five hours of talks with "
+        "Foreign Minister Ola Berg of China on Friday."
+    )
+    (m,) = run(text, published="2031-04-26").meetings
+    assert m.location == "Beijing" and m.format == "in-person"

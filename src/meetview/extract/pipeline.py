@@ -606,6 +606,8 @@ def _meeting(
         location = anchor.dateline_city
         if anchor.dateline_span:
             spans.append(Span("location", location, *anchor.dateline_span))
+    if fmt is None and location:
+        fmt = "in-person"  # "BEIJING (AP) — X held talks with Y": held where they were, no call said
     # topics: the sentences from this meeting's first mention to the next meeting's
     names = _name_spans(doc, people)
     hits = [
