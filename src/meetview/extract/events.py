@@ -1533,15 +1533,17 @@ def build_candidates(doc: Doc, people: People, triggers: list[Trigger], anchor: 
                     t.status = "past"  # "after the summit in Tokyo on 24 May 2022": recalled in passing
                 elif not _in_core(doc, c.date, t, end):
                     c.date = None  # "met X to congratulate her on her election in November"
-            c.location = _location(doc, _reach(doc, t.i, a, -1), _reach(doc, t.j - 1, end, 1) + 1)
+            c.location = _location(doc, max(a, t.i - PLACE_REACH), min(end, t.j + PLACE_REACH)) or _location(
+                doc, _reach(doc, t.i, a, -1), _reach(doc, t.j - 1, end, 1) + 1
+            )
             c.fmt = _format(doc, k, t)
             cands.append(c)
     return cands
 
 
-# How far from its trigger a meeting's place is looked for: this many words, not counting the
-# capitalized words and joints of names and titles ("held a meeting with Deputy Prime Minister and
-# Minister of Foreign Affairs of Poland Radosław Sikorski in Kyiv")
+# How far from its trigger a meeting's place is looked for: this many tokens, and when they hold none,
+# this many words not counting the capitalized words and joints of names and titles ("held a meeting
+# with Deputy Prime Minister and Minister of Foreign Affairs of Poland Radosław Sikorski in Kyiv")
 PLACE_REACH = 14
 _TITLE_JOINTS = frozenset({"of", "and", "the", "for", "–", "-", ",", "'s", "."})
 

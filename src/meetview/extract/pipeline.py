@@ -78,8 +78,9 @@ _SAME_DAY = re.compile(
     r"|in the (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening))"
     r"|(?:on |in )?the same (?:day|morning|afternoon|evening|night)"
     r"|(?P<next>(?:on )?the (?:following|next) (?:day|morning))|(?P<next2>a day later)"
-    r"|(?<!weeks )(?<!week )(?<!days )(?<!months )(?<!month )(?<!years )(?<!year )(?<!hours )"
-    r"later(?!\s+(?:this|that|next|in|on|the)\b)(?=\s+(?:\w+\s+)?(?:met|held|spoke|received|hosted|visited)\b))\b",
+    r"|later(?<!weeks later)(?<!week later)(?<!days later)(?<!months later)(?<!month later)"
+    r"(?<!years later)(?<!year later)(?<!hours later)"
+    r"(?!\s+(?:this|that|next|in|on|the)\b)(?=\s+(?:\w+\s+)?(?:met|held|spoke|received|hosted|visited)\b))\b",
     re.I,
 )
 
