@@ -1053,3 +1053,28 @@ _WELCOME = (
 def test_where_a_meeting_was_held(text, published, location):
     meetings = run(text, published=published).meetings
     assert meetings and meetings[-1].location == location
+
+
+def test_a_working_visit_and_the_ministers_discussion_are_a_meeting_where_it_was_paid():
+    text = (
+        "At the invitation of Polish Foreign Minister Kari Lund, Ukrainian Foreign Minister Ola Berg paid a "
+        "working visit to Warsaw on 22 January 2031. The ministers discussed the supply of ammunition."
+    )
+    (m,) = run(text, published="2031-01-22").meetings
+    assert {p.name: p.country for p in m.participants} == {"Kari Lund": "PL", "Ola Berg": "UA"}
+    assert m.location == "Warsaw" and m.format == "in-person" and m.topics == ["ammunition"]
+    # a trip told as another time places nothing
+    recalled = (
+        "President Kari Lund of Norway spoke today with President Ola Berg of Poland. Following President "
+        "Lund's trip to Poland in March, the leaders discussed security."
+    )
+    assert all(m.location is None for m in run(recalled, published="2031-06-08").meetings)
+
+
+def test_a_visit_to_the_country_of_the_dateline_is_in_its_city():
+    text = (
+        "HANOVER, Germany -- President Kari Lund of Norway said during a visit to Germany on Sunday that "
+        "he had held talks with Chancellor Ola Berg of Germany."
+    )
+    meetings = run(text, published="2031-04-24").meetings
+    assert meetings and meetings[0].location == "Hanover"

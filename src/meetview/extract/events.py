@@ -584,7 +584,12 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                 ):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in ("discussed", "discusses", "discuss"):
-                if _discussed_with(doc, people_at, x, b) or _pair_subject(doc, people, k, x):
+                if (
+                    _discussed_with(doc, people_at, x, b)
+                    or _pair_subject(doc, people, k, x)
+                    # "X paid a visit to Warsaw. The ministers discussed ...": the first meeting told
+                    or (not out and x - a <= 5 and doc.tokens[a].low != "they" and _sides_subject(doc, k))
+                ):
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in _PAIR_VERBS and _pair_subject(doc, people, k, x):
                 trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."

@@ -607,6 +607,18 @@ def _meeting(
         location = anchor.dateline_city
         if anchor.dateline_span:
             spans.append(Span("location", location, *anchor.dateline_span))
+    city = anchor.dateline_city
+    if (
+        location
+        and city
+        and location != city
+        and _is_country(location)
+        and gaz.place_country(city) == gaz.place_country(location)
+    ):
+        location = city  # "HANOVER, Germany -- ... during a visit to Germany": the city
+        spans = [sp for sp in spans if sp.field != "location"]
+        if anchor.dateline_span:
+            spans.append(Span("location", city, *anchor.dateline_span))
     if fmt is None and location:
         fmt = "in-person"  # "BEIJING (AP) — X held talks with Y": held where they were, no call said
     # topics: the sentences from this meeting's first mention to the next meeting's
@@ -767,7 +779,8 @@ def _carried_date(
     return good[-1] if len(good) == 1 else None
 
 
-_ARRIVALS = _JOURNEY | {"visited", "visiting", "was", "is", "were", "are"}  # "... was in Oslo on Monday"
+# "... was in Oslo on Monday", "paid a working visit to Warsaw"
+_ARRIVALS = _JOURNEY | {"visited", "visiting", "was", "is", "were", "are", "visit", "trip"}
 
 
 def _arrival(
@@ -801,6 +814,8 @@ def _arrival(
         for x in range(first, b - 1):
             if toks[x].low not in _ARRIVALS:
                 continue
+            if toks[x].low in ("visit", "trip") and not _visit_made(toks, x, first):
+                continue  # "Following President Biden's trip to Poland in March": another time
             y = x + 1 if toks[x].low in ("visited", "visiting") else x + 2
             if y != x + 1 and toks[x + 1].low not in ("in", "to", "at"):
                 continue
@@ -810,6 +825,24 @@ def _arrival(
                     return None  # "travelled to Rwanda and the DRC": which stop, the text must say
                 return (doc.text[h.start : h.end], h.start, h.end)
     return None
+
+
+def _is_country(name: str) -> bool:
+    return any(kind == "country" for kind, _ in gaz.lexicon().lookup(name))
+
+
+_MAKING_A_VISIT = frozenset({"paid", "pays", "paying", "on", "making", "made", "during"})
+
+
+def _visit_made(toks: list, x: int, lo: int) -> bool:
+    """Whether the visit or trip at x is one its subject makes here: "paid a working visit to", "is on an
+    official trip to" (not "Biden's trip to Poland in March", "his last visit to")."""
+    k = x - 1
+    while k >= lo and k >= x - 4 and toks[k].low not in _MAKING_A_VISIT:
+        if toks[k].low in ("'s", "his", "her", "their", "last", "previous", "first"):
+            return False
+        k -= 1
+    return k >= lo and k >= x - 4
 
 
 def _another_stop(doc: Doc, x: int) -> bool:
