@@ -1031,7 +1031,7 @@ _WELCOME = (
         pytest.param(
             _TOKYO.replace("In Tokyo, President Lund was received", "In Tokyo, the Emperor received guests"),
             "2031-03-06",
-            None,
+            "Japan",  # the visit's country, not the city of someone else's sentence
             id="someone else's city",
         ),
         pytest.param(
