@@ -129,3 +129,13 @@ def test_generic_restrictions_and_a_front_line_update_name_a_topic_only_twice_ov
     assert "sanctions" in topics("They discussed new sanctions and restrictions on banks.")
     assert "intelligence" not in topics("The minister briefed him on the situation at the front.")
     assert "intelligence" in topics("He shared intelligence and spoke of the situation on the battlefield.")
+
+
+def test_eu_accession_in_its_own_words_is_the_topic():
+    text = (
+        "In Berlin, Chancellor Ola Berg received President Ana Soto of Moldova on 10 June 2031. Berg "
+        "reaffirmed Germany's support for Moldova's EU accession."
+    )
+    (m,) = run(text, published="2031-06-10").meetings
+    assert m.topics == ["eu-accession"]
+    assert "eu-accession" in ids("the path toward accession to the European Union")
