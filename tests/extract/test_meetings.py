@@ -1078,3 +1078,20 @@ def test_a_visit_to_the_country_of_the_dateline_is_in_its_city():
     )
     meetings = run(text, published="2031-04-24").meetings
     assert meetings and meetings[0].location == "Hanover"
+
+
+def test_a_signing_in_the_presence_of_two_leaders_is_their_meeting():
+    text = (
+        "A memorandum on cooperation in renewable energy was signed in Tashkent on 2 June 2031 in the "
+        "presence of President Kari Lund of Uzbekistan and President Ola Berg of Azerbaijan."
+    )
+    (m,) = run(text, published="2031-06-03").meetings
+    assert {p.name for p in m.participants} == {"Kari Lund", "Ola Berg"}
+    assert m.countries == ["AZ", "UZ"] and m.location == "Tashkent" and m.date == "2031-06-02"
+    # signed by one side alone, with nobody present, is no meeting
+    assert (
+        run(
+            "The decree was signed by President Kari Lund of Uzbekistan on 2 June 2031.", "2031-06-03"
+        ).meetings
+        == []
+    )

@@ -593,6 +593,8 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig = Trigger(k, x, x + 1, "verb")
             elif low in _PAIR_VERBS and _pair_subject(doc, people, k, x):
                 trig = Trigger(k, x, x + 1, "verb")  # "Xi Jinping and Joe Biden agreed ..."
+            elif low == "signed" and _in_presence_of(doc, x, b):
+                trig = Trigger(k, x, x + 1, "verb")  # "was signed in Tashkent in the presence of X and Y"
             elif low in v.host_verbs:
                 by = _adverbials_end(doc, x + 1, b)
                 if (
@@ -703,7 +705,7 @@ def find_triggers(doc: Doc, people: People) -> list[Trigger]:
                     trig.kind = "anaphor"  # "In his meetings with senior officials, X ...": the ones told
                 trig.session = _is_session(doc, k, x, a, b)
                 trig.plural = trig.kind in ("noun", "anaphor") and low in _PLURAL_NOUNS
-                trig.reported = _predicative(doc, trig, a)
+                trig.reported = _predicative(doc, trig, a) or low == "signed"  # its parties come after
                 trig.status = _status(doc, trig)
                 out.append(trig)
     return out
@@ -721,6 +723,18 @@ def _spoke_before(toks: list, by: int, a: int) -> bool:
     while k >= a and k >= by - 3 and toks[k].low in _SPOKE_FILLERS:
         k -= 1
     return k >= a and toks[k].low in ("spoke", "speaks", "speak", "talked", "talk", "talks", "conferred")
+
+
+def _in_presence_of(doc: Doc, x: int, b: int) -> bool:
+    """Whether "in the presence of" follows the verb at x within its sentence."""
+    toks = doc.tokens
+    return any(
+        toks[y].low == "presence"
+        and toks[y - 1].low == "the"
+        and toks[y - 2].low == "in"
+        and toks[y + 1].low == "of"
+        for y in range(x + 3, min(b - 1, x + 20))
+    )
 
 
 def _recap_opening(toks: list, x: int, a: int, low: str) -> bool:
