@@ -1069,6 +1069,11 @@ def test_a_working_visit_and_the_ministers_discussion_are_a_meeting_where_it_was
         "Lund's trip to Poland in March, the leaders discussed security."
     )
     assert all(m.location is None for m in run(recalled, published="2031-06-08").meetings)
+    first = (
+        "Foreign Minister Ola Berg of Ukraine paid his first official visit to Warsaw on 22 January 2031. "
+        "He met Foreign Minister Kari Lund of Poland."
+    )
+    assert [m.location for m in run(first, published="2031-01-22").meetings] == ["Warsaw"]
 
 
 def test_a_visit_to_the_country_of_the_dateline_is_in_its_city():

@@ -835,14 +835,15 @@ _MAKING_A_VISIT = frozenset({"paid", "pays", "paying", "on", "making", "made", "
 
 
 def _visit_made(toks: list, x: int, lo: int) -> bool:
-    """Whether the visit or trip at x is one its subject makes here: "paid a working visit to", "is on an
-    official trip to" (not "Biden's trip to Poland in March", "his last visit to")."""
-    k = x - 1
-    while k >= lo and k >= x - 4 and toks[k].low not in _MAKING_A_VISIT:
-        if toks[k].low in ("'s", "his", "her", "their", "last", "previous", "first"):
+    """Whether the visit or trip at x is one its subject makes here: "paid a working visit to", "paid his
+    first visit to", "is on an official trip to" (not "Biden's trip to Poland in March", "during his last
+    visit to")."""
+    for k in range(x - 1, max(lo, x - 5) - 1, -1):
+        if toks[k].low in ("last", "previous"):
             return False
-        k -= 1
-    return k >= lo and k >= x - 4
+        if toks[k].low in _MAKING_A_VISIT:
+            return True
+    return False
 
 
 def _another_stop(doc: Doc, x: int) -> bool:
