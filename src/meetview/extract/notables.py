@@ -44,13 +44,9 @@ def _table() -> _Table:
         if not line.strip() or line.startswith("#"):
             continue
         name, country, bare, org, terms = [*line.split("\t"), "", "", "", ""][:5]
-        spans = tuple(tuple(t.split(":")) for t in terms.split())
+        spans = tuple((side, first, last) for side, first, last in (t.split(":") for t in terms.split()))
         person = Notable(
-            name.strip(),
-            country.strip() or None,
-            bare.strip() or None,
-            org.strip() or None,
-            spans,  # type: ignore[arg-type]
+            name.strip(), country.strip() or None, bare.strip() or None, org.strip() or None, spans
         )
         by_surname.setdefault(pnames.surname_key(person.name), []).append(person)
         if person.bare:
